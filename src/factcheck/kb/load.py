@@ -1,0 +1,129 @@
+"""Read the knowledge base from its data files under rules/kb/.
+
+Layout (every file is plain data a newsroom can edit):
+
+    jurisdictions.toml      [[jurisdiction]] code, name, cues
+    offices/*.toml          [[office]] id, jurisdiction, name, single_holder, titles, source
+    people/*.csv            id,name,aliases,qid,source            (aliases separated by "|")
+    terms/*.csv             person,office,start,end,confirmed_until,acting,source,note
+
+Dates are YYYY, YYYY-MM or YYYY-MM-DD; an empty start or end means unknown.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from factcheck.dates import DateError, Interval, parse_day, parse_partial
+from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term, Title
+
+
+class KnowledgeBaseError(ValueError):
+    """A knowledge-base file that cannot be read; the message names file and row."""
+
+
+def load_kb(*roots: Path) -> KnowledgeBase:
+    """Load and merge knowledge-base folders (later folders extend earlier ones)."""
+    jurisdictions: list[Jurisdiction] = []
+    offices: list[Office] = []
+    people: list[Person] = []
+    terms: list[Term] = []
+    for root in roots:
+        jpath = root / "jurisdictions.toml"
+        if jpath.exists():
+            jurisdictions.extend(_read_jurisdictions(jpath))
+        for path in sorted((root / "offices").glob("*.toml")):
+            offices.extend(_read_offices(path))
+        for path in sorted((root / "people").glob("*.csv")):
+            people.extend(_read_people(path))
+        for path in sorted((root / "terms").glob("*.csv")):
+            terms.extend(_read_terms(path))
+    return KnowledgeBase.build(jurisdictions, offices, people, terms)
+
+
+def data_files(*roots: Path) -> list[Path]:
+    """Every file load_kb reads, in reading order (for cache keys)."""
+    files: list[Path] = []
+    for root in roots:
+        if (root / "jurisdictions.toml").exists():
+            files.append(root / "jurisdictions.toml")
+        for sub, pattern in (("offices", "*.toml"), ("people", "*.csv"), ("terms", "*.csv")):
+            files.extend(sorted((root / sub).glob(pattern)))
+    return files
+
+
+def _toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KnowledgeBaseError(f"{path}: {exc}") from None
+
+
+def _read_jurisdictions(path: Path) -> Iterator[Jurisdiction]:
+    for row in _toml(path).get("jurisdiction", []):
+        yield Jurisdiction(row["code"], row["name"], tuple(row.get("cues", ())))
+
+
+def _read_offices(path: Path) -> Iterator[Office]:
+    for row in _toml(path).get("office", []):
+        try:
+            titles = tuple(_title(t) for t in row.get("titles", ()))
+            yield Office(
+                id=row["id"],
+                jurisdiction=row["jurisdiction"],
+                name=row["name"],
+                single_holder=bool(row.get("single_holder", True)),
+                titles=(Title(row["name"]),) + titles if row["name"] not in {t.text for t in titles} else titles,
+                source=row.get("source", ""),
+            )
+        except (KeyError, DateError) as exc:
+            raise KnowledgeBaseError(f"{path}: office {row.get('id', '?')}: {exc}") from None
+
+
+def _title(value: str | dict) -> Title:
+    if isinstance(value, str):
+        return Title(value)
+    start = parse_partial(value["from"]).start if "from" in value else date(1, 1, 1)
+    end = parse_partial(value["to"]).end if "to" in value else date(9999, 12, 31)
+    return Title(value["title"], Interval(start, end, "range"))
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            for n, row in enumerate(csv.DictReader(fh), start=2):
+                yield n, {k: (v or "").strip() for k, v in row.items() if k}
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise KnowledgeBaseError(f"{path}: {exc}") from None
+
+
+def _read_people(path: Path) -> Iterator[Person]:
+    for n, row in _rows(path):
+        if not row.get("id") or not row.get("name"):
+            raise KnowledgeBaseError(f"{path}:{n}: a person needs an id and a name")
+        aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+        yield Person(row["id"], row["name"], aliases, row.get("qid", ""), row.get("source", ""))
+
+
+def _read_terms(path: Path) -> Iterator[Term]:
+    for n, row in _rows(path):
+        try:
+            if not row.get("source"):
+                raise KnowledgeBaseError("every term needs a source")
+            yield Term(
+                person=row["person"],
+                office=row["office"],
+                start=parse_partial(row["start"]) if row.get("start") else None,
+                end=parse_partial(row["end"]) if row.get("end") else None,
+                acting=row.get("acting", "").lower() in {"yes", "true", "1"},
+                confirmed_until=parse_day(row["confirmed_until"]) if row.get("confirmed_until") else None,
+                source=row["source"],
+                note=row.get("note", ""),
+            )
+        except (KeyError, DateError, KnowledgeBaseError) as exc:
+            raise KnowledgeBaseError(f"{path}:{n}: {exc}") from None

@@ -1,0 +1,262 @@
+"""Knowledge-base model: jurisdictions, offices with their titles, people, terms.
+
+Everything here is immutable once loaded; the knowledge base is passed into the
+stages that need it, never imported as a global.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Literal
+
+from factcheck.dates import Interval
+
+Held = Literal["yes", "no", "unknown"]
+
+_FAR_PAST = date(1, 1, 1)
+_FAR_FUTURE = date(9999, 12, 31)
+
+
+def normalize_name(name: str) -> str:
+    """Key for name lookups: case, accents, dots and spacing do not matter."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.replace(".", " ").replace("\u2019", "'")
+    return re.sub(r"\s+", " ", plain).strip().casefold()
+
+
+def normalize_title(title: str) -> str:
+    return re.sub(r"\s+", " ", title.replace(".", "")).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    name: str
+    cues: tuple[str, ...]  # words that place a title in this jurisdiction: "U.S.", "Indian", ...
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    valid: Interval | None = None  # when this wording names the office (None: always)
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    jurisdiction: str
+    name: str
+    single_holder: bool
+    titles: tuple[Title, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    qid: str = ""
+    source: str = ""
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1] if self.name else ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One person holding one office. Dates are intervals at their written precision.
+
+    start/end None means unknown. An open end with `confirmed_until` means the
+    person was still in office on that day and nothing is known after it.
+    """
+
+    person: str
+    office: str
+    start: Interval | None
+    end: Interval | None
+    acting: bool = False
+    confirmed_until: date | None = None
+    source: str = ""
+    note: str = ""
+
+    def certain_span(self) -> tuple[date, date] | None:
+        """Days on which the person certainly held the office (inclusive), if any."""
+        if self.start is None:
+            return None
+        first = self.start.last
+        if self.end is not None:
+            last = self.end.start
+        elif self.confirmed_until is not None:
+            last = self.confirmed_until
+        else:
+            last = first
+        return (first, last) if first <= last else None
+
+    def possible_span(self) -> tuple[date, date]:
+        """Days on which the person may have held the office (inclusive)."""
+        first = self.start.start if self.start else _FAR_PAST
+        last = self.end.last if self.end else _FAR_FUTURE
+        return first, last
+
+    def held(self, ref: Interval) -> Held:
+        first, last = ref.start, ref.last
+        certain = self.certain_span()
+        if certain and certain[0] <= first and last <= certain[1]:
+            return "yes"
+        p_first, p_last = self.possible_span()
+        if last < p_first or first > p_last:
+            return "no"
+        return "unknown"
+
+    def describe(self) -> str:
+        start = self.start.iso() if self.start else "?"
+        if self.end is not None:
+            end = self.end.iso()
+        elif self.confirmed_until is not None:
+            end = f"in office as of {self.confirmed_until.isoformat()}"
+        else:
+            end = "?"
+        acting = " (acting)" if self.acting else ""
+        return f"{start} to {end}{acting}"
+
+
+def combine_held(values: Iterable[Held]) -> Held:
+    values = list(values)
+    if "yes" in values:
+        return "yes"
+    if values and all(v == "no" for v in values):
+        return "no"
+    return "unknown" if values else "no"
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    jurisdictions: dict[str, Jurisdiction]
+    offices: dict[str, Office]
+    people: dict[str, Person]
+    terms: tuple[Term, ...]
+    _by_person: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)
+    _by_office: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)
+    _names: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _titles: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _cues: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        jurisdictions: Iterable[Jurisdiction],
+        offices: Iterable[Office],
+        people: Iterable[Person],
+        terms: Iterable[Term],
+    ) -> KnowledgeBase:
+        juris = {j.code: j for j in jurisdictions}
+        office_map = {o.id: o for o in offices}
+        person_map: dict[str, Person] = {}
+        for p in people:
+            old = person_map.get(p.id)
+            if old is not None:  # the same person from two sources: keep every alias
+                aliases = tuple(dict.fromkeys(old.aliases + p.aliases + (p.name,)))
+                p = Person(old.id, old.name, tuple(a for a in aliases if a != old.name),
+                           old.qid or p.qid, old.source or p.source)
+            person_map[p.id] = p
+        term_list = _close_open_ends(tuple(terms), office_map)
+        by_person: dict[str, list[Term]] = defaultdict(list)
+        by_office: dict[str, list[Term]] = defaultdict(list)
+        for t in term_list:
+            by_person[t.person].append(t)
+            by_office[t.office].append(t)
+        names: dict[str, list[str]] = defaultdict(list)
+        for p in person_map.values():
+            for n in (p.name, *p.aliases):
+                key = normalize_name(n)
+                if p.id not in names[key]:
+                    names[key].append(p.id)
+        titles: dict[str, list[str]] = defaultdict(list)
+        for o in office_map.values():
+            for t in o.titles:
+                key = normalize_title(t.text)
+                if o.id not in titles[key]:
+                    titles[key].append(o.id)
+        cues = {normalize_title(c): j.code for j in juris.values() for c in j.cues}
+        return cls(
+            juris, office_map, person_map, term_list,
+            {k: tuple(v) for k, v in by_person.items()},
+            {k: tuple(v) for k, v in by_office.items()},
+            {k: tuple(v) for k, v in names.items()},
+            {k: tuple(v) for k, v in titles.items()},
+            cues,
+        )
+
+    # -- look-ups -------------------------------------------------------
+    def people_named(self, name: str) -> tuple[str, ...]:
+        return self._names.get(normalize_name(name), ())
+
+    def offices_titled(self, title: str) -> tuple[str, ...]:
+        return self._titles.get(normalize_title(title), ())
+
+    def title_keys(self) -> Iterable[str]:
+        return self._titles.keys()
+
+    def name_keys(self) -> Iterable[str]:
+        return self._names.keys()
+
+    def jurisdiction_of_cue(self, cue: str) -> str | None:
+        return self._cues.get(normalize_title(cue))
+
+    def cue_keys(self) -> Iterable[str]:
+        return self._cues.keys()
+
+    def terms_of(self, person: str, office: str | None = None) -> tuple[Term, ...]:
+        terms = self._by_person.get(person, ())
+        return tuple(t for t in terms if office is None or t.office == office)
+
+    def terms_in(self, office: str) -> tuple[Term, ...]:
+        return self._by_office.get(office, ())
+
+    def held(self, person: str, office: str, ref: Interval) -> Held:
+        return combine_held(t.held(ref) for t in self.terms_of(person, office))
+
+    def holders(self, office: str, ref: Interval) -> tuple[Term, ...]:
+        """Terms certainly covering the reference time."""
+        return tuple(t for t in self.terms_in(office) if t.held(ref) == "yes")
+
+
+def _close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tuple[Term, ...]:
+    """An open term of a single-holder office ends when the next holder starts.
+
+    Acting holders do not close a substantive term (an acting secretary may fill
+    in during an absence), and a term is never closed by a successor whose own
+    start is unknown.
+    """
+    by_office: dict[str, list[Term]] = defaultdict(list)
+    for t in terms:
+        by_office[t.office].append(t)
+    out: list[Term] = []
+    for t in terms:
+        office = offices.get(t.office)
+        if t.end is not None or t.start is None or office is None or not office.single_holder:
+            out.append(t)
+            continue
+        later = [
+            s.start for s in by_office[t.office]
+            if s is not t and s.start is not None and not s.acting and s.person != t.person
+            and s.start.start > t.start.last
+        ]
+        if later:
+            nxt = min(later, key=lambda iv: iv.start)
+            # The successor took office on some day in nxt; the predecessor held it at most until then.
+            t = Term(t.person, t.office, t.start, Interval(nxt.start, nxt.end, nxt.grain),
+                     t.acting, t.confirmed_until, t.source, t.note + " (end: successor's start)".strip())
+        out.append(t)
+    return tuple(out)
+
+
+def day_before(d: date) -> date:
+    return d - timedelta(days=1)
