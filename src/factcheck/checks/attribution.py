@@ -1,0 +1,76 @@
+"""event-attribution (FC103): one event credited to two different people.
+
+What it does:
+    Groups event claims by kind (invitation, hosted visit), guest and destination.
+    When two claims of one group name different agents and their times are compatible,
+    the text credits one event to two people.
+
+Why is this bad?
+    "Hegseth has invited Singh to the U.S." and, two paragraphs on, "following an
+    invitation from Lloyd Austin" cannot both describe the same visit; usually one
+    of them was pasted from an older story.
+
+Abstains when: a participant is a pronoun or an unknown or ambiguous name, the
+destination of either claim is unknown, a claim is quoted, or the two times are both
+known and do not overlap (two different visits).
+
+Example:
+    Fires:  "Hegseth has invited Singh to the U.S. ... Singh will visit the United States
+             following an invitation from Lloyd Austin."
+    Silent: the same text with Hegseth in both places.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from factcheck.checks.registry import Example, Rule
+from factcheck.facts import EventClaim, Facts
+from factcheck.findings import Evidence, Finding, Related
+from factcheck.kb.model import KnowledgeBase
+
+EXAMPLES = (
+    Example("Pete Hegseth has invited Rajnath Singh to the U.S. Rajnath Singh will visit the United States "
+            "following an invitation from Lloyd Austin.", True, "2025-07-01"),
+    Example("Pete Hegseth has invited Rajnath Singh to the U.S. Rajnath Singh will visit the United States "
+            "following an invitation from Pete Hegseth.", False, "2025-07-01"),
+    Example("Pete Hegseth has invited Rajnath Singh to the U.S. Rajnath Singh will visit India "
+            "following an invitation from Narendra Modi.", False, "2025-07-01"),
+    Example("Pete Hegseth has invited him to the U.S. Rajnath Singh will visit the United States "
+            "following an invitation from Lloyd Austin.", False, "2025-07-01"),
+)
+
+
+def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
+    groups: dict[tuple[str, str, str], list[EventClaim]] = defaultdict(list)
+    for event in facts.events:
+        if event.quoted or event.place is None or event.agent is None or event.patient is None:
+            continue
+        if len(event.agent.candidates) != 1 or len(event.patient.candidates) != 1:
+            continue
+        groups[(event.kind, event.patient.candidates[0], event.place)].append(event)
+    for (kind, patient, place), events in sorted(groups.items()):
+        first = events[0]
+        credited = {first.agent.candidates[0]}
+        for other in events[1:]:
+            agent = other.agent.candidates[0]
+            if agent in credited or not _compatible(first, other):
+                continue
+            credited.add(agent)
+            guest = kb.people[patient].name
+            where = kb.jurisdictions[place].name if place in kb.jurisdictions else place
+            yield Finding(
+                rule.code, rule.name, rule.severity, other.agent.span,
+                f"the {kind} of {guest} to {where} is credited to {kb.people[agent].name} here "
+                f"and to {kb.people[first.agent.candidates[0]].name} earlier in the text",
+                (Evidence("text", f"same {kind}: guest {guest}, destination {where}"
+                          + (f", time {other.time.value.iso()}" if other.time else "")),),
+                (Related(first.agent.span, f"{kind} credited to {kb.people[first.agent.candidates[0]].name}"),),
+            )
+
+
+def _compatible(a: EventClaim, b: EventClaim) -> bool:
+    if a.time is None or b.time is None:
+        return True
+    return a.time.value.overlaps(b.time.value)

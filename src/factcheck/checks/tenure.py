@@ -1,0 +1,168 @@
+"""role-tenure (FC101): a person named with an office they did not hold at the reference time.
+
+What it does:
+    For every title bound to a name ("U.S. Secretary of Defense Lloyd Austin"), looks
+    the person's terms up in the knowledge base. An unmodified title names the office
+    held at the document date (AP style). `then-` refers to the time of the clause's
+    event; `former`/`ex-` require an earlier term.
+
+Why is this bad?
+    A stale or wrong title is the most common factual slip in news copy, and the one
+    readers catch first.
+
+Verdicts for an unmodified title:
+    holds at the document date            -> fine
+    not then, but at the event's time     -> warning: stale title, write "then-" or "former"
+    neither                               -> error
+
+Abstains when: the name is unknown or ambiguous, the title's jurisdiction is unresolved,
+the claim is quoted, the modifier is acting/interim/incoming/-designate/nominee, the
+reference time is unknown or straddles the term's edges, or the knowledge base knows no
+holder of the office at that time (a gap in our data is not the writer's error).
+
+Example:
+    Fires:  "U.S. Secretary of Defense Lloyd Austin" in a text dated 2025-07-01
+    Silent: "former Defense Secretary Lloyd Austin" in the same text
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from factcheck.checks.registry import Example, Rule
+from factcheck.dates import Interval
+from factcheck.facts import Facts, RoleClaim
+from factcheck.findings import Evidence, Finding
+from factcheck.kb.model import KnowledgeBase, Term
+
+EXAMPLES = (
+    Example("U.S. Secretary of Defense Lloyd Austin met the delegation.", True, "2025-07-01"),
+    Example("Defense Secretary Lloyd Austin met the delegation.", False, "2023-07-01"),
+    Example("Former Defense Secretary Lloyd Austin met the delegation.", False, "2025-07-01"),
+    Example("The talks, hosted by then-Defense Secretary Lloyd Austin in March 2024, ended early.", False, "2025-07-01"),
+    Example("The talks were hosted by then-Defense Secretary Pete Hegseth in March 2024.", True, "2025-07-01"),
+    Example("Singh will meet U.S. National Security Advisor Jake Sullivan.", True, "2025-07-01"),
+    Example("Jake Sullivan, the national security adviser, said the talks went well.", False, "2023-05-02"),
+    Example('"Secretary of Defense Lloyd Austin is a friend," Singh said.', False, "2025-07-01"),
+    Example("Agriculture Secretary Carlos Dominguez visited the province.", False, "1987-03-02"),
+    Example("Former U.S. Secretary of State Pete Hegseth spoke.", True, "2025-07-01"),
+    Example("Secretary of State Antony Blinken visited Delhi in March 2024.", True, "2025-07-01"),
+)
+
+_ABSTAIN_MODIFIERS = frozenset({"acting", "designate", "incoming"})
+
+
+def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
+    for claim in facts.roles:
+        office = claim.office
+        if claim.quoted or office is None or claim.jurisdiction is None or len(claim.person.candidates) != 1:
+            continue
+        if _ABSTAIN_MODIFIERS.intersection(claim.modifiers):
+            continue
+        person = claim.person.candidates[0]
+        if "former" in claim.modifiers:
+            yield from _former(facts, kb, rule, claim, person, office)
+        elif "then" in claim.modifiers:
+            yield from _then(facts, kb, rule, claim, person, office)
+        else:
+            yield from _current(facts, kb, rule, claim, person, office)
+
+
+def _current(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, person: str, office: str) -> Iterator[Finding]:
+    doc = facts.document_date
+    if doc.value is None or kb.held(person, office, doc.value) != "no" or not kb.holders(office, doc.value):
+        return
+    event = claim.event_time.value if claim.event_time else None
+    evidence = _evidence(kb, person, office, doc.value, f"document date {doc.iso()} ({doc.source})")
+    if event is not None and kb.held(person, office, event) == "yes":
+        yield _finding(
+            rule, claim, "warning",
+            f"stale title: {_name(kb, person)} held {_office(kb, office)} at the time of the event "
+            f"({claim.event_time.text}) but not at the document date ({doc.iso()}); write 'then-' or 'former'",
+            evidence,
+        )
+        return
+    yield _finding(
+        rule, claim, rule.severity,
+        f"{_name(kb, person)} was not {_office(kb, office)} at the document date ({doc.iso()}): "
+        f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, doc.value)}",
+        evidence,
+    )
+
+
+def _then(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, person: str, office: str) -> Iterator[Finding]:
+    if claim.event_time is None:
+        return
+    event = claim.event_time.value
+    if kb.held(person, office, event) != "no" or not kb.holders(office, event):
+        return
+    yield _finding(
+        rule, claim, rule.severity,
+        f"{_name(kb, person)} was not {_office(kb, office)} at the time of the event ({claim.event_time.text}): "
+        f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, event)}",
+        _evidence(kb, person, office, event, f"event time {event.iso()} from '{claim.event_time.text}'"),
+    )
+
+
+def _former(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, person: str, office: str) -> Iterator[Finding]:
+    doc = facts.document_date
+    if doc.value is None:
+        return
+    terms = kb.terms_of(person, office)
+    if terms:
+        # "former" is wrong only when every term certainly began after the document date.
+        if all(t.start is not None and t.start.start > doc.value.last for t in terms):
+            yield _finding(
+                rule, claim, rule.severity,
+                f"'former' but {_name(kb, person)} had not yet held {_office(kb, office)} at the document date "
+                f"({doc.iso()}): {_terms_phrase(kb, person, office)}",
+                _evidence(kb, person, office, doc.value, f"document date {doc.iso()} ({doc.source})"),
+            )
+        return
+    if kb.terms_of(person) and kb.terms_in(office) and claim.jurisdiction_via == "phrase":
+        yield _finding(
+            rule, claim, rule.severity,
+            f"'former' but {_name(kb, person)} never held {_office(kb, office)} according to the knowledge base",
+            tuple(_term_evidence(kb, t) for t in kb.terms_of(person)),
+        )
+
+
+def _finding(rule: Rule, claim: RoleClaim, severity: str, message: str, evidence: tuple[Evidence, ...]) -> Finding:
+    return Finding(rule.code, rule.name, severity, claim.span, message, evidence)  # type: ignore[arg-type]
+
+
+def _name(kb: KnowledgeBase, person: str) -> str:
+    return kb.people[person].name
+
+
+def _office(kb: KnowledgeBase, office: str) -> str:
+    o = kb.offices[office]
+    juris = kb.jurisdictions.get(o.jurisdiction)
+    return f"{juris.name if juris else o.jurisdiction} {o.name}"
+
+
+def _terms_phrase(kb: KnowledgeBase, person: str, office: str) -> str:
+    terms = kb.terms_of(person, office)
+    if not terms:
+        return "no term in this office is known"
+    return "term " + "; ".join(t.describe() for t in sorted(terms, key=_term_order))
+
+
+def _holder_phrase(kb: KnowledgeBase, office: str, ref: Interval) -> str:
+    holders = sorted({kb.people[t.person].name for t in kb.holders(office, ref) if t.person in kb.people})
+    return f"; held then by {', '.join(holders)}" if holders else ""
+
+
+def _term_order(t: Term) -> tuple:
+    return (t.start.start if t.start else Interval.year(1).start,)
+
+
+def _term_evidence(kb: KnowledgeBase, t: Term) -> Evidence:
+    return Evidence("kb-term", f"{_name(kb, t.person)}, {_office(kb, t.office)}: {t.describe()}", t.source)
+
+
+def _evidence(kb: KnowledgeBase, person: str, office: str, ref: Interval, ref_text: str) -> tuple[Evidence, ...]:
+    rows = [Evidence("reference-time", ref_text)]
+    rows += [_term_evidence(kb, t) for t in sorted(kb.terms_of(person, office), key=_term_order)]
+    rows += [_term_evidence(kb, t) for t in kb.holders(office, ref) if t.person != person]
+    return tuple(rows)

@@ -1,0 +1,152 @@
+"""Loading: a file (or stdin) becomes a Document with prose text and a line index.
+
+Non-prose (front matter, code, HTML comments, URLs, Markdown markers) is blanked
+out with spaces in `prose`, which keeps the same length as `text`. Offsets found
+in `prose` are therefore offsets into the file as given, and no offset map is
+needed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from factcheck.dates import DateError, parse_day
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+class InputError(Exception):
+    """Input the tool cannot read; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str
+    prose: str
+    declared_date: date | None
+    date_source: str  # "option", "front-matter" or "" when the text must tell
+    line_starts: tuple[int, ...]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end]
+
+
+def load_path(path: Path, date_option: date | None = None) -> Document:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return from_bytes(str(path), data, date_option, markdown=path.suffix.lower() in (".md", ".markdown"))
+
+
+def load_stdin(date_option: date | None = None) -> Document:
+    return from_bytes("-", sys.stdin.buffer.read(), date_option, markdown=True)
+
+
+def from_bytes(name: str, data: bytes, date_option: date | None, markdown: bool) -> Document:
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    return from_text(name, text, date_option, markdown)
+
+
+def from_text(name: str, text: str, date_option: date | None = None, markdown: bool = False) -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    prose = text.replace("\ufeff", " ")
+    fm_date: date | None = None
+    if prose.startswith("---\n"):
+        end, fm_date = _front_matter(name, prose)
+        prose = _blank(prose, 0, end)
+    if markdown:
+        prose = _mask_markdown(prose)
+    else:
+        prose = _mask_common(prose)
+    if date_option is not None:
+        declared, source = date_option, "option"
+    elif fm_date is not None:
+        declared, source = fm_date, "front-matter"
+    else:
+        declared, source = None, ""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return Document(name, text, prose, declared, source, tuple(starts))
+
+
+_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+
+
+def _front_matter(name: str, text: str) -> tuple[int, date | None]:
+    close = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.M)
+    if close is None:
+        raise InputError(f"{name}: malformed front matter (no closing '---')")
+    body = text[4 : 4 + close.start()]
+    found: date | None = None
+    for n, line in enumerate(body.split("\n"), start=2):
+        if not line.strip() or line.lstrip().startswith("#") or line.startswith((" ", "\t", "-")):
+            continue
+        m = _FM_LINE.match(line)
+        if m is None:
+            raise InputError(f"{name}:{n}: malformed front matter line: {line.strip()[:60]!r}")
+        if m.group(1).lower() == "date":
+            value = m.group(2).strip().strip("'\"")
+            try:
+                found = parse_day(value[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}([T ].*)?$", value) else parse_day(value)
+            except DateError:
+                raise InputError(f"{name}:{n}: front matter date is not YYYY-MM-DD: {value!r}") from None
+    return 4 + close.end(), found
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """Replace text[start:end] by spaces, keeping newlines so lines stay put."""
+    chunk = re.sub(r"[^\n]", " ", text[start:end])
+    return text[:start] + chunk + text[end:]
+
+
+def _blank_matches(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
+    parts: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        s, e = m.span(group)
+        parts.append(text[last:s])
+        parts.append(re.sub(r"[^\n]", " ", text[s:e]))
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_MD_MARKERS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", re.M)
+
+
+def _mask_common(text: str) -> str:
+    return _blank_matches(text, _URL)
+
+
+def _mask_markdown(text: str) -> str:
+    for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _URL, _HTML_TAG, _MD_MARKERS):
+        text = _blank_matches(text, pattern)
+    return text.replace("[", " ").replace("]", " ")

@@ -1,0 +1,56 @@
+"""The gazetteer: the knowledge base and lexicon compiled into phrase matchers.
+
+Built once per run and passed to extraction for every document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.extract.tokens import PhraseMatcher, Token, joined, phrase_keys
+from factcheck.kb.model import KnowledgeBase
+from factcheck.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: PhraseMatcher  # person names and aliases -> person id
+    titles: PhraseMatcher  # office titles -> office id
+    cues: dict[tuple[str, ...], str]  # jurisdiction cue keys -> jurisdiction code
+    max_cue_len: int
+    heads: frozenset[str]  # honorific keys ("secretary", "mr") that may precede a surname
+    lexicon: Lexicon
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> Gazetteer:
+        names = PhraseMatcher(
+            (phrase_keys(n), p.id) for p in kb.people.values() for n in (p.name, *p.aliases)
+        )
+        titles = PhraseMatcher(
+            (phrase_keys(t.text), o.id) for o in kb.offices.values() for t in o.titles
+        )
+        cues: dict[tuple[str, ...], str] = {}
+        for j in kb.jurisdictions.values():
+            for cue in j.cues:
+                cues[phrase_keys(cue)] = j.code
+        heads = frozenset(k for h in lexicon.heads for k in [" ".join(phrase_keys(h))] if k)
+        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon)
+
+    def cue_ending_at(self, tokens: tuple[Token, ...], j: int, prose: str) -> tuple[int, str] | None:
+        """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""
+        for n in range(min(self.max_cue_len, j + 1), 0, -1):
+            first = j - n + 1
+            keys = tuple(t.key for t in tokens[first : j + 1])
+            code = self.cues.get(keys)
+            if code and all(joined(prose, tokens[k], tokens[k + 1]) for k in range(first, j)):
+                return first, code
+        return None
+
+    def cue_starting_at(self, tokens: tuple[Token, ...], i: int, prose: str) -> tuple[int, str] | None:
+        """(end token index, jurisdiction) of a cue starting at tokens[i] (places: "the United States")."""
+        for n in range(min(self.max_cue_len, len(tokens) - i), 0, -1):
+            keys = tuple(t.key for t in tokens[i : i + n])
+            code = self.cues.get(keys)
+            if code and all(joined(prose, tokens[k], tokens[k + 1]) for k in range(i, i + n - 1)):
+                return i + n, code
+        return None

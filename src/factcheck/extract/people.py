@@ -1,0 +1,313 @@
+"""Mentions of people and the role claims that bind a title to a name.
+
+One left-to-right pass over the tokens, so a surname ("Austin", "Secretary
+Austin") can be resolved through an earlier full mention in the same document.
+Forms recognised:
+
+    [modifier] [jurisdiction] [modifier] TITLE [-designate] NAME     "former U.S. Defense Secretary Lloyd Austin"
+    NAME, [the|a] [modifier] [jurisdiction] TITLE                    "Jake Sullivan, the national security adviser"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.dates import Interval
+from factcheck.extract.gazetteer import Gazetteer
+from factcheck.extract.sentences import sentence_at
+from factcheck.extract.tokens import Token, joined
+from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr
+from factcheck.temporal import nearest_time
+from factcheck.kb.model import KnowledgeBase, normalize_title
+
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december the a an and but or of in on at for to with by from
+    he she it they we i his her its their this that these those said says who which after before during
+    while when where as if not no yes also will would has have had is are was were""".split()
+)
+_DETERMINERS = frozenset({"the", "a", "an"})
+_APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "and", "who", "said", "says", "told", "to", "in", "for", "at", "on", "was", "is", "has", "had", "will"})
+
+
+@dataclass
+class _Memory:
+    """Who the document has named so far, by surname."""
+
+    by_surname: dict[str, set[str]] = field(default_factory=dict)
+
+    def remember(self, kb: KnowledgeBase, ids: tuple[str, ...]) -> None:
+        for pid in ids:
+            person = kb.people.get(pid)
+            if person:
+                self.by_surname.setdefault(person.surname.lower(), set()).add(pid)
+
+
+def find_people(
+    prose: str,
+    tokens: tuple[Token, ...],
+    sentences: tuple[Sentence, ...],
+    times: tuple[TimeExpr, ...],
+    quotes: tuple[Span, ...],
+    doc_date: DocumentDate,
+    kb: KnowledgeBase,
+    gaz: Gazetteer,
+) -> tuple[tuple[PersonMention, ...], tuple[RoleClaim, ...]]:
+    mentions: list[PersonMention] = []
+    roles: list[RoleClaim] = []
+    memory = _Memory()
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        title = gaz.titles.match(tokens, i, prose) if tok.is_word else None
+        if title is not None:
+            claim_end = _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date, kb, gaz, memory)
+            if claim_end is not None:
+                claim, next_i = claim_end
+                mentions.append(claim.person)
+                roles.append(claim)
+                i = next_i
+                continue
+        if tok.is_capitalized and tok.key not in _NOT_NAMES:
+            mention, next_i = _name_at(prose, tokens, i, sentences, kb, gaz, memory)
+            if mention is not None:
+                mentions.append(mention)
+                appositive = _appositive(prose, tokens, next_i, mention, sentences, times, quotes, doc_date, kb, gaz)
+                if appositive is not None:
+                    roles.append(appositive[0])
+                    i = appositive[1]
+                    continue
+                i = next_i
+                continue
+        i += 1
+    return tuple(mentions), tuple(roles)
+
+
+def _name_at(prose, tokens, i, sentences, kb, gaz, memory) -> tuple[PersonMention | None, int]:
+    """A full name from the knowledge base, or a surname introduced earlier, at token i."""
+    if i > 0 and _continues_name(prose, tokens, i) and tokens[i - 1].key not in gaz.heads:
+        return None, i + 1  # inside a longer capitalised phrase we do not know
+    match = gaz.names.match(tokens, i, prose)
+    if match is not None:
+        end, ids = match
+        if end < len(tokens) and _continues_name(prose, tokens, end):
+            return None, end  # "John Smithson Jr" style: a longer name than the one we know
+        ids_t = tuple(sorted(set(ids)))
+        memory.remember(kb, ids_t)
+        return _mention(prose, tokens, i, end, sentences, ids_t, "full-name"), end
+    ids = memory.by_surname.get(tokens[i].key)
+    if ids and not (i + 1 < len(tokens) and _continues_name(prose, tokens, i + 1)):
+        return _mention(prose, tokens, i, i + 1, sentences, tuple(sorted(ids)), "surname"), i + 1
+    return None, i + 1
+
+
+def _continues_name(prose: str, tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether tokens[i] is a capitalised word glued to the previous token."""
+    return (
+        tokens[i].is_capitalized and tokens[i].text[0].isalpha() and tokens[i].key not in _NOT_NAMES
+        and joined(prose, tokens[i - 1], tokens[i]) and tokens[i - 1].is_word and tokens[i - 1].is_capitalized
+    )
+
+
+def _mention(prose, tokens, i, end, sentences, ids, via) -> PersonMention:
+    start, stop = tokens[i].start, tokens[end - 1].end
+    return PersonMention(prose[start:stop], Span(start, stop), sentence_at(sentences, start), ids, via)
+
+
+def _name_tokens(prose: str, tokens: tuple[Token, ...], i: int) -> int:
+    """End index of a run of capitalised name tokens (with initials) starting at i."""
+    j = i
+    while j < len(tokens) and j - i < 6:
+        tok = tokens[j]
+        if j > i and not joined(prose, tokens[j - 1], tok):
+            if not (tokens[j - 1].text == "." and len(tokens[j - 2].text) == 1):
+                break
+        if tok.text == "." and j > i and len(tokens[j - 1].text) == 1 and tokens[j - 1].is_capitalized:
+            j += 1  # the period after an initial
+            continue
+        if not (tok.is_capitalized and tok.text[0].isalpha()) or tok.key in _NOT_NAMES:
+            break
+        if tok.text.isupper() and len(tok.text) > 3:
+            break  # headline capitals are not names
+        j += 1
+    while j > i and tokens[j - 1].text == ".":
+        j -= 1
+    return j
+
+
+def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) -> PersonMention:
+    match = gaz.names.match(tokens, i, prose)
+    if match is not None and match[0] == end:
+        ids = tuple(sorted(set(match[1])))
+        memory.remember(kb, ids)
+        return _mention(prose, tokens, i, end, sentences, ids, "full-name")
+    if end == i + 1:
+        ids = memory.by_surname.get(tokens[i].key)
+        if ids:
+            return _mention(prose, tokens, i, end, sentences, tuple(sorted(ids)), "surname")
+        # A surname after a title: the one person of that surname who ever held one of its offices.
+        holders = {
+            t.person for office in offices for t in kb.terms_in(office)
+            if kb.people.get(t.person) and kb.people[t.person].surname.lower() == tokens[i].key
+        }
+        if len(holders) == 1:
+            ids = tuple(holders)
+            memory.remember(kb, ids)
+            return _mention(prose, tokens, i, end, sentences, ids, "surname-office")
+    return _mention(prose, tokens, i, end, sentences, (), "unknown")
+
+
+def _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date, kb, gaz, memory):
+    end, offices = title
+    lead = _lead_words(prose, tokens, i, gaz)
+    if lead is None:
+        return None
+    lead_start, modifiers, cue = lead
+    j = end
+    trailing = _trailing_modifiers(prose, tokens, j, gaz)
+    modifiers = modifiers + trailing[0]
+    j = trailing[1]
+    if j >= len(tokens) or tokens[j].key in gaz.lexicon.following_blockers:
+        return None
+    if not joined(prose, tokens[j - 1], tokens[j]):
+        return None
+    name_end = _name_tokens(prose, tokens, j)
+    if name_end == j:
+        return None
+    person = _resolve_name(prose, tokens, j, name_end, sentences, kb, gaz, memory, offices)
+    span = Span(tokens[lead_start].start, tokens[name_end - 1].end)
+    claim = _claim(prose, span, Span(tokens[i].start, tokens[end - 1].end), offices, cue, person, modifiers,
+                   sentences, times, quotes, doc_date, kb, "title-name")
+    return claim, name_end
+
+
+def _lead_words(prose, tokens, i, gaz) -> tuple[int, tuple[str, ...], str | None] | None:
+    """Modifiers and a jurisdiction cue before a title; None when a blocker makes it another office."""
+    modifiers: list[str] = []
+    cue: str | None = None
+    start = i
+    j = i - 1
+    while j >= 0 and joined(prose, tokens[j], tokens[j + 1]):
+        tok = tokens[j]
+        if tok.text == "-":
+            j -= 1
+            continue
+        if tok.key in gaz.lexicon.blockers:
+            return None
+        if tok.key in gaz.lexicon.modifiers:
+            modifiers.append(gaz.lexicon.modifiers[tok.key])
+            start = j
+            j -= 1
+            continue
+        found = gaz.cue_ending_at(tokens, j, prose) if cue is None else None
+        if found is not None:
+            cue = found[1]
+            start = found[0]
+            j = found[0] - 1
+            continue
+        break
+    return start, tuple(reversed(modifiers)), cue
+
+
+def _trailing_modifiers(prose, tokens, j, gaz) -> tuple[tuple[str, ...], int]:
+    """"-designate", "nominee", "-elect" after a title."""
+    found: list[str] = []
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.text == "-" and j + 1 < len(tokens) and tokens[j + 1].key in gaz.lexicon.modifiers:
+            j += 1
+            continue
+        if tok.key in gaz.lexicon.modifiers and joined(prose, tokens[j - 1], tok) and not tok.is_capitalized:
+            found.append(gaz.lexicon.modifiers[tok.key])
+            j += 1
+            continue
+        break
+    return tuple(found), j
+
+
+def _appositive(prose, tokens, i, mention, sentences, times, quotes, doc_date, kb, gaz):
+    """"NAME, the [jurisdiction] TITLE," after a mention ending at token i."""
+    if i + 2 >= len(tokens) or tokens[i].text != ",":
+        return None
+    j = i + 1
+    if tokens[j].key not in _DETERMINERS:
+        return None
+    j += 1
+    modifiers: list[str] = []
+    cue: str | None = None
+    while j < len(tokens):
+        if tokens[j].key in gaz.lexicon.blockers:
+            return None
+        if tokens[j].key in gaz.lexicon.modifiers:
+            modifiers.append(gaz.lexicon.modifiers[tokens[j].key])
+            j += 1
+            continue
+        if tokens[j].text == "-":
+            j += 1
+            continue
+        found = gaz.cue_starting_at(tokens, j, prose) if cue is None else None
+        if found is not None and found[0] < len(tokens) and gaz.titles.match(tokens, found[0], prose):
+            j, cue = found
+            continue
+        break
+    if j >= len(tokens):
+        return None
+    title = gaz.titles.match(tokens, j, prose)
+    if title is None:
+        return None
+    end, offices = title
+    trailing, end = _trailing_modifiers(prose, tokens, end, gaz)
+    if end < len(tokens) and tokens[end].key not in _APPOSITIVE_END:
+        return None
+    span = Span(mention.span.start, tokens[end - 1].end)
+    claim = _claim(prose, span, Span(tokens[i + 2].start if cue is None else tokens[j].start, tokens[end - 1].end),
+                   offices, cue, mention, tuple(modifiers) + trailing, sentences, times, quotes, doc_date, kb,
+                   "name-appositive")
+    return claim, end
+
+
+def _claim(prose, span, title_span, offices, cue, person, modifiers, sentences, times, quotes, doc_date, kb, form) -> RoleClaim:
+    sentence = sentence_at(sentences, span.start)
+    event_time = nearest_time(times, sentence, span)
+    candidates = tuple(sorted(set(offices)))
+    ref = event_time.value if ("then" in modifiers and event_time) else doc_date.value
+    candidates = _valid_titles(kb, candidates, prose[title_span.start : title_span.end], ref)
+    jurisdiction, via = _jurisdiction(kb, candidates, cue, person)
+    if jurisdiction is not None:
+        candidates = tuple(o for o in candidates if kb.offices[o].jurisdiction == jurisdiction)
+    return RoleClaim(
+        span=span,
+        title_span=title_span,
+        sentence=sentence,
+        title=prose[title_span.start : title_span.end],
+        offices=candidates,
+        jurisdiction=jurisdiction,
+        jurisdiction_via=via,
+        person=person,
+        modifiers=modifiers,
+        quoted=any(q.start <= span.start and span.end <= q.end for q in quotes),
+        event_time=event_time,
+        form=form,
+    )
+
+
+def _valid_titles(kb: KnowledgeBase, offices: tuple[str, ...], title: str, ref: Interval | None) -> tuple[str, ...]:
+    """Offices whose wording `title` was in use at the reference time (all of them when it is unknown)."""
+    key = normalize_title(title)
+    kept = []
+    for oid in offices:
+        periods = [t.valid for t in kb.offices[oid].titles if normalize_title(t.text) == key]
+        if any(p is None for p in periods) or not periods or ref is None or any(p.overlaps(ref) for p in periods if p):
+            kept.append(oid)
+    return tuple(kept)
+
+
+def _jurisdiction(kb: KnowledgeBase, offices: tuple[str, ...], cue: str | None, person: PersonMention) -> tuple[str | None, str]:
+    if cue is not None:
+        return cue, "phrase"
+    if len(person.candidates) == 1:
+        held = {kb.offices[t.office].jurisdiction for t in kb.terms_of(person.candidates[0]) if t.office in offices}
+        if len(held) == 1:
+            return held.pop(), "person"
+    return None, "unresolved"

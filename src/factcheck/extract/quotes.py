@@ -1,0 +1,17 @@
+"""Quoted speech: claims inside quotation marks are the speaker's words, not the writer's."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.facts import Span
+
+_CURLY = re.compile(r"\u201c[^\u201d]*\u201d", re.S)
+# Straight quotes pair up within a paragraph; an opening quote starts after a space or bracket.
+_STRAIGHT = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"', re.M)
+
+
+def find_quotes(prose: str) -> tuple[Span, ...]:
+    spans = [Span(m.start(), m.end()) for m in _CURLY.finditer(prose)]
+    spans += [Span(m.start(), m.end()) for m in _STRAIGHT.finditer(prose)]
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))

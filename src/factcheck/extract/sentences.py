@@ -1,0 +1,79 @@
+"""Sentence splitting that survives "U.S.", "Gen.", initials and decimals."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.facts import Sentence, Span
+
+# Tokens ending in a period that do not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov pres amb rev hon st jr sr
+    inc corp co ltd bros no nos vol fig al approx dept est univ ave blvd mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    vs etc e.g i.e a.m p.m u.s u.k u.n e.u d.c""".split()
+)
+# Country abbreviations can end a sentence; they do when the next word can only start one.
+_SENTENCE_STARTERS = frozenset(
+    "The A An He She It They We I In On At This That These Those But And However Meanwhile His Her Its Their".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n[ \t]*\n")
+_NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]*([A-Z0-9][\w'-]*)?")
+
+
+def split_sentences(prose: str) -> tuple[Sentence, ...]:
+    sentences: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(prose):
+        end = m.end()
+        if not m.group().startswith("\n") and not _ends_sentence(prose, m):
+            continue
+        _add(sentences, prose, start, end)
+        start = end
+    _add(sentences, prose, start, len(prose))
+    return tuple(sentences)
+
+
+def _ends_sentence(prose: str, m: re.Match[str]) -> bool:
+    nxt = _NEXT_WORD.match(prose, m.end())
+    next_word = nxt.group(1) if nxt else None
+    if next_word is None:
+        # Lower-case continuation ("3 p.m. on Monday") or punctuation: not a boundary,
+        # unless a line break follows a line that plainly ended.
+        return "\n" in prose[m.end() : m.end() + 2] and m.group()[0] in "!?"
+    if m.group()[0] != ".":
+        return True
+    word_start = m.start()
+    while word_start > 0 and not prose[word_start - 1].isspace() and prose[word_start - 1] not in "(\"'\u201c":
+        word_start -= 1
+    token = prose[word_start : m.start()]
+    key = token.lower().rstrip(".")
+    if re.fullmatch(r"[A-Z]", token):  # an initial: "J. Smith"
+        return False
+    if key in ("u.s", "u.k", "u.n", "e.u", "d.c"):
+        return next_word in _SENTENCE_STARTERS
+    return key not in _ABBREVIATIONS
+
+
+def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
+    while start < end and prose[start].isspace():
+        start += 1
+    stop = end
+    while stop > start and prose[stop - 1].isspace():
+        stop -= 1
+    if stop > start:
+        sentences.append(Sentence(len(sentences), Span(start, stop)))
+
+
+def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
+    """Index of the sentence containing offset (the nearest one before it otherwise)."""
+    lo, hi = 0, len(sentences) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].span.start <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best

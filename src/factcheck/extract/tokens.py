@@ -1,0 +1,93 @@
+"""One pass of tokenisation shared by every extractor, and a hash-based phrase matcher.
+
+Phrase look-up goes through a dict keyed by the first token, so its cost does
+not grow with the number of names and titles in the knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+# "U.S." and "U.K." stay one token; "O'Brien" is one word; the possessive "'s" and
+# hyphens are tokens of their own, so "then-Secretary" and "India's" split cleanly.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*(?:['\u2019](?![sS]\b)\w+)*|['\u2019][sS]\b|\d+(?:[.,]\d+)*|[^\s\w]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # lower case, no dots: the form phrases are matched on
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.key == "'s"
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[0].isupper()
+
+
+def token_key(text: str) -> str:
+    return text.replace(".", "").replace("\u2019", "'").lower()
+
+
+def tokenize(prose: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start(), m.end(), token_key(m.group())) for m in _TOKEN.finditer(prose))
+
+
+def phrase_keys(phrase: str) -> tuple[str, ...]:
+    """The token keys of a phrase, as tokenize() would produce them (punctuation dropped)."""
+    return tuple(t.key for t in tokenize(phrase) if t.is_word)
+
+
+class PhraseMatcher:
+    """Longest match of known phrases (sequences of word tokens) at a token position."""
+
+    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], str]]):
+        table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for keys, value in phrases:
+            if keys:
+                table.setdefault(keys[0], []).append((keys, value))
+        for entries in table.values():
+            entries.sort(key=lambda e: (-len(e[0]), e[1]))
+        self._table = table
+
+    def match(self, tokens: tuple[Token, ...], i: int, prose: str) -> tuple[int, list[str]] | None:
+        """(end token index, values) of the longest phrase starting at token i."""
+        entries = self._table.get(tokens[i].key)
+        if not entries:
+            return None
+        best_len = 0
+        values: list[str] = []
+        for keys, value in entries:
+            n = len(keys)
+            if n < best_len:
+                break
+            if _words_match(tokens, i, keys, prose):
+                best_len = n
+                values.append(value)
+        if not best_len:
+            return None
+        return i + best_len, values
+
+
+def _words_match(tokens: tuple[Token, ...], i: int, keys: tuple[str, ...], prose: str) -> bool:
+    if i + len(keys) > len(tokens):
+        return False
+    for k, key in enumerate(keys):
+        tok = tokens[i + k]
+        if tok.key != key:
+            return False
+        if k and not joined(prose, tokens[i + k - 1], tok):
+            return False
+    return True
+
+
+def joined(prose: str, left: Token, right: Token) -> bool:
+    """Whether two tokens belong to one phrase: only spaces (or a hyphen) between them, no line break pair."""
+    gap = prose[left.end : right.start]
+    return gap in ("-",) or (gap.strip() == "" and "\n\n" not in gap and len(gap) <= 3)

@@ -1,0 +1,126 @@
+"""The Facts layer: everything extraction understood about one document.
+
+All spans are character offsets [start, end) into the file as given, so every
+stage after loading can point back at the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from factcheck.dates import Interval
+
+Tense = Literal["past", "present", "future", "unknown"]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression normalised to an interval.
+
+    `weekday` is the weekday the text names next to the date ("Tuesday, July 1"),
+    kept so a check can compare it with the calendar. `anchor` says how a missing
+    year was filled in ("explicit", "document-date", "previous-year").
+    """
+
+    text: str
+    span: Span
+    sentence: int
+    value: Interval
+    anchor: str
+    tense: Tense
+    weekday: str | None = None
+    weekday_span: Span | None = None
+    day_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """The document's own time ("now"), an interval when it is inferred."""
+
+    value: Interval | None
+    source: str  # "option", "front-matter", "dateline", "inferred", "unknown"
+    evidence: tuple[Span, ...] = ()
+
+    def iso(self) -> str | None:
+        if self.value is None:
+            return None
+        if self.value.grain == "day":
+            return self.value.iso()
+        lower = ".." if self.value.start == date.min else self.value.start.isoformat()
+        upper = ".." if self.value.end == date.max else self.value.last.isoformat()
+        return f"{lower}/{upper}"
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A name in the text and the knowledge-base people it may denote."""
+
+    text: str
+    span: Span
+    sentence: int
+    candidates: tuple[str, ...]  # person ids; empty when the person is unknown
+    via: str  # "full-name", "surname", "unknown"
+
+
+@dataclass(frozen=True)
+class RoleClaim:
+    """The text says a person holds (or held) an office: "U.S. Secretary of Defense Lloyd Austin"."""
+
+    span: Span  # title and name together
+    title_span: Span
+    sentence: int
+    title: str
+    offices: tuple[str, ...]  # candidate office ids for the title wording
+    jurisdiction: str | None  # resolved jurisdiction code, or None when unresolved
+    jurisdiction_via: str  # "phrase", "person", "only-office", "unresolved"
+    person: PersonMention
+    modifiers: tuple[str, ...]  # "former", "then", "acting", ...
+    quoted: bool
+    event_time: TimeExpr | None  # the explicit time of the clause, if any
+    form: str  # "title-name" or "name-appositive"
+
+    @property
+    def office(self) -> str | None:
+        """The single office the claim names, once jurisdiction is settled."""
+        return self.offices[0] if len(self.offices) == 1 else None
+
+
+@dataclass(frozen=True)
+class EventClaim:
+    """An event with its participants: "an invitation from X", "X has invited Y to Z"."""
+
+    kind: str  # "invitation", "visit"
+    span: Span
+    trigger: Span
+    sentence: int
+    agent: PersonMention | None
+    patient: PersonMention | None
+    place: str | None  # jurisdiction code of the destination
+    time: TimeExpr | None
+    quoted: bool
+
+
+@dataclass(frozen=True)
+class Facts:
+    path: str
+    sentences: tuple[Sentence, ...]
+    times: tuple[TimeExpr, ...]
+    document_date: DocumentDate
+    mentions: tuple[PersonMention, ...]
+    roles: tuple[RoleClaim, ...]
+    events: tuple[EventClaim, ...]
+    quotes: tuple[Span, ...] = field(default=())

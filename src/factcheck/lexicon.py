@@ -1,0 +1,45 @@
+"""The lexicon: wording the extractor needs (modifiers, blockers, honorifics, event triggers)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class EventWords:
+    kind: str
+    agent_after: tuple[str, ...]
+    agent_before: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    modifiers: dict[str, str]
+    blockers: frozenset[str]
+    following_blockers: frozenset[str]
+    heads: frozenset[str]
+    events: tuple[EventWords, ...]
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        return Lexicon(
+            modifiers={k.lower(): v for k, v in data["modifiers"].items()},
+            blockers=frozenset(w.lower() for w in data["blockers"]["words"]),
+            following_blockers=frozenset(w.lower() for w in data["blockers"]["following_blockers"]),
+            heads=frozenset(w.rstrip(".").lower() for w in data["heads"]["words"]),
+            events=tuple(
+                EventWords(kind, tuple(v.get("agent_after", ())), tuple(v.get("agent_before", ())))
+                for kind, v in sorted(data.get("events", {}).items())
+            ),
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError) as exc:
+        raise LexiconError(f"{path}: {exc}") from None

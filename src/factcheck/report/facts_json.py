@@ -1,0 +1,53 @@
+"""`factcheck extract --format json`: the Facts layer, so users see what was understood."""
+
+from __future__ import annotations
+
+import json
+
+from factcheck import __version__
+from factcheck.engine import Result
+from factcheck.facts import PersonMention, Span, TimeExpr
+
+
+def _span(text: str, span: Span) -> dict:
+    return {"text": text[span.start : span.end], "start": span.start, "end": span.end}
+
+
+def _time(text: str, t: TimeExpr) -> dict:
+    return {"kind": "time", **_span(text, t.span), "value": t.value.iso(), "grain": t.value.grain,
+            "anchor": t.anchor, "tense": t.tense, "weekday": t.weekday}
+
+
+def _mention(text: str, m: PersonMention) -> dict:
+    return {"kind": "person", **_span(text, m.span), "candidates": list(m.candidates), "via": m.via}
+
+
+def render(results: list[Result]) -> str:
+    documents = []
+    for r in results:
+        text, f = r.document.text, r.facts
+        documents.append({
+            "path": r.document.path,
+            "date": f.document_date.iso(),
+            "date_source": f.document_date.source,
+            "sentences": [_span(text, s.span) for s in f.sentences],
+            "times": [_time(text, t) for t in f.times],
+            "mentions": [_mention(text, m) for m in f.mentions],
+            "roles": [
+                {"kind": "role", **_span(text, c.span), "title": c.title, "offices": list(c.offices),
+                 "jurisdiction": c.jurisdiction, "jurisdiction_via": c.jurisdiction_via,
+                 "person": _mention(text, c.person), "modifiers": list(c.modifiers), "quoted": c.quoted,
+                 "event_time": _time(text, c.event_time) if c.event_time else None, "form": c.form}
+                for c in f.roles
+            ],
+            "events": [
+                {"kind": e.kind, **_span(text, e.span), "trigger": _span(text, e.trigger),
+                 "agent": _mention(text, e.agent) if e.agent else None,
+                 "patient": _mention(text, e.patient) if e.patient else None,
+                 "place": e.place, "time": _time(text, e.time) if e.time else None, "quoted": e.quoted}
+                for e in f.events
+            ],
+            "quotes": [_span(text, q) for q in f.quotes],
+        })
+    return json.dumps({"version": 1, "tool": {"name": "factcheck", "version": __version__}, "documents": documents},
+                      indent=2, ensure_ascii=False) + "\n"
