@@ -162,13 +162,16 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # click usage errors and the like: one line, exit 2
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+    except Exception as exc:
+        # Usage errors from typer's (vendored) click: one line, exit 2. Duck-typed because
+        # typer may ship its own copy of click's exception classes.
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                sys.stdout.write(exc.format_message() + "\n")
+                sys.exit(0)
             sys.stderr.write(f"factcheck: error: {exc.format_message()}\n")
             sys.exit(2)
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":
             sys.exit(130)
         raise
     sys.exit(code if isinstance(code, int) else 0)

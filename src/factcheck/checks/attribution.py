@@ -31,13 +31,13 @@ from factcheck.findings import Evidence, Finding, Related
 from factcheck.kb.model import KnowledgeBase
 
 EXAMPLES = (
-    Example("Pete Hegseth has invited Rajnath Singh to the U.S. Rajnath Singh will visit the United States "
+    Example("Pete Hegseth has invited Rajnath Singh to the United States. Rajnath Singh will visit the United States "
             "following an invitation from Lloyd Austin.", True, "2025-07-01"),
-    Example("Pete Hegseth has invited Rajnath Singh to the U.S. Rajnath Singh will visit the United States "
+    Example("Pete Hegseth has invited Rajnath Singh to the United States. Rajnath Singh will visit the United States "
             "following an invitation from Pete Hegseth.", False, "2025-07-01"),
-    Example("Pete Hegseth has invited Rajnath Singh to the U.S. Rajnath Singh will visit India "
+    Example("Pete Hegseth has invited Rajnath Singh to the United States. Rajnath Singh will visit India "
             "following an invitation from Narendra Modi.", False, "2025-07-01"),
-    Example("Pete Hegseth has invited him to the U.S. Rajnath Singh will visit the United States "
+    Example("Pete Hegseth has invited him to the United States. Rajnath Singh will visit the United States "
             "following an invitation from Lloyd Austin.", False, "2025-07-01"),
 )
 

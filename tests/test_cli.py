@@ -1,0 +1,150 @@
+"""The command line as a user meets it: exit codes, one-line errors, formats, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+SEED = FIXTURES / "seed-hegseth-austin.txt"
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", "from factcheck.cli import main; main()", *args],
+        input=stdin, capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_seed_exits_1_with_json_per_contract():
+    proc = run("scan", str(SEED), "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["version"] == 1 and data["tool"]["name"] == "factcheck"
+    doc = data["documents"][0]
+    assert doc["date"] == "2025-07-01/2025-08-22" and doc["date_source"] == "inferred"
+    assert set(data["summary"]) == {"documents", "findings", "errors", "warnings"}
+    for f in doc["findings"]:
+        assert set(f) == {"rule", "code", "severity", "line", "column", "end_line", "end_column",
+                          "message", "evidence", "related"}
+        assert f["severity"] in ("error", "warning", "info")
+        assert all({"kind", "text", "source"} <= set(e) for e in f["evidence"])
+    austin = [f for f in doc["findings"] if f["code"] == "FC101" and "Lloyd Austin" in f["message"]]
+    assert austin and "2025-01-20" in austin[0]["message"] and "Pete Hegseth" in austin[0]["message"]
+    conflict = [f for f in doc["findings"] if f["code"] == "FC102"]
+    assert conflict and conflict[0]["related"][0]["line"] == 1
+
+
+def test_json_span_points_at_the_text():
+    data = json.loads(run("scan", str(SEED), "--format", "json").stdout)
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    for f in data["documents"][0]["findings"]:
+        assert f["line"] == f["end_line"]
+        span = lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1]
+        assert span.endswith(("Austin", "Sullivan"))
+
+
+def test_fail_on_never_and_warning():
+    assert run("scan", str(SEED), "--fail-on", "never").returncode == 0
+    assert run("scan", str(SEED), "--fail-on", "warning").returncode == 1
+
+
+def test_output_is_deterministic():
+    a = run("scan", str(SEED), "--format", "json").stdout
+    b = run("scan", str(SEED), "--format", "json").stdout
+    assert a == b
+
+
+def test_text_format_one_line_per_finding():
+    out = run("scan", str(SEED), "--format", "text").stdout
+    heads = [l for l in out.splitlines() if l.startswith(str(SEED))]
+    assert len(heads) == 4 and all(": FC10" in l for l in heads)
+
+
+def test_stdin_and_date_option():
+    proc = run("scan", "-", "--date", "2025-03-01", "--format", "json", stdin="Defense Secretary Lloyd Austin spoke.\n")
+    assert proc.returncode == 1
+    doc = json.loads(proc.stdout)["documents"][0]
+    assert doc["date_source"] == "option" and doc["findings"][0]["code"] == "FC101"
+
+
+def test_front_matter_date_and_directory(tmp_path: Path):
+    (tmp_path / "a.md").write_text("---\ntitle: x\ndate: 2023-06-01\n---\nDefense Secretary Lloyd Austin spoke.\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Defense Secretary Pete Hegseth spoke on Monday, July 1, 2025.\n")
+    (tmp_path / "ignored.csv").write_text("x")
+    proc = run("scan", str(tmp_path), "--format", "json")
+    docs = json.loads(proc.stdout)["documents"]
+    assert [Path(d["path"]).name for d in docs] == ["a.md", "b.txt"]
+    assert docs[0]["date"] == "2023-06-01" and docs[0]["date_source"] == "front-matter" and docs[0]["findings"] == []
+    assert [f["code"] for f in docs[1]["findings"]] == ["FC104"]
+    assert docs[0]["findings"] == [] and proc.returncode == 1
+
+
+def test_markdown_code_is_not_checked(tmp_path: Path):
+    md = tmp_path / "a.md"
+    md.write_text("---\ndate: 2025-07-01\n---\nText.\n\n```\nDefense Secretary Lloyd Austin\n```\n\n`Defense Secretary Lloyd Austin`\n")
+    proc = run("scan", str(md), "--format", "json")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["summary"]["findings"] == 0
+
+
+@pytest.mark.parametrize("setup,args,needle", [
+    (None, ["scan", "/no/such/file.txt"], "no such file"),
+    ("empty-dir", ["scan", "{tmp}"], "no .txt or .md files"),
+    ("binary", ["scan", "{tmp}/b.txt"], "binary"),
+    ("latin1", ["scan", "{tmp}/l.txt"], "not UTF-8"),
+    (None, ["scan", str(SEED), "--date", "2025-02-30"], "--date"),
+    (None, ["scan", str(SEED), "--date", "July 1"], "--date"),
+    ("bad-front-matter", ["scan", "{tmp}/f.md"], "front matter"),
+    ("bad-front-matter-date", ["scan", "{tmp}/g.md"], "front matter date"),
+    (None, ["scan", str(SEED), "--format", "xml"], "--format"),
+    (None, ["scan"], "Missing"),
+    (None, ["rules", "--explain", "nope"], "unknown rule"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, setup, args, needle):
+    if setup == "binary":
+        (tmp_path / "b.txt").write_bytes(b"\x7fELF\x00\x01\x02")
+    elif setup == "latin1":
+        (tmp_path / "l.txt").write_bytes("caf\xe9".encode("latin-1"))
+    elif setup == "bad-front-matter":
+        (tmp_path / "f.md").write_text("---\ndate: 2025-01-01\nno closing line\n")
+    elif setup == "bad-front-matter-date":
+        (tmp_path / "g.md").write_text("---\ndate: yesterday\n---\nText.\n")
+    proc = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and needle in proc.stderr
+
+
+def test_scan_never_writes_to_the_checked_file(tmp_path: Path):
+    f = tmp_path / "a.txt"
+    f.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    before = f.stat().st_mtime_ns, f.read_bytes()
+    run("scan", str(f))
+    assert (f.stat().st_mtime_ns, f.read_bytes()) == before
+
+
+def test_rules_lists_codes_and_explains():
+    out = run("rules").stdout
+    for code in ("FC101", "FC102", "FC103", "FC104"):
+        assert code in out
+    explain = run("rules", "--explain", "role-tenure").stdout
+    assert "Why is this bad?" in explain and "fires" in explain
+
+
+def test_extract_shows_times_roles_and_events():
+    data = json.loads(run("extract", str(SEED)).stdout)["documents"][0]
+    values = {t["text"]: t["value"] for t in data["times"]}
+    assert values["Tuesday, July 1, 2025"] == "2025-07-01"
+    assert values["August 23 to 26, 2025"] == "2025-08-23/2025-08-26"
+    text = SEED.read_text(encoding="utf-8")
+    for t in data["times"]:
+        assert text[t["start"] : t["end"]] == t["text"]
+    titles = {r["text"]: r["offices"] for r in data["roles"]}
+    assert titles["U.S. Secretary of Defense Pete Hegseth"] == ["us.secretary-of-defense"]
+    assert {e["kind"] for e in data["events"]} == {"invitation"}
