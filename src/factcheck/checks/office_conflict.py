@@ -12,8 +12,9 @@ Why is this bad?
 
 Abstains when: the office has several holders (ministers of state), a jurisdiction is
 unresolved (an Indian and a Pakistani "Defence Minister" are different offices),
-a claim is quoted or carries former/acting/incoming/-designate, or the names may be the
-same person (a surname and a full name).
+a claim is quoted or carries former/acting/incoming/-designate, the names may be the
+same person (a surname and a full name), or a claim's clause is dated more than a year
+before the document (historical narration often keeps the title of its time).
 
 Example:
     Fires:  "Defense Secretary Pete Hegseth called. ... Defense Secretary Lloyd Austin invited him."
@@ -38,6 +39,8 @@ EXAMPLES = (
     Example("India's Defence Minister Rajnath Singh met Pakistan's Defence Minister Khawaja Asif.", False, None),
     Example("U.S. Agriculture Secretary Anna Field met U.S. Agriculture Secretary Tom Brandt.", True, None),
     Example("Then-Defense Secretary Mark Esper met them in 2019; then-Defense Secretary Lloyd Austin in 2023.", False, None),
+    Example("President Joe Biden spoke on Monday. The embargo imposed by President Donald Trump in 2018 still holds.", False, "2023-05-01"),
+    Example("President Joe Biden spoke on Monday. President Donald Trump will speak on Tuesday.", True, "2023-05-01"),
 )
 
 _IGNORED_MODIFIERS = frozenset({"former", "acting", "designate", "incoming"})
@@ -53,6 +56,8 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
             continue
         if claim.person.via == "unknown" and len(claim.person.text.split()) < 2:
             continue  # a lone unknown surname could be anyone's
+        if _historical(facts, claim):
+            continue
         by_office[office].append(claim)
     for office, claims in sorted(by_office.items()):
         reported: set[str] = set()
@@ -73,6 +78,18 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
                  Evidence("reference-time", _time_text(facts, first, other))),
                 (Related(first.span, f"{title} given to {first.person.text}"),),
             )
+
+
+def _historical(facts: Facts, claim: RoleClaim) -> bool:
+    """A title in a clause dated well before the document ("the embargo President Carter imposed in 1980").
+
+    Older copy often keeps the title of the event's time; FC101 judges that as a stale title,
+    but as a second holder of the office it proves nothing.
+    """
+    doc = facts.document_date.value
+    event = claim.event_time
+    return (doc is not None and event is not None and "then" not in claim.modifiers
+            and (doc.start - event.value.end).days > 365)
 
 
 def _person_key(claim: RoleClaim) -> str:

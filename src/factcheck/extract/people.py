@@ -160,6 +160,8 @@ def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) ->
 
 def _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date, kb, gaz, memory):
     end, offices = title
+    if not tokens[i].is_capitalized:
+        return None  # a lower-case title before a name is a job description ("bank president John Smith")
     lead = _lead_words(prose, tokens, i, gaz)
     if lead is None:
         return None
@@ -206,6 +208,8 @@ def _lead_words(prose, tokens, i, gaz) -> tuple[int, tuple[str, ...], str | None
             start = found[0]
             j = found[0] - 1
             continue
+        if tok.is_capitalized and tok.is_word and tok.key != "'s":
+            return None  # "World Bank President", "Chrysler Corp President": the title of an organisation
         break
     return start, tuple(reversed(modifiers)), cue
 
