@@ -66,7 +66,12 @@ _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|came|met|held|took|made|went|began|left|became|gave|spoke|wrote|"
     r"saw|sent|won|lost|fell|rose|paid|led|brought|thought|found|kept|stood|sought|struck|ran|"
     r"announced|ago|last|earlier|previously|yesterday|has\s+been|have\s+been|"
-    r"(?<!is )(?<!are )(?<!be )(?<!been )[a-z]{3,}ed)\b")
+    r"[a-z]{3,}ed)\b(?<!\bneed)(?<!\bseed)(?<!\bfeed)")
+# "will be held", "is expected to have signed": a past form after these is not past tense.
+_NOT_PAST_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would)\s+$", re.I)
+_YEAR_LEAD = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|before|after|during|the|of|early|late|mid|year|fiscal|between|and|to|through|"
+    r"around|circa|summer|winter|spring|autumn|fall)|[-\u2013\u2014(,]|'s)\s*$", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have)\b")
 
 
@@ -108,6 +113,8 @@ def _scan(prose: str) -> list[_Raw]:
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(prose):
             s, e = m.span()
+            if kind == "y" and not _YEAR_LEAD.search(prose, max(0, s - 20), s):
+                continue  # "He has 2025 supporters": a bare number is a year only after "in", "since", "the" ...
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
@@ -179,6 +186,8 @@ def clause_tense(prose: str, sentence: Span, start: int, end: int) -> Tense:
             s, e = m.start() + sentence.start, m.end() + sentence.start
             if s < end and start < e:
                 continue  # part of the expression itself
+            if tense == "past" and _NOT_PAST_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
             distance = start - e if e <= start else s - end + 1  # a cue before the time wins a tie
             if tense == "present":
                 distance += 1  # "is scheduled to" and "has invited" beat their auxiliaries
