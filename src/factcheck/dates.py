@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-Grain = Literal["day", "month", "year", "decade", "range"]
+Grain = Literal["day", "week", "month", "quarter", "season", "year", "decade", "range", "past", "present", "future"]
+# "past", "present" and "future" are TIMEX3's PAST_REF / PRESENT_REF / FUTURE_REF: "recently",
+# "now", "soon". Their interval is only a bound relative to the anchor, never a date to compare.
+REFERENCE_GRAINS = frozenset({"past", "present", "future"})
+_SEASONS = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -44,6 +48,21 @@ class Interval:
     def year(cls, year: int) -> Interval:
         return cls(date(year, 1, 1), date(year + 1, 1, 1), "year")
 
+    @classmethod
+    def week(cls, d: date) -> Interval:
+        monday = d - timedelta(days=d.weekday())
+        return cls(monday, monday + timedelta(days=7), "week")
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Interval:
+        start = date(year, 3 * (quarter - 1) + 1, 1)
+        end = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+        return cls(start, end, "quarter")
+
+    @classmethod
+    def decade(cls, first_year: int) -> Interval:
+        return cls(date(first_year, 1, 1), date(first_year + 10, 1, 1), "decade")
+
     @property
     def last(self) -> date:
         """The last day inside the interval."""
@@ -55,10 +74,23 @@ class Interval:
     def within(self, other: Interval) -> bool:
         return other.start <= self.start and self.end <= other.end
 
+    @property
+    def is_reference(self) -> bool:
+        return self.grain in REFERENCE_GRAINS
+
     def iso(self) -> str:
         """ISO 8601 / TIMEX3-style value at the interval's own grain."""
         if self.grain == "day":
             return self.start.isoformat()
+        if self.grain == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year:04d}-W{week:02d}"
+        if self.grain == "quarter":
+            return f"{self.start.year:04d}-Q{(self.start.month - 1) // 3 + 1}"
+        if self.grain == "season":
+            return f"{self.start.year:04d}-{_SEASONS.get(self.start.month, 'XX')}"
+        if self.grain in REFERENCE_GRAINS:
+            return f"{self.grain.upper()}_REF"
         if self.grain == "month":
             return self.start.strftime("%Y-%m")
         if self.grain == "year":

@@ -45,6 +45,16 @@ class TimeExpr:
     weekday: str | None = None
     weekday_span: Span | None = None
     day_span: Span | None = None
+    kind: str = "md"  # the pattern that found it (see temporal.expressions)
+
+
+@dataclass(frozen=True)
+class NonDate:
+    """A duration ("three years") or a set ("every Monday"): recognised so it is never taken for a date."""
+
+    kind: str  # "duration" or "set"
+    text: str
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -124,3 +134,4 @@ class Facts:
     roles: tuple[RoleClaim, ...]
     events: tuple[EventClaim, ...]
     quotes: tuple[Span, ...] = field(default=())
+    non_dates: tuple[NonDate, ...] = field(default=())

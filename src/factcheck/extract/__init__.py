@@ -33,9 +33,9 @@ class Extractor:
     def extract(self, doc: Document) -> Facts:
         prose = doc.prose
         sentences = split_sentences(prose)
-        times, doc_date = find_times(prose, sentences, doc.declared_date, doc.date_source)
+        times, doc_date, non_dates = find_times(prose, sentences, doc.declared_date, doc.date_source)
         tokens = tokenize(prose)
         quotes = find_quotes(prose)
         mentions, roles = find_people(prose, tokens, sentences, times, quotes, doc_date, self.kb, self.gazetteer)
         events = find_events(prose, tokens, sentences, times, mentions, roles, quotes, self.gazetteer, self.triggers)
-        return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes)
+        return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates)

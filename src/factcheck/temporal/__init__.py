@@ -1,0 +1,133 @@
+"""The temporal layer: time expressions, clause tense, and the document date.
+
+A day-month without a year takes its year from a day-precise document date (the
+nearest such day, tense breaking near-ties, as HeidelTime does) or, when the
+document date is unknown, from the nearest earlier expression that states a year.
+The document date itself, when not declared, is inferred as an interval: after
+the latest date the text reports in the past tense, before the earliest date it
+announces in the future tense.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from factcheck.dates import Interval
+from factcheck.extract.sentences import sentence_at
+from factcheck.facts import DocumentDate, NonDate, Sentence, Span, TimeExpr
+from factcheck.temporal.dateline import find_dateline
+from factcheck.temporal.expressions import (
+    NOT_DATES, PATTERNS, WEEKDAYS, YEAR_LEAD, Context, has_year, resolve, weekday_name,
+)
+from factcheck.temporal.tense import clause_tense
+
+__all__ = ["WEEKDAYS", "clause_tense", "find_times", "nearest_time"]
+
+_EXPLICIT_KINDS = frozenset({"iso", "md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my", "y", "quarter", "decade", "season"})
+_WEEKDAY_KINDS = frozenset({"md-range", "dm-range", "md", "dm", "weekday-paren"})
+
+
+@dataclass(frozen=True)
+class _Raw:
+    kind: str
+    match: re.Match[str]
+
+
+def find_times(
+    prose: str, sentences: tuple[Sentence, ...], declared: date | None, declared_source: str = "option"
+) -> tuple[tuple[TimeExpr, ...], DocumentDate, tuple[NonDate, ...]]:
+    """All time expressions, the document date (declared or inferred), and durations/sets."""
+    raws = _scan(prose)
+    non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
+    raws = [r for r in raws if r.kind not in NOT_DATES]
+    explicit = [
+        e for r in raws if r.kind in _EXPLICIT_KINDS and has_year(r.match)
+        for e in [_expression(r, prose, sentences, None, None, None)] if e is not None
+    ]
+    doc_date = _document_date(prose, declared, declared_source, explicit)
+    anchor = doc_date.value.start if doc_date.value is not None and doc_date.value.grain == "day" else None
+    exprs: list[TimeExpr] = []
+    previous: Interval | None = None
+    last_year: int | None = None
+    for raw in raws:
+        expr = _expression(raw, prose, sentences, anchor, previous, last_year)
+        if expr is None:
+            continue
+        exprs.append(expr)
+        if expr.anchor == "explicit":
+            last_year = expr.value.start.year
+        if expr.value.grain == "day":
+            previous = expr.value
+    return tuple(exprs), doc_date, non_dates
+
+
+def _scan(prose: str) -> list[_Raw]:
+    taken: list[tuple[int, int]] = []
+    found: list[_Raw] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(prose):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "y" and not YEAR_LEAD.search(prose, max(0, s - 20), s):
+                continue  # "He has 2025 supporters": a bare number is a year only after "in", "since", "the" ...
+            taken.append((s, e))
+            found.append(_Raw(kind, m))
+    found.sort(key=lambda r: r.match.start())
+    return found
+
+
+def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], anchor: date | None,
+                previous: Interval | None, last_year: int | None) -> TimeExpr | None:
+    m = raw.match
+    sent = sentence_at(sentences, m.start())
+    tense = clause_tense(prose, sentences[sent].span if sentences else Span(0, len(prose)), m.start(), m.end())
+    resolved = resolve(raw.kind, m, Context(anchor, tense, previous, last_year))
+    if resolved is None:
+        return None
+    value, how = resolved
+    wd = m.groupdict().get("wd") if raw.kind in _WEEKDAY_KINDS else None
+    return TimeExpr(
+        text=m.group(),
+        span=Span(m.start(), m.end()),
+        sentence=sent,
+        value=value,
+        anchor=how,
+        tense=tense,
+        weekday=weekday_name(wd) if wd else None,
+        weekday_span=Span(m.start("wd"), m.end("wd")) if wd else None,
+        day_span=Span(m.start("m"), m.end()) if wd else None,
+        kind=raw.kind,
+    )
+
+
+def _document_date(prose: str, declared: date | None, source: str, explicit: list[TimeExpr]) -> DocumentDate:
+    if declared is not None:
+        return DocumentDate(Interval.day(declared), source)
+    dateline = find_dateline(prose, explicit)
+    if dateline is not None:
+        return dateline
+    past = [t for t in explicit if t.tense == "past" and not t.value.is_reference]
+    future = [t for t in explicit if t.tense == "future" and not t.value.is_reference]
+    if not past and not future:
+        return DocumentDate(None, "unknown")
+    lower = max((t.value.start for t in past), default=None)
+    upper = min((t.value.start for t in future), default=None)
+    if lower is not None and upper is not None and lower >= upper:
+        return DocumentDate(None, "unknown")  # the text contradicts itself; the tense rule may say more
+    evidence = tuple(t.span for t in past if t.value.start == lower) + tuple(t.span for t in future if t.value.start == upper)
+    return DocumentDate(Interval(lower or date.min, upper or date.max, "range"), "inferred", evidence)
+
+
+def nearest_time(times: tuple[TimeExpr, ...], sentence: int, span: Span) -> TimeExpr | None:
+    """The dated expression nearest to a span within its sentence ("now" and "recently" do not count)."""
+    best: tuple[int, TimeExpr] | None = None
+    for t in times:
+        if t.sentence != sentence or t.value.is_reference:
+            continue
+        distance = t.span.start - span.end if t.span.start >= span.end else span.start - t.span.end
+        if best is None or distance < best[0]:
+            best = (distance, t)
+    return best[1] if best else None

@@ -1,0 +1,401 @@
+"""Time-expression patterns and their normalisation to intervals.
+
+Patterns are tried in order (longest forms first); a later pattern never takes
+text an earlier one matched. Each match is resolved by its kind:
+
+    calendar   "July 1, 2025", "23-26 August", "March 2024", "2019", "the 1970s", "Q3 2024"
+    relative   "yesterday", "last week", "on Tuesday", "earlier this year", "two days later"
+    reference  "now", "recently", "soon" (TIMEX3 PRESENT_REF / PAST_REF / FUTURE_REF)
+    duration   "three years", "for two weeks"   (recognised, never a date)
+    set        "every Monday", "each week"      (recognised, never a date)
+
+Relative expressions need a day-precise anchor (the document date); without one
+they stay unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from factcheck.dates import Interval
+from factcheck.facts import Tense
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+_MONTH = (r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_WDNAME = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WD = r"(?:(?P<wd>" + _WDNAME + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)\s*,?\s+(?:the\s+)?)?"
+_DAY = r"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>1[89]\d\d|20\d\d)"
+_TO = r"\s*(?:-|\u2013|\u2014|to|through|until|till|and)\s*"
+_NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+
+_RAW_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("set", r"\b(?:every|each)\s+(?:other\s+)?(?:" + _WDNAME + r"|day|week|month|year|morning|evening|night|quarter)\b|\b(?:daily|weekly|monthly|annually|yearly)\b"),
+    ("iso", r"\b" + _YEAR.format(g="y") + r"-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
+    ("md-range", r"\b" + _WD + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d") + _TO
+     + _DAY.format(g="d2") + r"\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
+    ("dm-range", r"\b" + _WD + _DAY.format(g="d") + _TO + _DAY.format(g="d2") + r"\s+(?:of\s+)?"
+     + _MONTH.format(g="m") + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
+    ("mm-range", r"\b(?:from|between)\s+" + _MONTH.format(g="m") + _TO + _MONTH.format(g="m2")
+     + r",?\s+" + _YEAR.format(g="y") + r"\b"),
+    ("weekday-paren", r"\b(?P<wd>" + _WDNAME + r")\s*\(\s*" + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d")
+     + r"(?:,?\s+" + _YEAR.format(g="y") + r")?\s*\)"),
+    ("md", r"\b" + _WD + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d") + r"(?![\d:])\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
+    ("dm", r"\b" + _WD + _DAY.format(g="d") + r"\s+(?:of\s+)?" + _MONTH.format(g="m")
+     + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
+    ("quarter", r"\b(?:the\s+)?(?:" + _YEAR.format(g="y") + r"\s+)?" + _ORD + r"[-\s]quarter\b(?:\s+of\s+" + _YEAR.format(g="y2") + r")?"
+     + r"|\bQ(?P<q>[1-4])\s+" + _YEAR.format(g="y3")),
+    ("this-quarter", r"\b(?:the|this|last|latest|the\s+latest|the\s+current|the\s+past|the\s+last|the\s+most\s+recent)\s+quarter\b"),
+    ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[-\s])?(?P<dec>1[89]\d0|20[0-9]0)s\b|\bthe\s+'(?P<dec2>[0-9]0)s\b"),
+    ("season", r"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?" + _YEAR.format(g="y") + r")?\b"),
+    ("my", r"\b" + _MONTH.format(g="m") + r",?\s+" + _YEAR.format(g="y") + r"\b"),
+    ("m-rel-year", r"\b" + _MONTH.format(g="m") + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+    ("rel-year", r"\bthe\s+(?P<rel>following|next|previous|preceding)\s+year\b"),
+    ("ago", r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b"),
+    ("year-ago", r"\b(?:the\s+)?year[-\s](?:ago|earlier)\b|\ba\s+year\s+(?:ago|earlier)\b"),
+    ("within", r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
+    ("unit", r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous|the\s+following|the|early\s+next|late\s+next|early\s+last|late\s+last|early\s+this|late\s+this)\s+(?P<unit>week|month|year|weekend)\b(?!\s*(?:'s|\u2019s))"),
+    ("full-year", r"\bthe\s+(?:full|whole|entire)\s+year\b"),
+    ("day-word", r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening)\b"),
+    ("weekday", r"\b(?:(?P<rel>last|this|next|on|by|until|since|from|early|late)\s+)?(?P<wd>" + _WDNAME + r")\b(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("reference", r"\b(?P<refword>now|currently|at\s+present|nowadays|presently|recently|lately|the\s+past|in\s+the\s+past|soon|the\s+future|in\s+the\s+future)\b"),
+    ("duration", r"\b(?:for\s+|over\s+|within\s+|in\s+)?(?:the\s+)?(?:" + _NUM + r"|\d+)[-\s](?:full\s+)?" + _UNIT + r"(?:[-\s]long)?\b"),
+    ("m", r"\b(?:in|since|by|until|from|during|early|late|mid-|last|next|this|through)\s+" + _MONTH.format(g="m") + r"\b(?!\s+\d)"),
+    ("y", r"(?<![\d$.,/-])" + _YEAR.format(g="y") + r"(?![\d%/-]|,\d|\.\d|\s*(?:percent|per cent|people|tonnes|tons|troops|km|miles)\b)"),
+)
+_CASE_SENSITIVE = frozenset({"iso", "md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my", "m", "y", "m-rel-year"})
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rx) if kind in _CASE_SENSITIVE else re.compile(rx, re.I)) for kind, rx in _RAW_PATTERNS
+)
+NOT_DATES = frozenset({"duration", "set"})
+YEAR_LEAD = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|before|after|during|the|of|early|late|mid|year|fiscal|between|and|to|through|"
+    r"around|circa|summer|winter|spring|autumn|fall)|[-\u2013\u2014(,]|'s)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a relative expression is resolved against."""
+
+    anchor: date | None  # the document date, when known to the day
+    tense: Tense
+    previous: Interval | None  # the last day-precise time before this one ("two days later")
+    last_year: int | None  # the last year written out before this one
+
+
+def month_number(text: str) -> int:
+    return MONTHS[text.rstrip(".").lower()]
+
+
+def weekday_name(text: str) -> str:
+    key = text.rstrip(".").lower()
+    for name in WEEKDAYS:
+        if name.lower() == key:
+            return name
+    return WEEKDAYS[_WEEKDAY_ABBR[key]]
+
+
+def has_year(m: re.Match[str]) -> bool:
+    g = m.groupdict()
+    return bool(g.get("y") or g.get("y2") or g.get("y3"))
+
+
+def resolve(kind: str, m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    """The interval a match denotes and how it was anchored, or None when it cannot be resolved."""
+    try:
+        return _RESOLVERS[kind](m, ctx)
+    except ValueError:
+        return None  # "February 30": not a date (the date-range rule reports impossible dates)
+
+
+def _year_for(m: re.Match[str], ctx: Context, month: int, day: int = 1) -> tuple[int, str] | None:
+    g = m.groupdict()
+    for key in ("y", "y2", "y3"):
+        if g.get(key):
+            return int(g[key]), "explicit"
+    if ctx.anchor is not None:
+        return _nearest_year(ctx.anchor, month, day, ctx.tense), "document-date"
+    if ctx.last_year is not None:
+        return ctx.last_year, "previous-year"
+    return None
+
+
+def _nearest_year(ref: date, month: int, day: int, tense: Tense) -> int:
+    """The year that puts month/day nearest the anchor, unless the tense puts it clearly on the other side.
+
+    Tense is a rough signal, so it only overrules a nearest date more than 90 days on the wrong side
+    (the best setting on TimeBank: 60, 90 and 150 days give 85.2%, 85.3% and 85.0% value accuracy).
+    """
+    candidates = [date(y, month, min(day, 28)) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    best = min(candidates, key=lambda c: abs((c - ref).days))
+    if tense == "past" and (best - ref).days > 90:
+        best = max(c for c in candidates if c <= ref)
+    elif tense == "future" and (ref - best).days > 90:
+        best = min(c for c in candidates if c >= ref)
+    return best.year
+
+
+def _calendar_day(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    month, day = month_number(m.group("m")), int(m.group("d"))
+    year = _year_for(m, ctx, month, day)
+    if year is None:
+        return None
+    return Interval.day(date(year[0], month, day)), year[1]
+
+
+def _calendar_range(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    month = month_number(m.group("m"))
+    year = _year_for(m, ctx, month, int(m.group("d")))
+    if year is None:
+        return None
+    start, end = date(year[0], month, int(m.group("d"))), date(year[0], month, int(m.group("d2")))
+    # A reversed range is kept empty-ended so the date-range rule can see it.
+    return Interval(start, end + timedelta(days=1) if end >= start else start, "range"), year[1]
+
+
+def _month_range(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    y = int(m.group("y"))
+    first, second = Interval.month(y, month_number(m.group("m"))), Interval.month(y, month_number(m.group("m2")))
+    return Interval(first.start, max(second.end, first.start), "range"), "explicit"
+
+
+def _month_of_year(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+    return Interval.month(year, month_number(m.group("m"))), "document-date"
+
+
+def _relative_year(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    """"the following year": counted from the last year the text wrote out."""
+    if ctx.last_year is None:
+        return None
+    step = 1 if m.group("rel").lower() in ("following", "next") else -1
+    return Interval.year(ctx.last_year + step), "previous-time"
+
+
+def _month(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    month = month_number(m.group("m"))
+    text = m.group().lower()
+    if text.startswith("since "):
+        ctx = Context(ctx.anchor, "past", ctx.previous, ctx.last_year)
+    if ctx.anchor is not None and text.startswith(("last ", "next ", "this ")):
+        year = ctx.anchor.year
+        if text.startswith("last "):
+            year -= 1 if month >= ctx.anchor.month else 0
+        elif text.startswith("next "):
+            year += 1 if month <= ctx.anchor.month else 0
+        return Interval.month(year, month), "document-date"
+    year = _year_for(m, ctx, month)
+    return (Interval.month(year[0], month), year[1]) if year else None
+
+
+def _year(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    return Interval.year(int(m.group("y"))), "explicit"
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    g = m.groupdict()
+    q = int(g["q"]) if g.get("q") else _ORDINALS[g["ord"].lower()]
+    if has_year(m):
+        return Interval.quarter(int(g.get("y") or g.get("y2") or g.get("y3")), q), "explicit"
+    if ctx.anchor is None:
+        return None
+    current = (ctx.anchor.month - 1) // 3 + 1
+    year = ctx.anchor.year - (1 if q > current and ctx.tense == "past" else 0)
+    return Interval.quarter(year, q), "document-date"
+
+
+def _this_quarter(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    if ctx.anchor is None:
+        return None
+    text = m.group().lower()
+    current = (ctx.anchor.month - 1) // 3 + 1
+    year, q = ctx.anchor.year, current
+    if "this" not in text and "current" not in text:
+        # "the quarter", "the latest quarter", "last quarter": the last one completed.
+        q -= 1
+        if q == 0:
+            year, q = year - 1, 4
+    return Interval.quarter(year, q), "document-date"
+
+
+def _decade(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    g = m.groupdict()
+    if g.get("dec"):
+        return Interval.decade(int(g["dec"])), "explicit"
+    if ctx.anchor is None:
+        return None
+    century = (ctx.anchor.year // 100) * 100
+    first = century + int(g["dec2"])
+    if first > ctx.anchor.year:
+        first -= 100
+    return Interval.decade(first), "document-date"
+
+
+def _season(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    month = _SEASON_MONTH[m.group("season").lower()]
+    rel = (m.group("rel") or "").lower()
+    if m.group("y"):
+        year, anchor = int(m.group("y")), "explicit"
+    elif ctx.anchor is not None and rel in ("this", "last", "next", "early", "late"):
+        year, anchor = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0), "document-date"
+    else:
+        return None  # a bare "summer" is too often a generic season
+    start = date(year, month, 1)
+    end_month = month + 3
+    end = date(year + 1, end_month - 12, 1) if end_month > 12 else date(year, end_month, 1)
+    return Interval(start, end, "season"), anchor
+
+
+def _count(m: re.Match[str]) -> int | None:
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBERS.get(n)
+
+
+def _shift(d: date, unit: str, n: int) -> Interval:
+    if unit == "day":
+        return Interval.day(d + timedelta(days=n))
+    if unit == "week":
+        return Interval.week(d + timedelta(weeks=n))
+    if unit == "month":
+        month = d.month - 1 + n
+        return Interval.month(d.year + month // 12, month % 12 + 1)
+    if unit == "decade":
+        return Interval.decade((d.year + 10 * n) // 10 * 10)
+    return Interval.year(d.year + n)
+
+
+def _ago(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    n = _count(m)
+    if n is None:
+        return None
+    unit = m.group("unit").lower()
+    direction = m.group("dir").lower()
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction in ("ago", "from now", "hence"):
+        base, anchor = ctx.anchor, "document-date"
+    else:
+        # "two days later": counted from the previous event the text dated.
+        base, anchor = (ctx.previous.start if ctx.previous and ctx.previous.grain == "day" else None), "previous-time"
+    if base is None:
+        return None
+    return _shift(base, unit, sign * n), anchor
+
+
+def _year_ago(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    return (Interval.year(ctx.anchor.year - 1), "document-date") if ctx.anchor else None
+
+
+def _within(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    return (_shift(ctx.anchor, m.group("unit").lower(), 0), "document-date") if ctx.anchor else None
+
+
+def _unit(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    if ctx.anchor is None:
+        return None
+    rel = " ".join(m.group("rel").lower().split())
+    unit = m.group("unit").lower()
+    if rel == "the" and unit != "year":
+        return None  # "the week" of what? too vague to date
+    step = {"last": -1, "the past": -1, "the previous": -1, "early last": -1, "late last": -1,
+            "next": 1, "the coming": 1, "the following": 1, "early next": 1, "late next": 1}.get(rel, 0)
+    if unit == "weekend":
+        saturday = ctx.anchor + timedelta(days=(5 - ctx.anchor.weekday()) + 7 * step)
+        if step == 0 and ctx.tense == "past" and saturday > ctx.anchor:
+            saturday -= timedelta(days=7)
+        return Interval(saturday, saturday + timedelta(days=2), "range"), "document-date"
+    return _shift(ctx.anchor, unit, step), "document-date"
+
+
+def _full_year(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    return (Interval.year(ctx.anchor.year), "document-date") if ctx.anchor else None
+
+
+def _day_word(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    if ctx.anchor is None:
+        return None
+    offset = {"yesterday": -1, "tomorrow": 1}.get(m.group("word").lower(), 0)
+    return Interval.day(ctx.anchor + timedelta(days=offset)), "document-date"
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    if ctx.anchor is None:
+        return None
+    target = WEEKDAYS.index(weekday_name(m.group("wd")))
+    rel = (m.group("rel") or "").lower()
+    diff = target - ctx.anchor.weekday()
+    if rel == "last" or (rel not in ("next", "this") and ctx.tense == "past"):
+        d = ctx.anchor + timedelta(days=diff if diff <= 0 else diff - 7)
+        if rel == "last" and d == ctx.anchor:
+            d -= timedelta(days=7)
+    elif rel == "next" or ctx.tense == "future":
+        d = ctx.anchor + timedelta(days=diff if diff >= 0 else diff + 7)
+        if rel == "next" and d == ctx.anchor:
+            d += timedelta(days=7)
+    else:
+        # No tense to go by: news reports what happened, so the latest such day up to the anchor.
+        d = ctx.anchor + timedelta(days=diff if diff <= 0 else diff - 7)
+    return Interval.day(d), "document-date"
+
+
+def _reference(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    if ctx.anchor is None:
+        return None
+    word = " ".join(m.group("refword").lower().split())
+    if word in ("now", "currently", "current", "at present", "nowadays", "presently"):
+        return Interval(ctx.anchor, ctx.anchor + timedelta(days=1), "present"), "document-date"
+    if word in ("soon", "shortly", "the future", "in the future"):
+        return Interval(ctx.anchor, date.max, "future"), "document-date"
+    return Interval(date.min, ctx.anchor + timedelta(days=1), "past"), "document-date"
+
+
+def _weekday_paren(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    return _calendar_day(m, ctx)
+
+
+_RESOLVERS = {
+    "iso": lambda m, ctx: (Interval.day(date(int(m.group("y")), int(m.group("m")), int(m.group("d")))), "explicit"),
+    "md-range": _calendar_range,
+    "dm-range": _calendar_range,
+    "mm-range": _month_range,
+    "weekday-paren": _weekday_paren,
+    "md": _calendar_day,
+    "dm": _calendar_day,
+    "quarter": _quarter,
+    "this-quarter": _this_quarter,
+    "decade": _decade,
+    "season": _season,
+    "my": lambda m, ctx: (Interval.month(int(m.group("y")), month_number(m.group("m"))), "explicit"),
+    "ago": _ago,
+    "year-ago": _year_ago,
+    "within": _within,
+    "unit": _unit,
+    "full-year": _full_year,
+    "day-word": _day_word,
+    "weekday": _weekday,
+    "reference": _reference,
+    "m": _month,
+    "m-rel-year": _month_of_year,
+    "rel-year": _relative_year,
+    "y": _year,
+}
