@@ -11,7 +11,7 @@ announces in the future tense.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from factcheck.dates import Interval
@@ -44,15 +44,16 @@ def find_times(
     raws = [r for r in raws if r.kind not in NOT_DATES]
     explicit = [
         e for r in raws if r.kind in _EXPLICIT_KINDS and has_year(r.match)
-        for e in [_expression(r, prose, sentences, None, None, None)] if e is not None
+        for e in [_expression(r, prose, sentences, Context(None, "unknown", None, None))] if e is not None
     ]
     doc_date = _document_date(prose, declared, declared_source, explicit)
     anchor = doc_date.value.start if doc_date.value is not None and doc_date.value.grain == "day" else None
     exprs: list[TimeExpr] = []
     previous: Interval | None = None
+    last: Interval | None = None
     last_year: int | None = None
     for raw in raws:
-        expr = _expression(raw, prose, sentences, anchor, previous, last_year)
+        expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last))
         if expr is None:
             continue
         exprs.append(expr)
@@ -60,6 +61,8 @@ def find_times(
             last_year = expr.value.start.year
         if expr.value.grain == "day":
             previous = expr.value
+        if not expr.value.is_reference and expr.anchor != "previous-time":
+            last = expr.value  # a period counted from another one does not become the new base
     return tuple(exprs), doc_date, non_dates
 
 
@@ -79,12 +82,11 @@ def _scan(prose: str) -> list[_Raw]:
     return found
 
 
-def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], anchor: date | None,
-                previous: Interval | None, last_year: int | None) -> TimeExpr | None:
+def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], ctx: Context) -> TimeExpr | None:
     m = raw.match
     sent = sentence_at(sentences, m.start())
     tense = clause_tense(prose, sentences[sent].span if sentences else Span(0, len(prose)), m.start(), m.end())
-    resolved = resolve(raw.kind, m, Context(anchor, tense, previous, last_year))
+    resolved = resolve(raw.kind, m, replace(ctx, tense=tense))
     if resolved is None:
         return None
     value, how = resolved

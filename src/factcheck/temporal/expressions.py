@@ -62,6 +62,8 @@ _RAW_PATTERNS: tuple[tuple[str, str], ...] = (
     ("md", r"\b" + _WD + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d") + r"(?![\d:])\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
     ("dm", r"\b" + _WD + _DAY.format(g="d") + r"\s+(?:of\s+)?" + _MONTH.format(g="m")
      + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
+    ("year-ago", r"\b(?:the\s+)?(?:comparable\s+|corresponding\s+)?year[-\s](?:ago|earlier)(?:\s+(?:" + _ORD + r"\s+)?(?P<span_unit>quarter|period|month))?\b"
+     r"|\ba\s+year\s+(?:ago|earlier)\b"),
     ("quarter", r"\b(?:the\s+)?(?:" + _YEAR.format(g="y") + r"\s+)?" + _ORD + r"[-\s]quarter\b(?:\s+of\s+" + _YEAR.format(g="y2") + r")?"
      + r"|\bQ(?P<q>[1-4])\s+" + _YEAR.format(g="y3")),
     ("this-quarter", r"\b(?:the|this|last|latest|the\s+latest|the\s+current|the\s+past|the\s+last|the\s+most\s+recent)\s+quarter\b"),
@@ -69,9 +71,8 @@ _RAW_PATTERNS: tuple[tuple[str, str], ...] = (
     ("season", r"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?" + _YEAR.format(g="y") + r")?\b"),
     ("my", r"\b" + _MONTH.format(g="m") + r",?\s+" + _YEAR.format(g="y") + r"\b"),
     ("m-rel-year", r"\b" + _MONTH.format(g="m") + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
-    ("rel-year", r"\bthe\s+(?P<rel>following|next|previous|preceding)\s+year\b"),
+    ("rel-year", r"\bthe\s+(?P<rel>following|next|previous|preceding)\s+(?P<unit>year|month)\b"),
     ("ago", r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b"),
-    ("year-ago", r"\b(?:the\s+)?year[-\s](?:ago|earlier)\b|\ba\s+year\s+(?:ago|earlier)\b"),
     ("within", r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
     ("unit", r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous|the\s+following|the|early\s+next|late\s+next|early\s+last|late\s+last|early\s+this|late\s+this)\s+(?P<unit>week|month|year|weekend)\b(?!\s*(?:'s|\u2019s))"),
     ("full-year", r"\bthe\s+(?:full|whole|entire)\s+year\b"),
@@ -100,6 +101,7 @@ class Context:
     tense: Tense
     previous: Interval | None  # the last day-precise time before this one ("two days later")
     last_year: int | None  # the last year written out before this one
+    last: Interval | None = None  # the last dated period before this one, at any grain
 
 
 def month_number(text: str) -> int:
@@ -186,10 +188,14 @@ def _month_of_year(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | Non
 
 
 def _relative_year(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
-    """"the following year": counted from the last year the text wrote out."""
+    """"the following year", "the previous month": counted from the period the text last dated."""
+    step = 1 if m.group("rel").lower() in ("following", "next") else -1
+    if m.group("unit").lower() == "month":
+        if ctx.last is None or ctx.last.grain not in ("day", "month"):
+            return None
+        return _shift(ctx.last.start, "month", step), "previous-time"
     if ctx.last_year is None:
         return None
-    step = 1 if m.group("rel").lower() in ("following", "next") else -1
     return Interval.year(ctx.last_year + step), "previous-time"
 
 
@@ -197,7 +203,7 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
     month = month_number(m.group("m"))
     text = m.group().lower()
     if text.startswith("since "):
-        ctx = Context(ctx.anchor, "past", ctx.previous, ctx.last_year)
+        ctx = Context(ctx.anchor, "past", ctx.previous, ctx.last_year, ctx.last)
     if ctx.anchor is not None and text.startswith(("last ", "next ", "this ")):
         year = ctx.anchor.year
         if text.startswith("last "):
@@ -292,6 +298,8 @@ def _ago(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
     unit = m.group("unit").lower()
     direction = m.group("dir").lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if unit == "year" and n == 1 and sign < 0:
+        return _year_ago(m, ctx)
     if direction in ("ago", "from now", "hence"):
         base, anchor = ctx.anchor, "document-date"
     else:
@@ -303,6 +311,17 @@ def _ago(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
 
 
 def _year_ago(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
+    """"a year earlier", "the year-ago quarter": the period last talked about, one year back.
+
+    Business copy compares a quarter or month with the same one a year before; with no such
+    period in view, it is the year before the anchor.
+    """
+    last = ctx.last
+    if last is not None and last.grain in ("quarter", "month") and (m.groupdict().get("span_unit") or "earlier" in m.group().lower() or "ago" in m.group().lower()):
+        back = date(last.start.year - 1, last.start.month, 1)
+        if last.grain == "quarter":
+            return Interval.quarter(back.year, (back.month - 1) // 3 + 1), "previous-time"
+        return Interval.month(back.year, back.month), "previous-time"
     return (Interval.year(ctx.anchor.year - 1), "document-date") if ctx.anchor else None
 
 
