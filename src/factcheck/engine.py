@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factcheck.checks.registry import Rule, load_rules
 from factcheck.document import TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
-from factcheck.extract import Extractor
+from factcheck.extract.pipeline import Extractor
 from factcheck.facts import Facts
 from factcheck.findings import Finding, finalize
 from factcheck.kb import open_kb

@@ -46,13 +46,14 @@ class TimeExpr:
     weekday_span: Span | None = None
     day_span: Span | None = None
     kind: str = "md"  # the pattern that found it (see temporal.expressions)
+    clause_tense: Tense = "unknown"  # strong tense cues of its own clause only (between commas), for strict checks
 
 
 @dataclass(frozen=True)
 class NonDate:
-    """A duration ("three years") or a set ("every Monday"): recognised so it is never taken for a date."""
+    """A duration ("three years"), a set ("every Monday"), or a date the calendar lacks ("February 30")."""
 
-    kind: str  # "duration" or "set"
+    kind: str  # "duration", "set" or "impossible"
     text: str
     span: Span
 
@@ -125,6 +126,17 @@ class EventClaim:
 
 
 @dataclass(frozen=True)
+class OrderClaim:
+    """The text orders two dated events: X `relation` Y ("X followed Y" is X after Y)."""
+
+    trigger: Span
+    sentence: int
+    relation: str  # "after" or "before"
+    first: TimeExpr  # the date of X
+    second: TimeExpr  # the date of Y
+
+
+@dataclass(frozen=True)
 class Facts:
     path: str
     sentences: tuple[Sentence, ...]
@@ -135,3 +147,4 @@ class Facts:
     events: tuple[EventClaim, ...]
     quotes: tuple[Span, ...] = field(default=())
     non_dates: tuple[NonDate, ...] = field(default=())
+    orders: tuple[OrderClaim, ...] = field(default=())

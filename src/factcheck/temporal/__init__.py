@@ -21,7 +21,7 @@ from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
     NOT_DATES, PATTERNS, WEEKDAYS, YEAR_LEAD, Context, has_year, resolve, weekday_name,
 )
-from factcheck.temporal.tense import clause_tense
+from factcheck.temporal.tense import clause_tense, narrow_clause
 
 __all__ = ["WEEKDAYS", "clause_tense", "find_times", "nearest_time"]
 
@@ -42,18 +42,28 @@ def find_times(
     raws = _scan(prose)
     non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
     raws = [r for r in raws if r.kind not in NOT_DATES]
-    explicit = [
-        e for r in raws if r.kind in _EXPLICIT_KINDS and has_year(r.match)
-        for e in [_expression(r, prose, sentences, Context(None, "unknown", None, None))] if e is not None
-    ]
+    explicit = []
+    for r in raws:
+        if r.kind in _EXPLICIT_KINDS and has_year(r.match):
+            try:
+                e = _expression(r, prose, sentences, Context(None, "unknown", None, None))
+            except ValueError:
+                continue
+            if e is not None:
+                explicit.append(e)
     doc_date = _document_date(prose, declared, declared_source, explicit)
     anchor = doc_date.value.start if doc_date.value is not None and doc_date.value.grain == "day" else None
     exprs: list[TimeExpr] = []
+    impossible: list[NonDate] = []
     previous: Interval | None = None
     last: Interval | None = None
     last_year: int | None = None
     for raw in raws:
-        expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last))
+        try:
+            expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last))
+        except ValueError:
+            impossible.append(NonDate("impossible", raw.match.group(), Span(*raw.match.span())))
+            continue
         if expr is None:
             continue
         exprs.append(expr)
@@ -63,7 +73,7 @@ def find_times(
             previous = expr.value
         if not expr.value.is_reference and expr.anchor != "previous-time":
             last = expr.value  # a period counted from another one does not become the new base
-    return tuple(exprs), doc_date, non_dates
+    return tuple(exprs), doc_date, non_dates + tuple(impossible)
 
 
 def _scan(prose: str) -> list[_Raw]:
@@ -85,7 +95,8 @@ def _scan(prose: str) -> list[_Raw]:
 def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], ctx: Context) -> TimeExpr | None:
     m = raw.match
     sent = sentence_at(sentences, m.start())
-    tense = clause_tense(prose, sentences[sent].span if sentences else Span(0, len(prose)), m.start(), m.end())
+    sentence = sentences[sent].span if sentences else Span(0, len(prose))
+    tense = clause_tense(prose, sentence, m.start(), m.end())
     resolved = resolve(raw.kind, m, replace(ctx, tense=tense))
     if resolved is None:
         return None
@@ -102,6 +113,7 @@ def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], ctx: Con
         weekday_span=Span(m.start("wd"), m.end("wd")) if wd else None,
         day_span=Span(m.start("m"), m.end()) if wd else None,
         kind=raw.kind,
+        clause_tense=clause_tense(prose, narrow_clause(prose, sentence, Span(m.start(), m.end())), m.start(), m.end(), strict=True),
     )
 
 

@@ -12,8 +12,9 @@ import re
 
 from factcheck.facts import Span, Tense
 
+# "was expected to", "was due to" look forward from a past moment, not from the document date.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|(?:is|are|am|was|were)\s+(?:scheduled|set|expected|due|slated|poised|going|planning|to)\b"
+    r"\b(?:will|shall|won't|'ll|(?:is|are|am)\s+(?:(?:scheduled|set|expected|due|slated|poised|going|planning)\s+)?to"
     r"|plans?\s+to|intends?\s+to|upcoming|next)\b", re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|came|met|held|took|made|went|began|left|became|gave|spoke|wrote|"
@@ -23,12 +24,31 @@ _PAST = re.compile(
 # "will be held", "is expected to have signed": a past form after these is not past tense.
 _NOT_PAST_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would)\s+$", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have)\b")
+# Strict cues, for rules that report on tense alone: auxiliaries and a past verb right before
+# its date ("launched on May 7"), never a lone "-ed" word that may be an adjective ("priced", "secured").
+_STRICT_PAST = re.compile(
+    r"\b(?:(?:was|were|had|did|took\s+place|happened|occurred)\b"
+    r"(?![^,;]*\bto\s+\w+)(?!\s+(?:payable|due|effective|valid|given\s+as|set\s+for)\b)"
+    r"|(?!(?:expected|scheduled|planned|proposed|estimated|projected|anticipated|targeted|slated|called|preferred|"
+    r"listed|dated|based|priced|extended|limited|related|secured|united)\b)[a-z]{3,}ed(?:\s+[A-Z][\w.]*)?\s+(?:on|in)\s*$)")
 
 
-def clause_tense(prose: str, sentence: Span, start: int, end: int) -> Tense:
+_STRICT_REACH = 40  # characters between a strong cue and its date
+_DEADLINE = re.compile(
+    r"\b(?:until|till|through|by|before|after|since|to|as\s+at|as\s+of|ended|ending|beginning|starting|dated)\s*$", re.I)
+# "the date was April 15" (a schedule) and "a February 1987 repayment" (a label) are not events.
+_COPULA = re.compile(r"\b(?:was|were|is|are|be|a|an|the|its|their|his|her)\s*$", re.I)
+
+
+def clause_tense(prose: str, sentence: Span, start: int, end: int, strict: bool = False) -> Tense:
+    """Tense of the clause around [start, end); `strict` reads only strong cues before the span."""
     best: tuple[int, Tense] | None = None
-    text = prose[sentence.start : sentence.end]
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past"), (_PRESENT, "present")):
+    # Strict mode looks only before the span, so "launched on" can end right at the date.
+    text = prose[sentence.start : start] if strict else prose[sentence.start : sentence.end]
+    past = _STRICT_PAST if strict else _PAST
+    if strict and (_DEADLINE.search(text) or _COPULA.search(text)):
+        return "unknown"  # "had until March 1", "the date was April 15": a schedule, not an event
+    for pattern, tense in ((_FUTURE, "future"), (past, "past"), (_PRESENT, "present")):
         for m in pattern.finditer(text):
             s, e = m.start() + sentence.start, m.end() + sentence.start
             if s < end and start < e:
@@ -36,8 +56,22 @@ def clause_tense(prose: str, sentence: Span, start: int, end: int) -> Tense:
             if tense == "past" and _NOT_PAST_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue
             distance = start - e if e <= start else s - end + 1  # a cue before the time wins a tie
+            if strict and distance > _STRICT_REACH:
+                continue
             if tense == "present":
                 distance += 1  # "is scheduled to" and "has invited" beat their auxiliaries
             if best is None or distance < best[0]:
                 best = (distance, tense)
     return best[1] if best else "unknown"
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s\u2013\s|\s-\s|\b(?:and|but|while|whereas)\b")
+
+
+def narrow_clause(prose: str, sentence: Span, span: Span) -> Span:
+    """The words around a span up to the nearest clause break (comma, semicolon, dash) on either side."""
+    start = sentence.start
+    for m in _CLAUSE_BREAK.finditer(prose, sentence.start, span.start):
+        start = m.end()
+    m = _CLAUSE_BREAK.search(prose, span.end, sentence.end)
+    return Span(start, m.start() if m else sentence.end)

@@ -1,0 +1,43 @@
+"""The extraction pipeline: the knowledge base compiled once, applied to each Document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.document import Document
+from factcheck.extract.events import build_triggers, find_events
+from factcheck.extract.gazetteer import Gazetteer
+from factcheck.extract.order import find_orders
+from factcheck.extract.people import find_people
+from factcheck.extract.quotes import find_quotes
+from factcheck.extract.sentences import split_sentences
+from factcheck.extract.tokens import PhraseMatcher, tokenize
+from factcheck.facts import Facts
+from factcheck.kb.model import KnowledgeBase
+from factcheck.lexicon import Lexicon
+from factcheck.temporal import find_times
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """The knowledge base and lexicon compiled once, applied to many documents."""
+
+    kb: KnowledgeBase
+    gazetteer: Gazetteer
+    triggers: PhraseMatcher
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> Extractor:
+        gaz = Gazetteer.build(kb, lexicon)
+        return cls(kb, gaz, build_triggers(gaz))
+
+    def extract(self, doc: Document) -> Facts:
+        prose = doc.prose
+        sentences = split_sentences(prose)
+        times, doc_date, non_dates = find_times(prose, sentences, doc.declared_date, doc.date_source)
+        tokens = tokenize(prose)
+        quotes = find_quotes(prose)
+        mentions, roles = find_people(prose, tokens, sentences, times, quotes, doc_date, self.kb, self.gazetteer)
+        events = find_events(prose, tokens, sentences, times, mentions, roles, quotes, self.gazetteer, self.triggers)
+        orders = find_orders(prose, sentences, times, quotes)
+        return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates, orders)
