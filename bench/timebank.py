@@ -62,14 +62,30 @@ def parse(path: Path) -> tuple[str, str, list[Gold]]:
     return "".join(out), dct_value[:10], golds
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--list", action="store_true", help="list every disagreement")
-    args = parser.parse_args()
-    root = CORPORA / "tbaq-timebank"
-    if not root.exists():
-        print(f"skipped: {root} is absent")
-        return 0
+@dataclass(frozen=True)
+class Scores:
+    gold_dates: int
+    matched: int
+    scored: int
+    correct: int
+    predicted: int
+    predicted_ok: int
+
+    @property
+    def recall(self) -> float:
+        return self.matched / max(self.gold_dates, 1)
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.correct / max(self.scored, 1)
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_ok / max(self.predicted, 1)
+
+
+def evaluate(root: Path, listing: list[str] | None = None) -> Scores:
+    """Score the temporal tagger on every .tml file under root; disagreements go to `listing`."""
     gold_dates = matched = correct = predicted = predicted_ok = underspecified = 0
     for path in sorted(root.glob("*.tml")):
         text, dct, golds = parse(path)
@@ -79,16 +95,16 @@ def main() -> int:
             predicted += 1
             if any(g.start < t.span.end and t.span.start < g.end for g in golds):
                 predicted_ok += 1
-            elif args.list:
-                print(f"FP   {path.name}: {t.text!r} -> {t.value.iso()}")
+            elif listing is not None:
+                listing.append(f"FP   {path.name}: {t.text!r} -> {t.value.iso()}")
         for g in golds:
             if g.type != "DATE":
                 continue
             gold_dates += 1
             hit = [t for t in times if t.span.start < g.end and g.start < t.span.end]
             if not hit:
-                if args.list:
-                    print(f"MISS {path.name}: {g.text!r} = {g.value}")
+                if listing is not None:
+                    listing.append(f"MISS {path.name}: {g.text!r} = {g.value}")
                 continue
             matched += 1
             value = hit[0].value.iso()
@@ -97,14 +113,27 @@ def main() -> int:
                 continue
             if value == g.value:
                 correct += 1
-            elif args.list:
-                print(f"BAD  {path.name}: {g.text!r} gold {g.value} got {value} ({hit[0].text!r}, dct {dct})")
-    print(f"gold DATE expressions: {gold_dates}")
-    print(f"span recall:    {matched / gold_dates:.1%} ({matched}/{gold_dates})")
-    scored = matched - underspecified
-    print(f"value accuracy: {correct / max(scored, 1):.1%} ({correct}/{scored}; {underspecified} gold values left"
+            elif listing is not None:
+                listing.append(f"BAD  {path.name}: {g.text!r} gold {g.value} got {value} ({hit[0].text!r}, dct {dct})")
+    return Scores(gold_dates, matched, matched - underspecified, correct, predicted, predicted_ok)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--list", action="store_true", help="list every disagreement")
+    args = parser.parse_args()
+    root = CORPORA / "tbaq-timebank"
+    if not root.exists():
+        print(f"skipped: {root} is absent")
+        return 0
+    listing: list[str] = []
+    s = evaluate(root, listing if args.list else None)
+    print("\n".join(listing))
+    print(f"gold DATE expressions: {s.gold_dates}")
+    print(f"span recall:    {s.recall:.1%} ({s.matched}/{s.gold_dates})")
+    print(f"value accuracy: {s.value_accuracy:.1%} ({s.correct}/{s.scored}; {s.matched - s.scored} gold values left"
           " underspecified with X, such as 1989-WXX, are not scored)")
-    print(f"precision:      {predicted_ok / max(predicted, 1):.1%} ({predicted_ok}/{predicted})")
+    print(f"precision:      {s.precision:.1%} ({s.predicted_ok}/{s.predicted})")
     return 0
 
 
