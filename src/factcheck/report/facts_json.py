@@ -15,7 +15,8 @@ def _span(text: str, span: Span) -> dict:
 
 def _time(text: str, t: TimeExpr) -> dict:
     return {"kind": "time", **_span(text, t.span), "value": t.value.iso(), "grain": t.value.grain,
-            "anchor": t.anchor, "tense": t.tense, "weekday": t.weekday}
+            "anchor": t.anchor, "tense": t.tense, "clause_tense": t.clause_tense, "weekday": t.weekday,
+            "pattern": t.kind}
 
 
 def _mention(text: str, m: PersonMention) -> dict:
@@ -48,6 +49,12 @@ def render(results: list[Result]) -> str:
                 for e in f.events
             ],
             "quotes": [_span(text, q) for q in f.quotes],
+            "non_dates": [{"kind": n.kind, **_span(text, n.span)} for n in f.non_dates],
+            "orders": [
+                {"kind": "order", "relation": o.relation, "trigger": _span(text, o.trigger),
+                 "first": _time(text, o.first), "second": _time(text, o.second)}
+                for o in f.orders
+            ],
         })
     return json.dumps({"version": 1, "tool": {"name": "factcheck", "version": __version__}, "documents": documents},
                       indent=2, ensure_ascii=False) + "\n"
