@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.sentences import sentence_at
 from factcheck.facts import OrderClaim, Sentence, Span, TimeExpr
 
-# relation of X to Y
+# relation of X to Y ("came after", "two days after" end in the same words); "X was followed by Y"
+# puts X first, so it reads as "before".
 _TRIGGERS = re.compile(
-    r"(?<!as )\b(?P<after>followed|follows|came\s+after|comes\s+after|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+after|after)\b(?!-)"
-    r"|\b(?P<before>preceded|precedes|was\s+followed\s+by|were\s+followed\s+by|came\s+before|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+before|before)\b",
+    r"(?<!as )\b(?:(?P<passive>followed\s+by)|(?P<after>followed|follows|after)|(?P<before>preceded|precedes|before))\b(?!-)",
     re.I,
 )
 _ANAPHOR = re.compile(r"^\s*(?:This|That|The)\s+\w+(?:\s+\w+)?\s*$")
@@ -28,26 +29,25 @@ _MAX_GAP_AFTER = 60
 
 def find_orders(prose: str, sentences: tuple[Sentence, ...], times: tuple[TimeExpr, ...], quotes: tuple[Span, ...]) -> tuple[OrderClaim, ...]:
     dated = [t for t in times if t.value.grain in _DATED and t.kind in _CALENDAR_KINDS]
+    if not dated:
+        return ()
     by_sentence: dict[int, list[TimeExpr]] = {}
     for t in dated:
         by_sentence.setdefault(t.sentence, []).append(t)
     claims: list[OrderClaim] = []
-    for s in sentences:
-        for m in _TRIGGERS.finditer(prose, s.span.start, s.span.end):
-            if any(q.start <= m.start() < q.end for q in quotes):
-                continue
-            relation = "after" if m.group("after") else "before"
-            here = by_sentence.get(s.index, [])
-            if len(here) > 2:
-                continue  # three dates in one sentence: which two the words order is anyone's guess
-            right = next((t for t in here if t.span.start >= m.end() and t.span.start - m.end() <= _MAX_GAP_AFTER), None)
-            left = next((t for t in reversed(here) if t.span.end <= m.start() and _same_clause(prose[t.span.end : m.start()])), None)
-            if left is None and not any(t.span.end <= m.start() for t in here):
-                previous = by_sentence.get(s.index - 1, [])
-                if len(previous) == 1 and _ANAPHOR.match(prose[s.span.start : m.start()]):
-                    left = previous[0]
-            if left is None or right is None:
-                continue
+    for m in _TRIGGERS.finditer(prose):
+        s = sentences[sentence_at(sentences, m.start())]
+        here = by_sentence.get(s.index, [])
+        if not here or len(here) > 2 or any(q.start <= m.start() < q.end for q in quotes):
+            continue  # with three dates in one sentence, which two the words order is anyone's guess
+        right = next((t for t in here if t.span.start >= m.end() and t.span.start - m.end() <= _MAX_GAP_AFTER), None)
+        left = next((t for t in reversed(here) if t.span.end <= m.start() and _same_clause(prose[t.span.end : m.start()])), None)
+        if left is None and not any(t.span.end <= m.start() for t in here):
+            previous = by_sentence.get(s.index - 1, [])
+            if len(previous) == 1 and _ANAPHOR.match(prose[s.span.start : m.start()]):
+                left = previous[0]
+        if left is not None and right is not None:
+            relation = "after" if m.group("after") else "before"  # "followed by" is "before"
             claims.append(OrderClaim(Span(m.start(), m.end()), s.index, relation, left, right))
     return tuple(claims)
 

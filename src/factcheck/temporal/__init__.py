@@ -19,7 +19,7 @@ from factcheck.extract.sentences import sentence_at
 from factcheck.facts import DocumentDate, NonDate, Sentence, Span, TimeExpr
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
-    NOT_DATES, PATTERNS, WEEKDAYS, YEAR_LEAD, Context, has_year, resolve, weekday_name,
+    NOT_DATES, PATTERNS, WEEKDAYS, YEAR_LEAD, Context, has_year, resolve, runnable_kinds, weekday_name,
 )
 from factcheck.temporal.tense import clause_tense, narrow_clause
 
@@ -79,7 +79,10 @@ def find_times(
 def _scan(prose: str) -> list[_Raw]:
     taken: list[tuple[int, int]] = []
     found: list[_Raw] = []
+    worth = runnable_kinds(prose)
     for kind, pattern in PATTERNS:
+        if kind not in worth:
+            continue
         for m in pattern.finditer(prose):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

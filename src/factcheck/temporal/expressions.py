@@ -94,6 +94,42 @@ YEAR_LEAD = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|before|after|during|the|of|early|late|mid|year|fiscal|between|and|to|through|"
     r"around|circa|summer|winter|spring|autumn|fall)|[-\u2013\u2014(,]|'s)\s*$", re.I)
 
+# A cheap keyword test per pattern: a pattern none of whose keywords occurs in the text is not run
+# at all (most texts have no season, quarter or decade), which keeps scanning quick.
+_MONTH_KEYS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                        "august september october november december".split())
+_WEEKDAY_KEYS = frozenset(w.lower() for w in WEEKDAYS) | frozenset(_WEEKDAY_ABBR)
+_KEYWORDS: dict[str, frozenset[str]] = {
+    "set": frozenset("every each daily weekly monthly annually yearly".split()),
+    "year-ago": frozenset({"year"}),
+    "quarter": frozenset({"quarter", "q1", "q2", "q3", "q4"}),
+    "this-quarter": frozenset({"quarter"}),
+    "season": frozenset(_SEASON_MONTH),
+    "rel-year": frozenset({"following", "next", "previous", "preceding"}),
+    "ago": frozenset("ago earlier later before after now hence".split()),
+    "within": frozenset({"this"}),
+    "unit": frozenset("week month year weekend".split()),
+    "full-year": frozenset({"year"}),
+    "day-word": frozenset("today tonight yesterday tomorrow morning afternoon evening".split()),
+    "weekday": _WEEKDAY_KEYS,
+    "reference": frozenset("now currently present nowadays presently recently lately past soon future".split()),
+    "duration": frozenset("day days week weeks month months year years decade decades".split()),
+}
+for _kind in ("md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my", "m", "m-rel-year"):
+    _KEYWORDS[_kind] = _MONTH_KEYS
+_DIGIT_KINDS = frozenset({"iso", "y", "decade"})  # need a digit somewhere, nothing more to test
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def runnable_kinds(prose: str) -> frozenset[str]:
+    """The pattern kinds worth running on this text."""
+    words = set(_WORD.findall(prose.lower()))
+    has_digit = any(w[0].isdigit() for w in words)
+    kinds = {kind for kind, keys in _KEYWORDS.items() if not words.isdisjoint(keys)}
+    if has_digit:
+        kinds |= _DIGIT_KINDS
+    return frozenset(kinds)
+
 
 @dataclass(frozen=True)
 class Context:
