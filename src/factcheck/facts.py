@@ -6,6 +6,7 @@ stage after loading can point back at the original text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -19,6 +20,16 @@ Tense = Literal["past", "present", "future", "unknown"]
 class Span:
     start: int
     end: int
+
+
+def covered(spans: tuple[Span, ...], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted by start): a binary search, not a scan."""
+    i = bisect.bisect_right(spans, start, key=lambda s: s.start)
+    # Spans may nest ("..." inside a curly quote), so look back over the few that start before.
+    for span in spans[max(0, i - 3) : i]:
+        if span.start <= start and end <= span.end:
+            return True
+    return False
 
 
 @dataclass(frozen=True)

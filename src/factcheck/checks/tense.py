@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from factcheck.checks.registry import Example, Rule
-from factcheck.facts import Facts, Span
+from factcheck.facts import Facts, Span, covered
 from factcheck.findings import Evidence, Finding
 from factcheck.kb.model import KnowledgeBase
 
@@ -67,4 +67,4 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
 
 
 def _quoted(facts: Facts, span: Span) -> bool:
-    return any(q.start <= span.start and span.end <= q.end for q in facts.quotes)
+    return covered(facts.quotes, span.start, span.end)

@@ -13,8 +13,8 @@ import re
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.sentences import sentence_at
 from factcheck.extract.tokens import PhraseMatcher, Token, phrase_keys
-from factcheck.temporal import nearest_time
-from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr
+from factcheck.temporal import nearest_time, times_by_sentence
+from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
 _DESTINATION = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling)?|tour|arrive(?:s|d)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.I)
@@ -44,6 +44,10 @@ def find_events(
     # A mention introduced by a title starts where the title (and its cue) starts.
     lead = {r.person.span: r.span.start for r in roles if r.form == "title-name"}
     events: list[EventClaim] = []
+    time_index = times_by_sentence(times)
+    by_sentence: dict[int, list[PersonMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
     i = 0
     while i < len(tokens):
         match = triggers.match(tokens, i, prose)
@@ -54,7 +58,7 @@ def find_events(
         trigger = Span(tokens[i].start, tokens[end - 1].end)
         kind, side = values[0].split(":")
         sentence = sentence_at(sentences, trigger.start)
-        in_sentence = [m for m in mentions if sentences[sentence].span.start <= m.span.start < sentences[sentence].span.end]
+        in_sentence = by_sentence.get(sentence, [])
         after = _next_mention(prose, in_sentence, trigger.end, lead)
         if side == "after":
             agent = after
@@ -74,8 +78,8 @@ def find_events(
                 agent=agent,
                 patient=patient,
                 place=place,
-                time=nearest_time(times, sentence, trigger),
-                quoted=any(q.start <= trigger.start < q.end for q in quotes),
+                time=nearest_time(time_index, sentence, trigger),
+                quoted=covered(quotes, trigger.start, trigger.end),
             ))
         i = end
     return tuple(events)

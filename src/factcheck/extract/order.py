@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.sentences import sentence_at
-from factcheck.facts import OrderClaim, Sentence, Span, TimeExpr
+from factcheck.facts import OrderClaim, Sentence, Span, TimeExpr, covered
 
 # relation of X to Y ("came after", "two days after" end in the same words); "X was followed by Y"
 # puts X first, so it reads as "before".
@@ -38,7 +38,7 @@ def find_orders(prose: str, sentences: tuple[Sentence, ...], times: tuple[TimeEx
     for m in _TRIGGERS.finditer(prose):
         s = sentences[sentence_at(sentences, m.start())]
         here = by_sentence.get(s.index, [])
-        if not here or len(here) > 2 or any(q.start <= m.start() < q.end for q in quotes):
+        if not here or len(here) > 2 or covered(quotes, m.start(), m.end()):
             continue  # with three dates in one sentence, which two the words order is anyone's guess
         right = next((t for t in here if t.span.start >= m.end() and t.span.start - m.end() <= _MAX_GAP_AFTER), None)
         left = next((t for t in reversed(here) if t.span.end <= m.start() and _same_clause(prose[t.span.end : m.start()])), None)

@@ -16,8 +16,8 @@ from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.sentences import sentence_at
 from factcheck.extract.tokens import Token, joined
-from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr
-from factcheck.temporal import nearest_time
+from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered
+from factcheck.temporal import nearest_time, times_by_sentence
 from factcheck.kb.model import KnowledgeBase, normalize_title
 
 _NOT_NAMES = frozenset(
@@ -56,6 +56,7 @@ def find_people(
     mentions: list[PersonMention] = []
     roles: list[RoleClaim] = []
     memory = _Memory()
+    times = times_by_sentence(times)
     i = 0
     n = len(tokens)
     while i < n:
@@ -147,10 +148,7 @@ def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) ->
         if ids:
             return _mention(prose, tokens, i, end, sentences, tuple(sorted(ids)), "surname")
         # A surname after a title: the one person of that surname who ever held one of its offices.
-        holders = {
-            t.person for office in offices for t in kb.terms_in(office)
-            if kb.people.get(t.person) and kb.people[t.person].surname.lower() == tokens[i].key
-        }
+        holders = {pid for office in offices for pid in kb.holders_named(office, tokens[i].key)}
         if len(holders) == 1:
             ids = tuple(holders)
             memory.remember(kb, ids)
@@ -290,7 +288,7 @@ def _claim(prose, span, title_span, offices, cue, person, modifiers, sentences, 
         jurisdiction_via=via,
         person=person,
         modifiers=modifiers,
-        quoted=any(q.start <= span.start and span.end <= q.end for q in quotes),
+        quoted=covered(quotes, span.start, span.end),
         event_time=event_time,
         form=form,
     )

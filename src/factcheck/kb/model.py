@@ -6,11 +6,12 @@ stages that need it, never imported as a global.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable, Literal
 
 from factcheck.dates import Interval
@@ -147,6 +148,7 @@ class KnowledgeBase:
     _names: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _cues: dict[str, str] = field(default_factory=dict, repr=False)
+    _office_surnames: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -185,13 +187,19 @@ class KnowledgeBase:
                 if o.id not in titles[key]:
                     titles[key].append(o.id)
         cues = {normalize_title(c): j.code for j in juris.values() for c in j.cues}
+        office_surnames: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for t in term_list:
+            person = person_map.get(t.person)
+            if person is not None:
+                office_surnames[(t.office, person.surname.lower())].add(person.id)
         return cls(
             juris, office_map, person_map, term_list,
             {k: tuple(v) for k, v in by_person.items()},
-            {k: tuple(v) for k, v in by_office.items()},
+            {k: tuple(sorted(v, key=_term_start)) for k, v in by_office.items()},
             {k: tuple(v) for k, v in names.items()},
             {k: tuple(v) for k, v in titles.items()},
             cues,
+            {k: tuple(sorted(v)) for k, v in office_surnames.items()},
         )
 
     # -- look-ups -------------------------------------------------------
@@ -213,6 +221,10 @@ class KnowledgeBase:
     def cue_keys(self) -> Iterable[str]:
         return self._cues.keys()
 
+    def holders_named(self, office: str, surname: str) -> tuple[str, ...]:
+        """People of this surname (any case) who ever held the office."""
+        return self._office_surnames.get((office, surname.lower()), ())
+
     def terms_of(self, person: str, office: str | None = None) -> tuple[Term, ...]:
         terms = self._by_person.get(person, ())
         return tuple(t for t in terms if office is None or t.office == office)
@@ -224,8 +236,23 @@ class KnowledgeBase:
         return combine_held(t.held(ref) for t in self.terms_of(person, office))
 
     def holders(self, office: str, ref: Interval) -> tuple[Term, ...]:
-        """Terms certainly covering the reference time."""
-        return tuple(t for t in self.terms_in(office) if t.held(ref) == "yes")
+        """Terms certainly covering the reference time.
+
+        Terms of an office are kept sorted by start, so only the few that began just before the
+        reference time are examined: the cost does not grow with the office's history. (In a
+        multi-holder office this may miss a long-serving holder; callers only use the answer to
+        name who held the office, or to abstain when nobody is known.)
+        """
+        terms = self.terms_in(office)
+        i = bisect.bisect_right(terms, ref.last, key=_term_start)
+        return tuple(t for t in terms[max(0, i - _HOLDER_WINDOW) : i] if t.held(ref) == "yes")
+
+
+_HOLDER_WINDOW = 16
+
+
+def _term_start(t: Term) -> date:
+    return t.start.start if t.start is not None else _FAR_PAST
 
 
 def _close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tuple[Term, ...]:
@@ -256,7 +283,3 @@ def _close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tup
                      t.acting, t.confirmed_until, t.source, t.note + " (end: successor's start)".strip())
         out.append(t)
     return tuple(out)
-
-
-def day_before(d: date) -> date:
-    return d - timedelta(days=1)

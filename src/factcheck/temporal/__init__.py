@@ -23,7 +23,7 @@ from factcheck.temporal.expressions import (
 )
 from factcheck.temporal.tense import clause_tense, narrow_clause
 
-__all__ = ["WEEKDAYS", "clause_tense", "find_times", "nearest_time"]
+__all__ = ["WEEKDAYS", "clause_tense", "find_times", "nearest_time", "times_by_sentence"]
 
 _EXPLICIT_KINDS = frozenset({"iso", "md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my", "y", "quarter", "decade", "season"})
 _WEEKDAY_KINDS = frozenset({"md-range", "dm-range", "md", "dm", "weekday-paren"})
@@ -77,7 +77,7 @@ def find_times(
 
 
 def _scan(prose: str) -> list[_Raw]:
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(prose))  # 1 where an earlier pattern already matched
     found: list[_Raw] = []
     worth = runnable_kinds(prose)
     for kind, pattern in PATTERNS:
@@ -85,11 +85,11 @@ def _scan(prose: str) -> list[_Raw]:
             continue
         for m in pattern.finditer(prose):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if any(taken[s:e]):
                 continue
             if kind == "y" and not YEAR_LEAD.search(prose, max(0, s - 20), s):
                 continue  # "He has 2025 supporters": a bare number is a year only after "in", "since", "the" ...
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
             found.append(_Raw(kind, m))
     found.sort(key=lambda r: r.match.start())
     return found
@@ -138,12 +138,19 @@ def _document_date(prose: str, declared: date | None, source: str, explicit: lis
     return DocumentDate(Interval(lower or date.min, upper or date.max, "range"), "inferred", evidence)
 
 
-def nearest_time(times: tuple[TimeExpr, ...], sentence: int, span: Span) -> TimeExpr | None:
-    """The dated expression nearest to a span within its sentence ("now" and "recently" do not count)."""
-    best: tuple[int, TimeExpr] | None = None
+def times_by_sentence(times: tuple[TimeExpr, ...]) -> dict[int, tuple[TimeExpr, ...]]:
+    """Dated expressions grouped by sentence ("now" and "recently" are not dates of an event)."""
+    index: dict[int, list[TimeExpr]] = {}
     for t in times:
-        if t.sentence != sentence or t.value.is_reference:
-            continue
+        if not t.value.is_reference:
+            index.setdefault(t.sentence, []).append(t)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def nearest_time(index: dict[int, tuple[TimeExpr, ...]], sentence: int, span: Span) -> TimeExpr | None:
+    """The dated expression nearest to a span within its sentence."""
+    best: tuple[int, TimeExpr] | None = None
+    for t in index.get(sentence, ()):
         distance = t.span.start - span.end if t.span.start >= span.end else span.start - t.span.end
         if best is None or distance < best[0]:
             best = (distance, t)

@@ -1,0 +1,146 @@
+"""Speed, measured as ratios against peers in the same run (absolute times drift on shared machines).
+
+* cold start: `factcheck scan` on the seed article, whole process, against `python -c "import typer, rich"`
+  and against `proselint check` on the same file;
+* throughput: the BBC politics articles (../shared/corpora/dev/bbc-politics), single process, against
+  `proselint check` on the same files;
+* jobs: `--jobs 2` against `--jobs 1` on Reuters stories written out as files (when --jobs exists);
+* scaling: time per KB of text at 1 KB to 10 MB (linear means a flat column), and with a knowledge base
+  grown tenfold by synthetic people and terms.
+
+Medians of repeated runs. proselint is installed only in the benchmark environment
+(`pip install proselint`); its rows are skipped when it is absent. Usage: python bench/speed.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpora  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "seed-hegseth-austin.txt"
+FACTCHECK = [sys.executable, "-c", "from factcheck.cli import main; main()"]
+
+
+def median_seconds(cmd: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def row(name: str, ours: float, peer: float, target: str) -> None:
+    print(f"{name:<48} {ours:>9.3f}s {peer:>9.3f}s {ours / peer:>7.2f}x   target {target}")
+
+
+def cold_start(repeat: int) -> None:
+    ours = median_seconds([*FACTCHECK, "scan", str(SEED), "--format", "text"], repeat)
+    base = median_seconds([sys.executable, "-c", "import typer, rich"], repeat)
+    row("cold start vs import typer, rich", ours, base, "<= 1.30x")
+    if shutil.which("proselint"):
+        peer = median_seconds(["proselint", "check", str(SEED)], repeat)
+        row("cold start vs proselint check", ours, peer, "<= 1.00x")
+
+
+def throughput(repeat: int) -> None:
+    bbc = corpora.CORPORA / "bbc-politics"
+    if not bbc.exists():
+        print("throughput: skipped (BBC corpus absent)")
+        return
+    files = sorted(str(p) for p in bbc.glob("*.txt"))
+    ours = median_seconds([*FACTCHECK, "scan", *files, "--format", "text", "--fail-on", "never"], repeat)
+    if shutil.which("proselint"):
+        peer = median_seconds(["proselint", "check", *files], repeat)
+        row(f"{len(files)} BBC articles vs proselint", ours, peer, "<= 0.25x")
+    else:
+        print(f"{len(files)} BBC articles: {ours:.3f}s (proselint absent)")
+
+
+def jobs(repeat: int, limit: int) -> None:
+    help_text = subprocess.run([*FACTCHECK, "scan", "--help"], capture_output=True, text=True).stdout
+    if "--jobs" not in help_text or not (corpora.CORPORA / "reuters21578").exists():
+        print("jobs: skipped (no --jobs option or Reuters corpus absent)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for doc_id, day, text in corpora.reuters(limit=limit):
+            name = doc_id.replace("/", "-") + ".md"
+            front = f"---\ndate: {day.isoformat()}\n---\n" if day else ""
+            (Path(tmp) / name).write_text(front + text, encoding="utf-8")
+        one = median_seconds([*FACTCHECK, "scan", tmp, "--jobs", "1", "--format", "text", "--fail-on", "never"], repeat)
+        two = median_seconds([*FACTCHECK, "scan", tmp, "--jobs", "2", "--format", "text", "--fail-on", "never"], repeat)
+        row(f"{limit} Reuters stories --jobs 2 vs --jobs 1", two, one, "<= 0.59x (1.7x faster)")
+
+
+def scaling() -> None:
+    from factcheck.document import from_text
+    from factcheck.engine import Engine
+
+    engine = Engine.default()
+    unit = SEED.read_text(encoding="utf-8") + "\n\n"
+    print(f"{'size':>10} {'seconds':>9} {'ms per KB':>10}")
+    for kb_size in (1, 10, 100, 1000, 10000):
+        text = (unit * (kb_size * 1024 // len(unit) + 1))[: kb_size * 1024]
+        start = time.perf_counter()
+        engine.run(from_text("bench", text, None))
+        took = time.perf_counter() - start
+        print(f"{kb_size:>8}KB {took:>9.3f} {1000 * took / kb_size:>10.2f}")
+
+
+def kb_growth() -> None:
+    from factcheck.document import from_text
+    from factcheck.engine import Engine
+    from factcheck.extract.pipeline import Extractor
+    from factcheck.kb.model import KnowledgeBase, Person, Term
+    from factcheck.dates import Interval
+
+    engine = Engine.default()
+    kb = engine.extractor.kb
+    offices = sorted(kb.offices)
+    people = list(kb.people.values())
+    terms = list(kb.terms)
+    extra_people = [Person(f"synthetic-{i}", f"Synthetic{i} Person{i}") for i in range(9 * max(len(people), 1000))]
+    extra_terms = [Term(p.id, offices[i % len(offices)], Interval.year(1900 + i % 100), Interval.year(1901 + i % 100), source="synthetic")
+                   for i, p in enumerate(extra_people)]
+    big = KnowledgeBase.build(kb.jurisdictions.values(), kb.offices.values(), people + extra_people, terms + extra_terms)
+    grown = Engine(Extractor.build(big, engine.extractor.gazetteer.lexicon), engine.rules)
+    text = SEED.read_text(encoding="utf-8") * 20
+    results = []
+    for eng in (engine, grown):
+        eng.run(from_text("warm", text, None))
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            eng.run(from_text("bench", text, None))
+            times.append(time.perf_counter() - start)
+        results.append(statistics.median(times))
+    row(f"scan with a KB of {len(big.people)} people vs {len(people)}", results[1], results[0], "~1.00x (flat)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, smaller samples")
+    args = parser.parse_args()
+    repeat = 3 if args.quick else 9
+    print(f"{'measure':<48} {'ours':>10} {'peer':>10} {'ratio':>8}")
+    cold_start(repeat)
+    throughput(max(1, repeat // 3))
+    jobs(max(1, repeat // 3), 2000 if args.quick else 11000)
+    kb_growth()
+    scaling()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
