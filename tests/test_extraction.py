@@ -98,3 +98,54 @@ def test_surname_resolves_through_earlier_mention():
 def test_quoted_claims_are_marked():
     facts = scan_text('"Defense Secretary Lloyd Austin is a friend," he said. Defense Secretary Pete Hegseth agreed.').facts
     assert [r.quoted for r in facts.roles] == [True, False]
+
+
+@pytest.mark.parametrize("text,date_,value", [
+    ("The vote was held yesterday.", "2025-07-02", "2025-07-01"),
+    ("The vote will be held tomorrow.", "2025-07-02", "2025-07-03"),
+    ("Prices rose last month.", "2025-07-02", "2025-06"),
+    ("Sales fell last year.", "2025-07-02", "2024"),
+    ("The plant opens next year.", "2025-07-02", "2026"),
+    ("Talks resumed last week.", "2025-07-02", "2025-W26"),
+    ("The minister resigned on Monday.", "2025-07-02", "2025-06-30"),
+    ("The minister will resign on Friday.", "2025-07-02", "2025-07-04"),
+    ("Profit rose in the third quarter.", "2025-11-02", "2025-Q3"),
+    ("Output peaked in the 1970s.", "2025-07-02", "197"),
+    ("The deal closes this summer.", "2025-03-02", "2025-SU"),
+    ("It was signed three days ago.", "2025-07-02", "2025-06-29"),
+    ("The treaty was signed earlier this year.", "2025-07-02", "2025"),
+    ("Markets are calm now.", "2025-07-02", "PRESENT_REF"),
+])
+def test_relative_times(text, date_, value):
+    times = scan_text(text, date_).facts.times
+    assert [t.value.iso() for t in times] == [value]
+
+
+def test_two_days_later_is_anchored_to_the_previous_event():
+    times = scan_text("The talks opened on March 3, 2025. Two days later the envoys left.").facts.times
+    assert [t.value.iso() for t in times] == ["2025-03-03", "2025-03-05"]
+
+
+@pytest.mark.parametrize("text", ["The review takes three years.", "The board meets every Monday.", "He served for two decades."])
+def test_durations_and_sets_are_not_dates(text):
+    facts = scan_text(text, "2025-07-02").facts
+    assert facts.times == () and facts.non_dates
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NEW DELHI, July 1 (Reuters) - The minister said on June 30, 2025 that talks would go on.", "2025-07-01"),
+    ("WASHINGTON, March 3 - Officials met in March 2024 to plan.", "2024-03-03"),
+    ("WASHINGTON, March 3 - Officials met to plan.", None),
+])
+def test_dateline_gives_the_document_date(text, expected):
+    dd = scan_text(text).facts.document_date
+    assert dd.iso() == expected and (expected is None or dd.source == "dateline")
+
+
+@pytest.mark.parametrize("text", [
+    "But Defense Secretary Lloyd Austin said no.",
+    "Meanwhile Defense Secretary Lloyd Austin said no.",
+    "Yesterday, Defense Secretary Lloyd Austin said no.",
+])
+def test_sentence_openers_do_not_block_titles(text):
+    assert [r.person.text for r in scan_text(text).facts.roles] == ["Lloyd Austin"]

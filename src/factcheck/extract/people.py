@@ -206,10 +206,16 @@ def _lead_words(prose, tokens, i, gaz) -> tuple[int, tuple[str, ...], str | None
             start = found[0]
             j = found[0] - 1
             continue
-        if tok.is_capitalized and tok.is_word and tok.key != "'s":
+        if tok.is_capitalized and tok.is_word and tok.key != "'s" and tok.key not in _NOT_NAMES and not _starts_sentence(prose, tok):
             return None  # "World Bank President", "Chrysler Corp President": the title of an organisation
         break
     return start, tuple(reversed(modifiers)), cue
+
+
+def _starts_sentence(prose: str, tok: Token) -> bool:
+    """Whether a token opens a sentence or line ("Meanwhile Home Secretary ..."), so its capital says nothing."""
+    before = prose[max(0, tok.start - 3) : tok.start]
+    return tok.start == 0 or before.rstrip(" \t\"'\u201c(").endswith((".", "!", "?", "\n")) or before.strip() == ""
 
 
 def _trailing_modifiers(prose, tokens, j, gaz) -> tuple[tuple[str, ...], int]:
