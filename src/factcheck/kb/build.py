@@ -1,0 +1,142 @@
+"""Rebuild the generated part of rules/kb/ from the open datasets (reproducible: same sources, same bytes).
+
+    factcheck kb build --sources ../shared/data/kb-sources --out rules/kb
+
+Hand-written files (people/manual.csv, terms/manual.csv, offices/*.toml, jurisdictions.toml) are
+read, never written. Person identity across sources: a Wikidata QID when known, else the
+source's own person id, else the name (or an alias) of someone already known; the same surname
+starting the same office on the same day is also one person ("Mark T. Esper" and "Mark Esper").
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from factcheck.kb.importers import congress, curated, everypolitician, fivethirtyeight, ifg
+from factcheck.kb.importers.common import SourceTerm, slug
+from factcheck.kb.model import normalize_name
+
+SNAPSHOTS = {"ifg": "2026-06-19", "congress": "2026-06-15"}  # commit days in each SOURCE.txt
+
+
+def collect(sources: Path) -> dict[str, list[SourceTerm]]:
+    """Every importer's terms, by output file name."""
+    ep = sources / "everypolitician-wikidata"
+    wikidata: list[SourceTerm] = []
+    for folder, positions in everypolitician.POSITIONS.items():
+        wikidata.extend(everypolitician.read(ep / folder / "holders21.csv", positions))
+    return {
+        "ifg": list(ifg.read(sources / "uk-ifg-ministers", SNAPSHOTS["ifg"])),
+        "us-538": list(fivethirtyeight.read(sources / "us-538-cabinet-turnover" / "cabinet-turnover.csv")),
+        "us-executive": list(congress.read(sources / "us-congress-legislators" / "executive.json", SNAPSHOTS["congress"])),
+        "wikidata": wikidata,
+        "curated": list(curated.read(sources / "curated-2022-2026" / "terms.csv")),
+    }
+
+
+@dataclass
+class _Registry:
+    """Assigns one person id per real person across all sources."""
+
+    by_qid: dict[str, str] = field(default_factory=dict)
+    by_key: dict[str, str] = field(default_factory=dict)
+    by_name: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # id -> canonical name
+    aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    qids: dict[str, str] = field(default_factory=dict)
+    manual: set[str] = field(default_factory=set)
+
+    def add_manual(self, pid: str, name: str, aliases: Iterable[str], qid: str) -> None:
+        self.manual.add(pid)
+        self.names[pid] = name
+        if qid:
+            self.by_qid[qid] = pid
+            self.qids[pid] = qid
+        for n in (name, *aliases):
+            self.by_name.setdefault(normalize_name(n), pid)
+
+    def resolve(self, t: SourceTerm) -> str:
+        pid = (self.by_qid.get(t.qid) if t.qid else None) or (self.by_key.get(t.key) if t.key else None)
+        if pid is None:
+            # By name only on the primary name, and never across two different QIDs: an alias such as
+            # "George Bush" fits two presidents.
+            known = self.by_name.get(normalize_name(t.person))
+            if known is not None and (not t.qid or self.qids.get(known, t.qid) == t.qid):
+                pid = known
+        if pid is None:
+            pid = base = slug(t.person)
+            n = 2
+            while pid in self.names:
+                pid, n = f"{base}-{n}", n + 1
+            self.names[pid] = t.person
+        if t.qid:
+            self.by_qid.setdefault(t.qid, pid)
+            self.qids.setdefault(pid, t.qid)
+        if t.key:
+            self.by_key.setdefault(t.key, pid)
+        for n in (t.person, *t.aliases):
+            self.by_name.setdefault(normalize_name(n), pid)
+            if n != self.names[pid]:
+                self.aliases[pid].add(n)
+        return pid
+
+
+def build(sources: Path, out: Path) -> dict[str, int]:
+    registry = _Registry()
+    with (out / "people" / "manual.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            registry.add_manual(row["id"], row["name"], [a for a in row["aliases"].split("|") if a], row["qid"])
+    collected = collect(sources)
+    assigned: dict[str, list[tuple[str, SourceTerm]]] = {}
+    for name, terms in collected.items():
+        assigned[name] = [(registry.resolve(t), t) for t in terms]
+    merged = _same_start_same_person(assigned, registry)
+    counts: dict[str, int] = {}
+    for name, rows in assigned.items():
+        rows = sorted(((merged.get(pid, pid), t) for pid, t in rows), key=lambda r: (r[1].office, r[1].start, r[0], r[1].source))
+        _write_terms(out / "terms" / f"{name}.csv", rows)
+        counts[name] = len(rows)
+    used = {merged.get(pid, pid) for rows in assigned.values() for pid, _ in rows}
+    _write_people(out / "people" / "generated.csv", registry, used, merged)
+    counts["people"] = len(used)
+    return counts
+
+
+def _same_start_same_person(assigned: dict[str, list[tuple[str, SourceTerm]]], registry: _Registry) -> dict[str, str]:
+    """Ids to fold into another: one surname starting one office within three days is one person."""
+    first: dict[tuple[str, str, str], str] = {}
+    merged: dict[str, str] = {}
+    for rows in assigned.values():
+        for pid, t in rows:
+            if len(t.start) != 10:
+                continue
+            surname = normalize_name(t.person).split()[-1]
+            key = (t.office, t.start[:7], surname)
+            other = first.setdefault(key, pid)
+            if other != pid and pid not in registry.manual:
+                merged[pid] = other
+                registry.aliases[other].add(registry.names[pid])
+    return merged
+
+
+def _write_terms(path: Path, rows: list[tuple[str, SourceTerm]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["person", "office", "start", "end", "confirmed_until", "acting", "source", "note"])
+        for pid, t in rows:
+            w.writerow([pid, t.office, t.start, t.end, t.confirmed_until, "yes" if t.acting else "no", t.source, t.note])
+
+
+def _write_people(path: Path, registry: _Registry, used: set[str], merged: dict[str, str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["id", "name", "aliases", "qid", "source"])
+        for pid in sorted(used):
+            aliases = sorted(a for a in registry.aliases.get(pid, ()) if a != registry.names[pid])
+            qid = registry.qids.get(pid, "")
+            w.writerow([pid, registry.names[pid], "|".join(aliases), qid, f"wikidata:{qid}" if qid else "generated"])

@@ -1,0 +1,46 @@
+"""congress-legislators executive.json: US Presidents and Vice Presidents (CC0).
+
+A term's end in the future is a scheduled end, not a fact: it is dropped, and the term is
+recorded as confirmed only up to the data's snapshot day.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+from factcheck.kb.importers.common import SourceTerm
+
+OFFICES = {"prez": "us.president", "viceprez": "us.vice-president"}
+
+
+def read(path: Path, snapshot: str) -> Iterator[SourceTerm]:
+    for person in json.loads(path.read_text(encoding="utf-8")):
+        name = person["name"]
+        first, last = name.get("first", ""), name["last"]
+        initials = " ".join(f"{m[0]}." for m in name.get("middle", "").split())
+        # "George H. W. Bush" and "George W. Bush", not two "George Bush"es: middle initials keep
+        # people apart; the bare first-and-last form stays an alias that may fit several.
+        full = name.get("official_full") or " ".join(p for p in (first, initials, last) if p)
+        nick = name.get("nickname")
+        aliases = tuple(sorted(a for a in {f"{first} {last}", f"{nick} {last}" if nick else ""} if a and a != full))
+        qid = person.get("id", {}).get("wikidata", "")
+        bioguide = person.get("id", {}).get("bioguide", "")
+        for term in person.get("terms", []):
+            office = OFFICES.get(term.get("type", ""))
+            if office is None:
+                continue
+            end = term.get("end", "")
+            scheduled = bool(end) and end > snapshot
+            yield SourceTerm(
+                person=full,
+                office=office,
+                start=term.get("start", ""),
+                end="" if scheduled else end,
+                source=f"congress-legislators:executive.json {qid or person['id'].get('bioguide', full)}",
+                qid=qid,
+                confirmed_until=snapshot if scheduled else "",
+                aliases=aliases,
+                key=f"bioguide:{bioguide}" if bioguide else "",
+            )
