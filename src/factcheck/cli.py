@@ -32,8 +32,7 @@ class FailOn(str, Enum):
     never = "never"
 
 
-class UserError(Exception):
-    """A problem with the input or options: one line on stderr, exit code 2."""
+from factcheck.errors import UsageError as UserError  # noqa: E402  (one line on stderr, exit code 2)
 
 
 def _date(value: Optional[str]):

@@ -11,8 +11,9 @@ starting the same office on the same day is also one person ("Mark T. Esper" and
 from __future__ import annotations
 
 import csv
+import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -23,8 +24,9 @@ from factcheck.kb.model import normalize_name
 SNAPSHOTS = {"ifg": "2026-06-19", "congress": "2026-06-15"}  # commit days in each SOURCE.txt
 
 
-def collect(sources: Path) -> dict[str, list[SourceTerm]]:
+def collect(sources: Path, overrides: dict[str, list[dict]]) -> dict[str, list[SourceTerm]]:
     """Every importer's terms, by output file name."""
+    confirmed = {(c["person"], c["start"]): c["second_source"] for c in overrides.get("confirm", ())}
     ep = sources / "everypolitician-wikidata"
     wikidata: list[SourceTerm] = []
     for folder, positions in everypolitician.POSITIONS.items():
@@ -34,7 +36,7 @@ def collect(sources: Path) -> dict[str, list[SourceTerm]]:
         "us-538": list(fivethirtyeight.read(sources / "us-538-cabinet-turnover" / "cabinet-turnover.csv")),
         "us-executive": list(congress.read(sources / "us-congress-legislators" / "executive.json", SNAPSHOTS["congress"])),
         "wikidata": wikidata,
-        "curated": list(curated.read(sources / "curated-2022-2026" / "terms.csv")),
+        "curated": list(curated.read(sources / "curated-2022-2026" / "terms.csv", confirmed)),
     }
 
 
@@ -90,7 +92,8 @@ def build(sources: Path, out: Path) -> dict[str, int]:
     with (out / "people" / "manual.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             registry.add_manual(row["id"], row["name"], [a for a in row["aliases"].split("|") if a], row["qid"])
-    collected = collect(sources)
+    overrides = _overrides(out / "overrides.toml")
+    collected = {name: _apply_overrides(terms, overrides) for name, terms in collect(sources, overrides).items()}
     assigned: dict[str, list[tuple[str, SourceTerm]]] = {}
     for name, terms in collected.items():
         assigned[name] = [(registry.resolve(t), t) for t in terms]
@@ -104,6 +107,31 @@ def build(sources: Path, out: Path) -> dict[str, int]:
     _write_people(out / "people" / "generated.csv", registry, used, merged)
     counts["people"] = len(used)
     return counts
+
+
+def _overrides(path: Path) -> dict[str, list[dict]]:
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _matches(t: SourceTerm, rule: dict) -> bool:
+    return t.source == rule["source"] and t.office == rule.get("office", t.office) and t.start == rule.get("start", t.start)
+
+
+def _apply_overrides(terms: list[SourceTerm], overrides: dict[str, list[dict]]) -> list[SourceTerm]:
+    """Drop excluded rows, mark acting ones, and drop rows whose end precedes their start (a source error)."""
+    out = []
+    for t in terms:
+        if any(_matches(t, rule) for rule in overrides.get("exclude", ())):
+            continue
+        if t.start and t.end and t.end < t.start:
+            continue
+        if any(_matches(t, rule) for rule in overrides.get("acting", ())):
+            t = replace(t, acting=True, note=(t.note + " acting per overrides.toml").strip())
+        out.append(t)
+    return out
 
 
 def _same_start_same_person(assigned: dict[str, list[tuple[str, SourceTerm]]], registry: _Registry) -> dict[str, str]:

@@ -7,6 +7,7 @@ recorded as confirmed only up to the data's snapshot day.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
@@ -16,13 +17,16 @@ OFFICES = {"prez": "us.president", "viceprez": "us.vice-president"}
 
 
 def read(path: Path, snapshot: str) -> Iterator[SourceTerm]:
-    for person in json.loads(path.read_text(encoding="utf-8")):
+    people = json.loads(path.read_text(encoding="utf-8"))
+    plain = Counter(f"{p['name'].get('first', '')} {p['name']['last']}" for p in people)
+    for person in people:
         name = person["name"]
         first, last = name.get("first", ""), name["last"]
         initials = " ".join(f"{m[0]}." for m in name.get("middle", "").split())
-        # "George H. W. Bush" and "George W. Bush", not two "George Bush"es: middle initials keep
-        # people apart; the bare first-and-last form stays an alias that may fit several.
-        full = name.get("official_full") or " ".join(p for p in (first, initials, last) if p)
+        # "George H. W. Bush" and "George W. Bush", not two "George Bush"es: middle initials only
+        # where the plain name is shared; the plain form stays an alias that may fit several.
+        shared = plain[f"{first} {last}"] > 1
+        full = name.get("official_full") or " ".join(p for p in (first, initials if shared else "", last) if p)
         nick = name.get("nickname")
         aliases = tuple(sorted(a for a in {f"{first} {last}", f"{nick} {last}" if nick else ""} if a and a != full))
         qid = person.get("id", {}).get("wikidata", "")

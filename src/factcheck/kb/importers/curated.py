@@ -1,7 +1,7 @@
 """The curated 2022-2026 terms (one stored news page per row, cited in source_url).
 
-Rows marked `recheck` rest on a weak source and are left out unless their address is listed
-in `confirmed` (a second page was found). An empty end means "in office as of the latest
+Rows marked `recheck` rest on a weak source and are left out unless a second page confirming
+them is given in `confirmed` (rules/kb/overrides.toml); they then cite both pages. An empty end means "in office as of the latest
 page found"; the note gives that page's month, recorded as confirmed_until its first day.
 """
 
@@ -80,13 +80,16 @@ def _confirmed_until(row: dict[str, str]) -> str:
     return f"{m.group(1)}-01" if m else ""
 
 
-def read(path: Path, confirmed: frozenset[str] = frozenset()) -> Iterator[SourceTerm]:
+def read(path: Path, confirmed: dict[tuple[str, str], str] | None = None) -> Iterator[SourceTerm]:
+    """Rows of terms.csv; `confirmed` maps (person, start) of a `recheck` row to its second page."""
+    confirmed = confirmed or {}
     with path.open(encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
             office = OFFICES.get((row["jurisdiction"], row["office"]))
             if office is None:
                 continue
-            if row["source_check"].strip() == "recheck" and row["source_url"] not in confirmed:
+            second = confirmed.get((row["person"].strip(), row["start"].strip()), "")
+            if row["source_check"].strip() == "recheck" and not second:
                 continue
             end = row["end"].strip()
             yield SourceTerm(
@@ -94,7 +97,7 @@ def read(path: Path, confirmed: frozenset[str] = frozenset()) -> Iterator[Source
                 office=office,
                 start=row["start"].strip(),
                 end=end,
-                source=row["source_url"].strip(),
+                source=row["source_url"].strip() + (f" ; {second}" if second else ""),
                 acting=row["acting"].strip() == "yes",
                 confirmed_until="" if end else _confirmed_until(row),
                 note=row["note"].strip()[:200],

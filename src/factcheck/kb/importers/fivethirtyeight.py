@@ -77,8 +77,13 @@ def read(path: Path) -> Iterator[SourceTerm]:
             start = INAUGURATIONS[president] if start_text.endswith("admin") else _day(start_text)
             still = end_text == "Still in office"
             end = "" if still else _next_inauguration(president) if end_text.endswith("admin") else _day(end_text)
+            person = row["appointee"].strip()
+            words = person.split()
+            # "Richard Edmund Lyng" is written "Richard Lyng" in copy.
+            aliases = (f"{words[0]} {words[-1]}",) if len(words) > 2 and not words[-1].endswith(".") else ()
             yield SourceTerm(
-                person=row["appointee"].strip(),
+                person=person,
+                aliases=aliases,
                 office=office,
                 start=start,
                 end=end,

@@ -57,13 +57,19 @@ def read(folder: Path, snapshot: str) -> Iterator[SourceTerm]:
         names[row["id"]].append(row)
     posts = {row["id"]: row["name"] for row in _rows(folder / "post.csv")}
     acting = {row["appointment_id"] for row in _rows(folder / "appointment_characteristics.csv") if row["is_acting"] == "True"}
-    for row in _rows(folder / "appointment.csv"):
+    appointments = _rows(folder / "appointment.csv")
+    first_start: dict[str, str] = {}
+    for row in appointments:
+        if row["start_date"]:
+            first_start[row["person_id"]] = min(first_start.get(row["person_id"], row["start_date"]), row["start_date"])
+    for row in appointments:
         office = POSTS.get(posts.get(row["post_id"], ""))
         if office is None or not row["start_date"]:
             continue
         versions = sorted(names[row["person_id"]], key=lambda r: r["start_date"] or "")
-        # The name in use now is canonical; earlier names ("Peter Mandelson" before 2008-10-03) are aliases.
-        current = next((r for r in versions if not r["end_date"]), versions[-1])
+        # The name a person first held office under is canonical ("Margaret Thatcher", not the later
+        # "Baroness Thatcher"); every other version ("Lord Mandelson" from 2008-10-03) is an alias.
+        current = _name_on(versions, first_start[row["person_id"]])
         aliases = tuple(sorted({r["display_name"] for r in versions if r["display_name"] != current["display_name"]}))
         yield SourceTerm(
             person=current["display_name"],
@@ -76,3 +82,11 @@ def read(folder: Path, snapshot: str) -> Iterator[SourceTerm]:
             aliases=aliases,
             key=f"ifg:{row['person_id']}",
         )
+
+
+def _name_on(versions: list[dict[str, str]], day: str) -> dict[str, str]:
+    """The name version in use on a day (versions sorted by start; open bounds are open)."""
+    for r in versions:
+        if (not r["start_date"] or r["start_date"] <= day) and (not r["end_date"] or day < r["end_date"]):
+            return r
+    return versions[-1]

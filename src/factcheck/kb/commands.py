@@ -1,0 +1,181 @@
+"""`factcheck kb ...`: query, validate and rebuild the knowledge base."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+kb_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Query, validate and build the knowledge base.")
+
+IMPORT_FORMATS = ("ifg", "538", "congress", "everypolitician", "curated", "sparql")
+
+
+from factcheck.errors import UsageError as KbUsageError  # noqa: E402
+
+
+def _kb():
+    from factcheck.kb import open_kb
+
+    return open_kb()
+
+
+def _day(text: str):
+    from factcheck.dates import DateError, parse_partial
+
+    try:
+        return parse_partial(text)
+    except DateError:
+        raise KbUsageError(f"--on: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*r)
+    Console().print(table)
+
+
+@kb_app.command()
+def who(
+    title: str = typer.Argument(..., help='An office title as written: "Secretary of Defense", "Home Secretary".'),
+    on: str = typer.Option(..., "--on", help="The day (or month, or year) to ask about."),
+    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="Country code (US, GB, IN...) when the title is shared."),
+) -> None:
+    """Who held an office on a day."""
+    kb = _kb()
+    ref = _day(on)
+    offices = [o for o in kb.offices_titled(title) if jurisdiction is None or kb.offices[o].jurisdiction == jurisdiction.upper()]
+    if not offices:
+        raise KbUsageError(f"no office titled {title!r}" + (f" in {jurisdiction}" if jurisdiction else ""))
+    rows = []
+    for oid in offices:
+        office = kb.offices[oid]
+        for t in kb.terms_in(oid):
+            verdict = t.held(ref)
+            if verdict != "no":
+                rows.append([office.jurisdiction, office.name, kb.people[t.person].name, t.describe(),
+                             "yes" if verdict == "yes" else "maybe", t.source])
+    _table(f"{title} on {ref.iso()}", ["jurisdiction", "office", "person", "term", "held", "source"], rows)
+
+
+@kb_app.command()
+def person(name: str = typer.Argument(..., help="A person's name or alias.")) -> None:
+    """All terms of a person, with sources."""
+    kb = _kb()
+    ids = kb.people_named(name)
+    if not ids:
+        raise KbUsageError(f"no person named {name!r} in the knowledge base")
+    rows = []
+    for pid in ids:
+        for t in sorted(kb.terms_of(pid), key=lambda t: (t.start.start if t.start else t.end.start if t.end else 0, t.office)):
+            o = kb.offices[t.office]
+            rows.append([kb.people[pid].name, pid, o.jurisdiction, o.name, t.describe(), t.source])
+    _table(name, ["person", "id", "jurisdiction", "office", "term", "source"], rows)
+
+
+@kb_app.command()
+def stats() -> None:
+    """Counts by jurisdiction and office, and the dates covered."""
+    from collections import Counter
+
+    kb = _kb()
+    by_office = Counter(t.office for t in kb.terms)
+    rows = []
+    for oid in sorted(kb.offices, key=lambda o: (kb.offices[o].jurisdiction, o)):
+        terms = [t for t in kb.terms_in(oid) if t.start]
+        first = min((t.start.start for t in terms), default=None)
+        last = max((t.end.last if t.end else (t.confirmed_until or t.start.last) for t in terms), default=None)
+        rows.append([kb.offices[oid].jurisdiction, kb.offices[oid].name, str(by_office[oid]),
+                     f"{first} to {last}" if first else "-"])
+    _table(f"{len(kb.people)} people, {len(kb.offices)} offices, {len(kb.terms)} terms",
+           ["jurisdiction", "office", "terms", "coverage"], rows)
+
+
+@kb_app.command("validate")
+def validate_command(notes: bool = typer.Option(False, "--notes", help="Also list source disagreements.")) -> None:
+    """Check the knowledge base: overlapping single-holder terms, bad dates, unknown references."""
+    from factcheck.kb.validate import validate
+
+    report = validate(_kb())
+    for p in report.problems:
+        sys.stdout.write(f"problem: {p}\n")
+    if notes:
+        for n in report.notes:
+            sys.stdout.write(f"note: {n}\n")
+    sys.stdout.write(f"{len(report.problems)} problem(s), {len(report.notes)} note(s)\n")
+    if report.problems:
+        raise typer.Exit(1)
+
+
+@kb_app.command()
+def build(
+    sources: Path = typer.Option(Path("../shared/data/kb-sources"), "--sources", help="Folder of the open datasets."),
+    out: Path = typer.Option(Path("rules/kb"), "--out", help="The knowledge-base folder to regenerate."),
+) -> None:
+    """Regenerate the generated files under rules/kb/ from the open datasets."""
+    from factcheck.kb.build import build as run_build
+
+    if not sources.is_dir():
+        raise KbUsageError(f"--sources: {sources} is not a folder")
+    if not (out / "people" / "manual.csv").exists():
+        raise KbUsageError(f"--out: {out} is not a knowledge-base folder (no people/manual.csv)")
+    for name, n in run_build(sources, out).items():
+        sys.stdout.write(f"{name}: {n}\n")
+
+
+@kb_app.command("import")
+def import_command(
+    fmt: str = typer.Argument(..., help=f"One of: {', '.join(IMPORT_FORMATS)}."),
+    files: List[Path] = typer.Argument(..., help="Source files (a folder for ifg)."),
+    office: Optional[str] = typer.Option(None, "--office", help="Office id for sparql and everypolitician rows."),
+) -> None:
+    """Print source rows as project-format term rows (person name, office, dates, source) on stdout."""
+    import csv
+
+    from factcheck.kb.importers import congress, curated, everypolitician, fivethirtyeight, ifg, sparql
+
+    if fmt not in IMPORT_FORMATS:
+        raise KbUsageError(f"unknown format {fmt!r} (known: {', '.join(IMPORT_FORMATS)})")
+    if fmt in ("sparql", "everypolitician") and not office:
+        raise KbUsageError(f"{fmt} needs --office (an office id such as us.secretary-of-defense)")
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(["person", "qid", "office", "start", "end", "confirmed_until", "acting", "source"])
+    for path in files:
+        if not path.exists():
+            raise KbUsageError(f"{path}: no such file or folder")
+        try:
+            if fmt == "ifg":
+                rows = ifg.read(path, "")
+            elif fmt == "538":
+                rows = fivethirtyeight.read(path)
+            elif fmt == "congress":
+                rows = congress.read(path, "9999-12-31")
+            elif fmt == "curated":
+                rows = curated.read(path)
+            elif fmt == "sparql":
+                rows = sparql.read(path, office or "")
+            else:
+                rows = everypolitician.read(path, _AnyPosition(office or ""))
+            for t in rows:
+                w.writerow([t.person, t.qid, t.office, t.start, t.end, t.confirmed_until, "yes" if t.acting else "no", t.source])
+        except (ValueError, KeyError, OSError) as exc:
+            raise KbUsageError(f"{path}: cannot read as {fmt} ({exc})") from None
+
+
+class _AnyPosition(dict):
+    """Every position maps to the one office given on the command line."""
+
+    def __init__(self, office: str):
+        super().__init__()
+        self.office = office
+
+    def get(self, key, default=None):  # type: ignore[override]
+        return self.office
