@@ -126,8 +126,9 @@ def _document_date(prose: str, declared: date | None, source: str, explicit: lis
     dateline = find_dateline(prose, explicit)
     if dateline is not None:
         return dateline
-    past = [t for t in explicit if t.tense == "past" and not t.value.is_reference]
-    future = [t for t in explicit if t.tense == "future" and not t.value.is_reference]
+    # A bare year is often a label or a target ("by 2011"): it counts only with a strong cue in its own clause.
+    past = [t for t in explicit if _tense_for_inference(t) == "past"]
+    future = [t for t in explicit if _tense_for_inference(t) == "future"]
     if not past and not future:
         return DocumentDate(None, "unknown")
     lower = max((t.value.start for t in past), default=None)
@@ -145,6 +146,12 @@ def times_by_sentence(times: tuple[TimeExpr, ...]) -> dict[int, tuple[TimeExpr, 
         if not t.value.is_reference:
             index.setdefault(t.sentence, []).append(t)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _tense_for_inference(t: TimeExpr) -> str:
+    if t.value.is_reference:
+        return "unknown"
+    return t.clause_tense if t.value.grain in ("year", "decade", "quarter", "season") else t.tense
 
 
 def nearest_time(index: dict[int, tuple[TimeExpr, ...]], sentence: int, span: Span) -> TimeExpr | None:

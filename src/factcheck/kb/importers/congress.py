@@ -26,8 +26,9 @@ def read(path: Path, snapshot: str) -> Iterator[SourceTerm]:
         # "George H. W. Bush" and "George W. Bush", not two "George Bush"es: middle initials only
         # where the plain name is shared; the plain form stays an alias that may fit several.
         shared = plain[f"{first} {last}"] > 1
-        full = name.get("official_full") or " ".join(p for p in (first, initials if shared else "", last) if p)
         nick = name.get("nickname")
+        full = name.get("official_full") or (f"{nick} {last}" if nick else "") or " ".join(
+            p for p in (first, initials if shared else "", last) if p)
         aliases = tuple(sorted(a for a in {f"{first} {last}", f"{nick} {last}" if nick else ""} if a and a != full))
         qid = person.get("id", {}).get("wikidata", "")
         bioguide = person.get("id", {}).get("bioguide", "")
