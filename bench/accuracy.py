@@ -10,7 +10,8 @@ Reads the dev corpora in ../shared/corpora/dev (or --corpora PATH); skips with a
     weekday       a weekday next to a full date shifted by one to three days         -> weekday-mismatch
     range         a day range reversed ("23 to 26" -> "26 to 23")                     -> date-range-order
     tense         "was"/"were" before a past full date turned into "will be"         -> tense-date-conflict
-    attribution   a second invitation of the same guest credited to another person   -> event-attribution
+    attribution   two appended sentences crediting one invitation of a person the story names
+                  to two different people of the knowledge base                     -> event-attribution
 * Prints one table (rule, documents, clean findings, mutations, caught, recall, precision) and
   writes it as JSON (--json PATH) for comparison between versions.
 
@@ -94,6 +95,12 @@ def mutations(engine: Engine, result: Result, day: date | None, rng: random.Rand
             s, e = t.weekday_span.start, t.weekday_span.end
             yield Mutation("weekday", doc_id, day, text[:s] + wrong + text[e:], s, f"{t.weekday} -> {wrong}")
             break
+        if t.weekday is None and t.kind == "md" and t.anchor == "explicit" and t.value.grain == "day":
+            # Few stories write the weekday; give a full date a wrong one ("Monday, March 3, 1987").
+            wrong = WEEKDAYS[(t.value.start.weekday() + rng.choice((1, 2, 3))) % 7]
+            s = t.span.start
+            yield Mutation("weekday", doc_id, day, text[:s] + f"{wrong}, " + text[s:], s, f"{wrong} added before {t.text}")
+            break
     for t in facts.times:
         m = re.search(r"(\d{1,2})(\s*(?:-|\u2013|to|through)\s*)(\d{1,2})", t.text)
         if t.kind in ("md-range", "dm-range") and m and int(m.group(1)) < int(m.group(3)):
@@ -106,25 +113,23 @@ def mutations(engine: Engine, result: Result, day: date | None, rng: random.Rand
             if t.anchor != "explicit" or t.value.grain != "day" or t.value.end > dd.start:
                 continue
             before = text[max(0, t.span.start - 30) : t.span.start]
-            m = re.search(r"\b(was|were)\s+(\w+ed)\s+(on\s+)?$", before)
+            m = re.search(r"\b(?:(was|were)\s+)?([a-z]+ed)\s+(on\s+)$", before)
             if m:
                 s = t.span.start - len(before) + m.start()
                 verb = m.group(2)
-                new = f"will be {verb} {m.group(3) or ''}"
+                new = f"will be {verb} {m.group(3)}"
                 yield Mutation("tense", doc_id, day, text[:s] + new + text[t.span.start:], s, f"{m.group().strip()} -> will be {verb}")
                 break
-    for ev in facts.events:
-        if ev.kind != "invitation" or ev.place is None or not ev.agent or len(ev.agent.candidates) != 1 or not ev.patient or len(ev.patient.candidates) != 1:
-            continue
-        others = sorted(p for p in kb.people if p != ev.agent.candidates[0])
-        other = kb.people[rng.choice(others)].name
-        guest = kb.people[ev.patient.candidates[0]].name
-        place = kb.jurisdictions[ev.place].name if ev.place in kb.jurisdictions else None
-        if place is None:
-            continue
-        addition = f"\n\n{guest} will visit the {place} following an invitation from {other}.\n"
-        yield Mutation("attribution", doc_id, day, text + addition, len(text) + 2, f"second invitation from {other}")
-        break
+    # attribution: real stories rarely report invitations, so two sentences are appended that credit
+    # one invitation of a person the story names to two different people the knowledge base knows.
+    guests = [c for c in facts.roles if len(c.person.candidates) == 1 and c.person.via == "full-name"]
+    if guests:
+        guest = kb.people[guests[0].person.candidates[0]].name
+        hosts = sorted(p.name for p in kb.people.values() if p.name != guest and len(p.name.split()) == 2)
+        first, second = rng.sample(hosts, 2)
+        addition = (f"\n\n{first} has invited {guest} to the United States. "
+                    f"{guest} will visit the United States following an invitation from {second}.\n")
+        yield Mutation("attribution", doc_id, day, text + addition, len(text) + len(addition) - 2, f"{first} / {second} for {guest}")
 
 
 def _hit(result: Result, mutation: Mutation) -> bool:

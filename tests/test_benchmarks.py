@@ -36,3 +36,16 @@ def test_clean_reuters_sample_is_nearly_silent(engine):
     errors = [f for f in findings if f.severity == "error"]
     assert len(errors) <= len(docs) // 100  # at most 1 error per 100 documents
     assert len(findings) <= 3 * len(docs) // 100
+
+
+@pytest.mark.skipif(not (CORPORA / "reuters21578").exists(), reason="Reuters corpus absent (../shared/corpora)")
+def test_mutation_benchmark_sample():
+    from accuracy import run
+
+    report = run(CORPORA, limit=300, seed=1987, listing=None)
+    rules = {r["mutation"]: r for r in report["rules"]}
+    assert report["clean_errors_per_100"] <= 1.0
+    assert report["clean_findings_per_100"] <= 3.0
+    assert report["precision"] >= 0.95
+    for kind, floor in (("holder-swap", 0.9), ("weekday", 0.95), ("range", 0.95), ("attribution", 0.9)):
+        assert rules[kind]["mutations"] > 0 and rules[kind]["recall"] >= floor, (kind, rules[kind])

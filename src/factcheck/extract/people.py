@@ -27,6 +27,11 @@ _NOT_NAMES = frozenset(
     while when where as if not no yes also will would has have had is are was were""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
+_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+
+
+def _digit_follows(tokens: tuple[Token, ...], j: int) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1].text[0].isdigit()
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "and", "who", "said", "says", "told", "to", "in", "for", "at", "on", "was", "is", "has", "had", "will"})
 
 
@@ -127,8 +132,13 @@ def _name_tokens(prose: str, tokens: tuple[Token, ...], i: int) -> int:
         if tok.text == "." and j > i and len(tokens[j - 1].text) == 1 and tokens[j - 1].is_capitalized:
             j += 1  # the period after an initial
             continue
-        if not (tok.is_capitalized and tok.text[0].isalpha()) or tok.key in _NOT_NAMES:
+        if tok.text == "-" and j > i and j + 1 < len(tokens) and tok.start == tokens[j - 1].end and tokens[j + 1].start == tok.end:
+            j += 1  # "Thomas-Greenfield", "Sang-mok"
+            continue
+        if not (tok.is_capitalized and tok.text[0].isalpha()):
             break
+        if tok.key in _NOT_NAMES and not (j > i and tok.key in _MONTH_NAMES and not _digit_follows(tokens, j)):
+            break  # ... but "Theresa May" is a name, "May 3" a date
         if tok.text.isupper() and len(tok.text) > 3:
             break  # headline capitals are not names
         j += 1

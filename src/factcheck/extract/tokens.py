@@ -62,29 +62,37 @@ class PhraseMatcher:
         if not entries:
             return None
         best_len = 0
+        best_end = i
         values: list[str] = []
         for keys, value in entries:
             n = len(keys)
             if n < best_len:
                 break
-            if _words_match(tokens, i, keys, prose):
-                best_len = n
+            end = _words_end(tokens, i, keys, prose)
+            if end is not None:
+                best_len, best_end = n, end
                 values.append(value)
         if not best_len:
             return None
-        return i + best_len, values
+        return best_end, values
 
 
-def _words_match(tokens: tuple[Token, ...], i: int, keys: tuple[str, ...], prose: str) -> bool:
-    if i + len(keys) > len(tokens):
-        return False
+def _words_end(tokens: tuple[Token, ...], i: int, keys: tuple[str, ...], prose: str) -> int | None:
+    """Token index just past `keys` matched from i, or None. The period after an initial
+    ("G. William Miller") and a hyphen inside a word are skipped, as phrase_keys drops them."""
+    j = i
     for k, key in enumerate(keys):
-        tok = tokens[i + k]
-        if tok.key != key:
-            return False
-        if k and not joined(prose, tokens[i + k - 1], tok):
-            return False
-    return True
+        if k and j < len(tokens) and (
+            (tokens[j].text == "." and len(tokens[j - 1].text) == 1)
+            or (tokens[j].text == "-" and prose[tokens[j].start - 1 : tokens[j].end + 1].strip() == prose[tokens[j].start - 1 : tokens[j].end + 1])
+        ):
+            j += 1  # "Thomas-Greenfield": the hyphen inside a name is not a word of it
+        if j >= len(tokens) or tokens[j].key != key:
+            return None
+        if k and not joined(prose, tokens[j - 1], tokens[j]):
+            return None
+        j += 1
+    return j
 
 
 def joined(prose: str, left: Token, right: Token) -> bool:
