@@ -30,7 +30,15 @@ class Engine:
 
     @classmethod
     def default(cls) -> Engine:
+        """The engine for the shipped rules/, from the compiled cache when rules/ is unchanged."""
+        from factcheck.cache import load_cached
+
         root = rules_dir()
+        files = sorted(p for p in root.rglob("*") if p.suffix in (".toml", ".csv"))
+        return load_cached("engine", files, lambda: cls.build(root), cls)
+
+    @classmethod
+    def build(cls, root: Path) -> Engine:
         return cls(Extractor.build(open_kb(), load_lexicon(root / "lexicon.toml")), load_rules(root / "core.toml"))
 
     def run(self, doc: Document) -> Result:
