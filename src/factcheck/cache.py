@@ -1,7 +1,7 @@
 """A compiled cache: the engine built from rules/ (knowledge base, lexicon, rule pack), pickled.
 
-Keyed by the content hash of every data file (and the package version), so an edited file
-rebuilds it transparently. A cache that cannot be read (corrupt, truncated, from another
+Keyed by the content hash of every data file and of the code that builds it, so an edited
+file rebuilds it transparently. A cache that cannot be read (corrupt, truncated, from another
 version) is ignored and rebuilt, never trusted; a cache that cannot be written costs nothing
 but speed. It lives in the user's cache folder, never beside the files being checked.
 """
@@ -30,7 +30,7 @@ def cache_dir() -> Path:
 
 def content_key(files: list[Path]) -> str:
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(files):
+    for path in files:
         digest.update(str(path.name).encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())

@@ -34,7 +34,11 @@ class Engine:
         from factcheck.cache import load_cached
 
         root = rules_dir()
+        # The code that builds the engine is part of the key too: a changed class must not be
+        # served from an old pickle.
+        code = Path(__file__).resolve().parent
         files = sorted(p for p in root.rglob("*") if p.suffix in (".toml", ".csv"))
+        files += sorted(code.rglob("*.py"))
         return load_cached("engine", files, lambda: cls.build(root), cls)
 
     @classmethod

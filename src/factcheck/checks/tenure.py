@@ -126,7 +126,7 @@ def _former(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, perso
         yield _finding(
             rule, claim, rule.severity,
             f"'former' but {_name(kb, person)} never held {_office(kb, office)} according to the knowledge base",
-            tuple(_term_evidence(kb, t) for t in kb.terms_of(person)),
+            tuple(e for o in sorted({t.office for t in kb.terms_of(person)}) for e in _term_evidence(kb, person, o, kb.terms_of(person, o))),
         )
 
 
@@ -144,11 +144,25 @@ def _office(kb: KnowledgeBase, office: str) -> str:
     return f"{juris.name if juris else o.jurisdiction} {o.name}"
 
 
+def _distinct(terms: tuple[Term, ...]) -> list[tuple[str, str]]:
+    """(description, sources) once per distinct term: the same term from several sources is one row,
+    and a row with an unknown start adds nothing beside one that knows it and ends the same day."""
+    rows: dict[str, list[str]] = {}
+    known_ends = {t.end for t in terms if t.start is not None}
+    for t in sorted(terms, key=_term_order):
+        if t.start is None and t.end in known_ends:
+            continue
+        rows.setdefault(t.describe(), [])
+        if t.source not in rows[t.describe()]:
+            rows[t.describe()].append(t.source)
+    return [(d, " ; ".join(s)) for d, s in rows.items()]
+
+
 def _terms_phrase(kb: KnowledgeBase, person: str, office: str) -> str:
-    terms = kb.terms_of(person, office)
+    terms = _distinct(kb.terms_of(person, office))
     if not terms:
         return "no term in this office is known"
-    return "term " + "; ".join(t.describe() for t in sorted(terms, key=_term_order))
+    return ("term " if len(terms) == 1 else "terms ") + "; ".join(d for d, _ in terms)
 
 
 def _holder_phrase(kb: KnowledgeBase, office: str, ref: Interval) -> str:
@@ -157,15 +171,16 @@ def _holder_phrase(kb: KnowledgeBase, office: str, ref: Interval) -> str:
 
 
 def _term_order(t: Term) -> tuple:
-    return (t.start.start if t.start else Interval.year(1).start,)
+    return (t.start.start if t.start else Interval.year(1).start, t.end.start if t.end else Interval.year(9998).start)
 
 
-def _term_evidence(kb: KnowledgeBase, t: Term) -> Evidence:
-    return Evidence("kb-term", f"{_name(kb, t.person)}, {_office(kb, t.office)}: {t.describe()}", t.source)
+def _term_evidence(kb: KnowledgeBase, person: str, office: str, terms: tuple[Term, ...]) -> list[Evidence]:
+    return [Evidence("kb-term", f"{_name(kb, person)}, {_office(kb, office)}: {d}", src) for d, src in _distinct(terms)]
 
 
 def _evidence(kb: KnowledgeBase, person: str, office: str, ref: Interval, ref_text: str) -> tuple[Evidence, ...]:
     rows = [Evidence("reference-time", ref_text)]
-    rows += [_term_evidence(kb, t) for t in sorted(kb.terms_of(person, office), key=_term_order)]
-    rows += [_term_evidence(kb, t) for t in kb.holders(office, ref) if t.person != person]
+    rows += _term_evidence(kb, person, office, kb.terms_of(person, office))
+    for other in sorted({t.person for t in kb.holders(office, ref)} - {person}):
+        rows += _term_evidence(kb, other, office, tuple(t for t in kb.holders(office, ref) if t.person == other))
     return tuple(rows)

@@ -10,7 +10,7 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable, Literal
 
@@ -86,6 +86,7 @@ class Term:
     confirmed_until: date | None = None
     source: str = ""
     note: str = ""
+    end_from_successor: bool = False  # the end is only "no later than the next holder's start"
 
     def certain_span(self) -> tuple[date, date] | None:
         """Days on which the person certainly held the office (inclusive), if any."""
@@ -119,7 +120,7 @@ class Term:
     def describe(self) -> str:
         start = self.start.iso() if self.start else "?"
         if self.end is not None:
-            end = self.end.iso()
+            end = f"{self.end.iso()} at the latest" if self.end_from_successor else self.end.iso()
         elif self.confirmed_until is not None:
             end = f"in office as of {self.confirmed_until.isoformat()}"
         else:
@@ -279,7 +280,6 @@ def _close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tup
         if later:
             nxt = min(later, key=lambda iv: iv.start)
             # The successor took office on some day in nxt; the predecessor held it at most until then.
-            t = Term(t.person, t.office, t.start, Interval(nxt.start, nxt.end, nxt.grain),
-                     t.acting, t.confirmed_until, t.source, t.note + " (end: successor's start)".strip())
+            t = replace(t, end=Interval(nxt.start, nxt.end, nxt.grain), end_from_successor=True)
         out.append(t)
     return tuple(out)
