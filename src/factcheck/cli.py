@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -23,6 +24,9 @@ class Format(str, Enum):
     rich = "rich"
     text = "text"
     json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
 
 
 class FailOn(str, Enum):
@@ -58,35 +62,109 @@ def _engine():
         raise UserError(str(exc)) from None
 
 
-def _results(paths: List[str], date_value: Optional[str]):
-    from factcheck.document import InputError
-    from factcheck.engine import collect_paths, load
+def _split(values: Optional[List[str]]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in (values or []) for v in value.split(",") if v.strip())
 
-    day = _date(date_value)
-    engine = _engine()
-    try:
-        files = collect_paths(paths)
-        return [engine.run(load(p, day)) for p in files]
-    except InputError as exc:
-        raise UserError(str(exc)) from None
+
+def _results(paths: List[str], date_value: Optional[str]):
+    from factcheck.scanning import ScanRequest, scan as run_scan
+
+    return run_scan(ScanRequest(tuple(paths), _date(date_value), isolated=True))[0]
 
 
 @app.command()
 def scan(
     paths: List[str] = typer.Argument(..., help="Files (.txt, .md), directories, or - for stdin."),
     date: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD (overrides front matter)."),
-    fmt: Optional[Format] = typer.Option(None, "--format", help="Output format (default: rich on a terminal, text otherwise)."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding at or above this severity is found."),
+    fmt: Optional[Format] = typer.Option(None, "--format", help="rich (default on a terminal), text (default otherwise), json, jsonl, sarif, github."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity remains (default: error, or the configuration's)."),
+    select_: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes (FC1) or names; comma-separated or repeated."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or names."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (.factcheck.toml or pyproject.toml) instead of the nearest one."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every configuration file."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings remain (errors in the input still exit 2)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule instead of the findings."),
+    report_unused: bool = typer.Option(False, "--report-unused-suppressions", help="Report factcheck: ignore[...] comments that hide nothing."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide the findings recorded in this baseline file."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this file and exit 0."),
+    diff: Optional[str] = typer.Option(None, "--diff", help="Only findings on lines changed since this git revision."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores); output is the same for any number."),
 ) -> None:
     """Check documents and report findings."""
     from factcheck.findings import SEVERITY_RANK
+    from factcheck.scanning import ScanRequest, apply_baseline, default_jobs, only_changed
+    from factcheck.scanning import scan as run_scan
+    from factcheck.scanning import write_baseline as record
 
-    results = _results(paths, date)
+    if jobs is not None and jobs < 1:
+        raise UserError("--jobs must be 1 or more")
+    request = ScanRequest(tuple(paths), _date(date), _split(select_), _split(ignore), config, isolated,
+                          jobs or default_jobs())
+    results, cfg, engine = run_scan(request)
+    if write_baseline is not None:
+        n = record(write_baseline, results)
+        sys.stderr.write(f"factcheck: {n} finding(s) recorded in {write_baseline}\n")
+        return
+    if baseline is not None:
+        results = apply_baseline(baseline, results)
+    if diff is not None:
+        results = only_changed(diff, results)
+    if report_unused:
+        results = _with_unused(results)
     chosen = fmt or (Format.rich if sys.stdout.isatty() else Format.text)
+    if statistics:
+        _statistics(results)
+    else:
+        _render(chosen, results, engine.rules)
+    threshold_name = (fail_on.value if fail_on else cfg.fail_on)
+    if exit_zero or threshold_name == "never":
+        return
+    threshold = SEVERITY_RANK[threshold_name]
+    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+        raise typer.Exit(1)
+
+
+def _with_unused(results):
+    """Unused `ignore` directives become findings (FC900 unused-suppression, warning), as ruff's RUF100."""
+    from dataclasses import replace
+
+    from factcheck.facts import Span
+    from factcheck.findings import Finding, finalize
+
+    out = []
+    for r in results:
+        extra = [Finding("FC900", "unused-suppression", "warning", Span(s.start, s.end),
+                         "this suppression hides no finding" + (f" of {', '.join(s.rules)}" if s.rules else ""))
+                 for s in r.unused_suppressions]
+        out.append(replace(r, findings=finalize(r.findings + tuple(extra))))
+    return out
+
+
+def _statistics(results) -> None:
+    from collections import Counter
+
+    counts = Counter((f.code, f.rule) for r in results for f in r.findings)
+    for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        sys.stdout.write(f"{n:>6}  {code}  {rule}\n")
+
+
+def _render(chosen: Format, results, rules) -> None:
     if chosen is Format.json:
         from factcheck.report.json import render
 
         sys.stdout.write(render(results))
+    elif chosen is Format.jsonl:
+        from factcheck.report.jsonl import render as render_jsonl
+
+        sys.stdout.write(render_jsonl(results))
+    elif chosen is Format.sarif:
+        from factcheck.report.sarif import render as render_sarif
+
+        sys.stdout.write(render_sarif(results, rules))
+    elif chosen is Format.github:
+        from factcheck.report.github import render as render_github
+
+        sys.stdout.write(render_github(results))
     elif chosen is Format.text:
         from factcheck.report.text import render as render_text
 
@@ -97,10 +175,18 @@ def scan(
         from factcheck.report.rich import render as render_rich
 
         render_rich(results, Console(highlight=False))
-    if fail_on is not FailOn.never:
-        threshold = SEVERITY_RANK[fail_on.value]
-        if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
-            raise typer.Exit(1)
+
+
+@app.command("config")
+def show_config(
+    path: Optional[Path] = typer.Argument(None, help="A file or folder to find the configuration for (default: here)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="This configuration file instead of the nearest one."),
+) -> None:
+    """Print the effective configuration."""
+    from factcheck.config import discover, load
+
+    cfg = load(config if config is not None else discover(path or Path.cwd()))
+    sys.stdout.write(cfg.describe())
 
 
 @app.command()

@@ -134,6 +134,10 @@ def _blank_matches(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
 
 
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
+# Suppression directives (see suppressions.py) are instructions to the checker, not prose.
+DIRECTIVE = re.compile(
+    r"(?:<!--|\[)\s*factcheck:\s*(?P<verb>ignore|disable-file|disable|enable)\s*(?:\[(?P<rules>[^\]]*)\])?\s*(?:-->|\])"
+)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
@@ -143,7 +147,7 @@ _MD_MARKERS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|
 
 
 def _mask_common(text: str) -> str:
-    return _blank_matches(text, _URL)
+    return _blank_matches(_blank_matches(text, DIRECTIVE), _URL)
 
 
 def _mask_markdown(text: str) -> str:

@@ -1,8 +1,8 @@
-"""One document through the pipeline: load -> extract -> checks -> findings."""
+"""One document through the pipeline: load -> extract -> checks -> findings (suppressions applied)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from factcheck.findings import Finding, finalize
 from factcheck.kb import open_kb
 from factcheck.lexicon import load_lexicon
 from factcheck.paths import rules_dir
+from factcheck.suppressions import Suppression, apply, find_suppressions
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Result:
     document: Document
     facts: Facts
     findings: tuple[Finding, ...]
+    unused_suppressions: tuple[Suppression, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,8 @@ class Engine:
     rules: tuple[Rule, ...]
 
     @classmethod
-    def default(cls) -> Engine:
-        """The engine for the shipped rules/, from the compiled cache when rules/ is unchanged."""
+    def default(cls, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
+        """The engine for the shipped rules/ (plus extra folders), from the compiled cache when unchanged."""
         from factcheck.cache import load_cached
 
         root = rules_dir()
@@ -38,23 +40,42 @@ class Engine:
         # served from an old pickle.
         code = Path(__file__).resolve().parent
         files = sorted(p for p in root.rglob("*") if p.suffix in (".toml", ".csv"))
+        for extra in (*kb_dirs, *rule_dirs):
+            files += sorted(p for p in extra.rglob("*") if p.suffix in (".toml", ".csv"))
         files += sorted(code.rglob("*.py"))
-        return load_cached("engine", files, lambda: cls.build(root), cls)
+        return load_cached("engine", files, lambda: cls.build(root, kb_dirs, rule_dirs), cls)
 
     @classmethod
-    def build(cls, root: Path) -> Engine:
-        return cls(Extractor.build(open_kb(), load_lexicon(root / "lexicon.toml")), load_rules(root / "core.toml"))
+    def build(cls, root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
+        rules = list(load_rules(root / "core.toml"))
+        for folder in rule_dirs:
+            for path in sorted(folder.glob("*.toml")):
+                rules.extend(load_rules(path))
+        return cls(Extractor.build(open_kb(kb_dirs), load_lexicon(root / "lexicon.toml")),
+                   tuple(sorted(rules, key=lambda r: r.code)))
 
-    def run(self, doc: Document) -> Result:
+    def with_rules(self, rules: tuple[Rule, ...]) -> Engine:
+        return replace(self, rules=rules)
+
+    def run(self, doc: Document, ignored: tuple[str, ...] = ()) -> Result:
+        """Check one document; `ignored` are selectors turned off for this file (per-file-ignores)."""
+        from factcheck.selection import matches
+
         facts = self.extractor.extract(doc)
         found: list[Finding] = []
         for rule in self.rules:
-            found.extend(rule.check(facts, self.extractor.kb, rule))
-        return Result(doc, facts, finalize(found))
+            if not any(matches(s, rule) for s in ignored):
+                found.extend(rule.check(facts, self.extractor.kb, rule))
+        kept, unused = apply(finalize(found), find_suppressions(doc.text), lambda offset: doc.position(offset)[0])
+        return Result(doc, facts, kept, unused)
 
 
-def collect_paths(args: list[str]) -> list[str]:
-    """Expand directories into their text files (sorted), keep '-' for stdin."""
+def collect_paths(args: list[str], wanted=None) -> list[str]:
+    """Expand directories into their text files (sorted), keep '-' for stdin.
+
+    `wanted(path) -> bool` filters files found inside directories (include/exclude patterns);
+    files named on the command line are always checked.
+    """
     out: list[str] = []
     for arg in args:
         if arg == "-":
@@ -65,6 +86,7 @@ def collect_paths(args: list[str]) -> list[str]:
             found = sorted(
                 str(p) for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and (wanted is None or wanted(str(p)))
             )
             if not found:
                 raise InputError(f"{arg}: no .txt or .md files in this directory")
@@ -76,5 +98,8 @@ def collect_paths(args: list[str]) -> list[str]:
     return out
 
 
-def load(arg: str, date_option: date | None) -> Document:
-    return load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
+def load(arg: str, date_option: date | None, default_date: date | None = None) -> Document:
+    doc = load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
+    if doc.declared_date is None and default_date is not None:
+        doc = replace(doc, declared_date=default_date, date_source="config")
+    return doc

@@ -40,7 +40,7 @@ EXAMPLES = (
     Example("The talks, which will resume on September 3, 2025, were held in Geneva.", False, "2025-06-01"),
 )
 
-_DECLARED = frozenset({"option", "front-matter", "dateline"})
+_DECLARED = frozenset({"option", "front-matter", "dateline", "config"})
 _EXPLICIT = "explicit"
 _DATED = frozenset({"day", "month", "range"})
 

@@ -9,34 +9,39 @@ from factcheck.engine import Result
 from factcheck.report import locate, summary
 
 
+def finding_object(result: Result) -> list[dict]:
+    """The contract's finding objects for one document."""
+    out = []
+    for loc in locate(result):
+        f = loc.finding
+        out.append({
+            "rule": f.rule,
+            "code": f.code,
+            "severity": f.severity,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "message": f.message,
+            "evidence": [{"kind": e.kind, "text": e.text, "source": e.source} for e in f.evidence],
+            "related": [
+                {"line": l, "column": c, "end_line": el, "end_column": ec, "message": m}
+                for l, c, el, ec, m in loc.related
+            ],
+        })
+    return out
+
+
 def render(results: list[Result]) -> str:
     documents = []
     for result in results:
-        findings = []
-        for loc in locate(result):
-            f = loc.finding
-            findings.append({
-                "rule": f.rule,
-                "code": f.code,
-                "severity": f.severity,
-                "line": loc.line,
-                "column": loc.column,
-                "end_line": loc.end_line,
-                "end_column": loc.end_column,
-                "message": f.message,
-                "evidence": [{"kind": e.kind, "text": e.text, "source": e.source} for e in f.evidence],
-                "related": [
-                    {"line": l, "column": c, "end_line": el, "end_column": ec, "message": m}
-                    for l, c, el, ec, m in loc.related
-                ],
-            })
         dd = result.facts.document_date
         documents.append({
             "path": result.document.path,
             "id": None,
             "date": dd.iso(),
             "date_source": dd.source,
-            "findings": findings,
+            "findings": finding_object(result),
         })
     payload = {
         "version": 1,

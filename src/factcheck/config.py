@@ -1,0 +1,151 @@
+"""Configuration: `[tool.factcheck]` in pyproject.toml, or `.factcheck.toml` (top level), found by
+walking up from each checked file; `--config FILE` names one, `--isolated` ignores them all.
+
+    select = ["FC1"]                 # codes, code prefixes or names; default: every rule
+    ignore = ["event-attribution"]
+    fail-on = "warning"              # error (default), warning, info, never
+    date = "2025-07-01"              # document date for texts that give none (front matter wins)
+    include = ["*.md", "*.txt"]      # file name patterns when a directory is scanned
+    exclude = ["drafts/*"]           # paths (relative to the configuration file) never scanned
+    rule-dirs = ["style/rules"]      # extra rule packs: *.toml files with [[rule]] tables
+    kb-dirs = ["style/kb"]           # extra knowledge-base folders (same layout as rules/kb)
+
+    [tool.factcheck.severity]        # per-rule severity
+    FC103 = "error"
+
+    [tool.factcheck.per-file-ignores]
+    "archive/*" = ["FC101"]
+
+Unknown keys are errors (exit code 2) that suggest the closest valid key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from factcheck.dates import DateError, parse_day
+from factcheck.errors import UsageError
+
+KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "rule-dirs", "kb-dirs", "severity", "per-file-ignores")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None  # the file it came from; None: defaults
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    date: date | None = None
+    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.text")
+    exclude: tuple[str, ...] = ()
+    rule_dirs: tuple[Path, ...] = ()
+    kb_dirs: tuple[Path, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def ignored_for(self, file: str) -> tuple[str, ...]:
+        rel = _relative(file, self.root)
+        return tuple(r for pattern, rules in self.per_file_ignores.items() if fnmatch.fnmatch(rel, pattern) for r in rules)
+
+    def excludes(self, file: str) -> bool:
+        rel = _relative(file, self.root)
+        return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(Path(rel).name, p) for p in self.exclude)
+
+    def includes(self, file: str) -> bool:
+        return any(fnmatch.fnmatch(Path(file).name, p) for p in self.include)
+
+    def describe(self) -> str:
+        lines = [f"# from {self.path}" if self.path else "# defaults (no configuration file found)"]
+        lines += [
+            f"select = {list(self.select)}", f"ignore = {list(self.ignore)}", f'fail-on = "{self.fail_on}"',
+            f"date = {self.date.isoformat()!r}" if self.date else "# date: none",
+            f"include = {list(self.include)}", f"exclude = {list(self.exclude)}",
+            f"rule-dirs = {[str(p) for p in self.rule_dirs]}", f"kb-dirs = {[str(p) for p in self.kb_dirs]}",
+            "[severity]", *(f'{k} = "{v}"' for k, v in sorted(self.severity.items())),
+            "[per-file-ignores]", *(f'"{k}" = {list(v)}' for k, v in sorted(self.per_file_ignores.items())),
+        ]
+        return "\n".join(lines) + "\n"
+
+
+def _relative(file: str, root: Path) -> str:
+    try:
+        return str(Path(file).resolve().relative_to(root.resolve()))
+    except ValueError:
+        return file
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest .factcheck.toml, or pyproject.toml with [tool.factcheck], at or above start."""
+    folder = start if start.is_dir() else start.parent
+    for d in (folder.resolve(), *folder.resolve().parents):
+        own = d / ".factcheck.toml"
+        if own.is_file():
+            return own
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file() and "factcheck" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: not valid TOML ({exc})") from None
+
+
+def load(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise UsageError(f"--config: {path}: no such file")
+    data = _read(path)
+    table = data.get("tool", {}).get("factcheck", {}) if path.name == "pyproject.toml" else data
+    for key in table:
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (valid: {', '.join(KEYS)})"
+            raise UsageError(f"{path}: unknown key {key!r}{hint}")
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    try:
+        day = parse_day(str(table["date"])) if "date" in table else None
+    except DateError:
+        raise UsageError(f"{path}: date must be YYYY-MM-DD, not {table['date']!r}") from None
+    root = path.parent
+    return Config(
+        path=path,
+        select=_strings(table, "select", path),
+        ignore=_strings(table, "ignore", path),
+        fail_on=fail_on,
+        date=day,
+        include=_strings(table, "include", path) or Config.include,
+        exclude=_strings(table, "exclude", path),
+        rule_dirs=tuple(root / p for p in _strings(table, "rule-dirs", path)),
+        kb_dirs=tuple(root / p for p in _strings(table, "kb-dirs", path)),
+        severity={str(k): str(v) for k, v in table.get("severity", {}).items()},
+        per_file_ignores={str(k): tuple(v) for k, v in table.get("per-file-ignores", {}).items()},
+    )
+
+
+def _strings(table: dict, key: str, path: Path) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{path}: {key} must be a list of strings")
+    return tuple(value)

@@ -1,0 +1,81 @@
+"""Inline suppressions, written in the document itself.
+
+Markdown / HTML (an HTML comment, invisible when rendered):
+
+    <!-- factcheck: ignore[role-tenure] -->        this line, or the next line when alone on its line
+    <!-- factcheck: disable[FC101, FC102] -->      from here ...
+    <!-- factcheck: enable -->                     ... to here (or to the end)
+    <!-- factcheck: disable-file[FC104] -->        the whole file (no list: every rule)
+
+Plain text has no comments, so the same directives are written in square brackets:
+`[factcheck: ignore[FC101]]`. A list names rules by code or name, or a code prefix (`FC1`);
+an empty list means every rule. An `ignore` that hides nothing is reported by
+`--report-unused-suppressions`, as ruff's RUF100 does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.document import DIRECTIVE
+from factcheck.findings import Finding
+
+
+
+@dataclass(frozen=True)
+class Suppression:
+    verb: str  # "ignore", "disable", "enable", "disable-file"
+    rules: tuple[str, ...]  # empty: every rule
+    line: int  # 1-based line of the directive
+    alone: bool  # the directive is the only thing on its line
+    start: int  # offsets of the directive in the file
+    end: int
+
+    def covers(self, finding: Finding) -> bool:
+        return not self.rules or any(_matches(r, finding) for r in self.rules)
+
+
+def _matches(selector: str, finding: Finding) -> bool:
+    return selector == finding.rule or finding.code.startswith(selector.upper())
+
+
+def find_suppressions(text: str) -> tuple[Suppression, ...]:
+    out = []
+    for m in DIRECTIVE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        alone = not (text[line_start : m.start()] + text[m.end() : line_end]).strip()
+        rules = tuple(r.strip() for r in (m.group("rules") or "").split(",") if r.strip())
+        out.append(Suppression(m.group("verb"), rules, text.count("\n", 0, m.start()) + 1, alone, m.start(), m.end()))
+    return tuple(out)
+
+
+def apply(findings: tuple[Finding, ...], suppressions: tuple[Suppression, ...], line_of) -> tuple[tuple[Finding, ...], tuple[Suppression, ...]]:
+    """(findings that remain, `ignore` directives that hid nothing). `line_of` maps an offset to its line."""
+    used: set[Suppression] = set()
+    kept = []
+    for f in findings:
+        line = line_of(f.span.start)
+        hit = _hiding(f, line, suppressions)
+        if hit is None:
+            kept.append(f)
+        else:
+            used.add(hit)
+    unused = tuple(s for s in suppressions if s.verb == "ignore" and s not in used)
+    return tuple(kept), unused
+
+
+def _hiding(f: Finding, line: int, suppressions: tuple[Suppression, ...]) -> Suppression | None:
+    active: dict[str, Suppression] = {}
+    for s in suppressions:
+        if s.verb == "disable-file" and s.covers(f):
+            return s
+        if s.verb == "ignore" and s.covers(f) and (s.line == line or (s.alone and s.line + 1 == line)):
+            return s
+        if s.line <= line:
+            if s.verb == "disable" and s.covers(f):
+                active["block"] = s
+            elif s.verb == "enable" and "block" in active and (not s.rules or s.covers(f)):
+                del active["block"]
+    return active.get("block")
