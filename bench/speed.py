@@ -15,6 +15,7 @@ Medians of repeated runs. proselint is installed only in the benchmark environme
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -79,6 +80,8 @@ def jobs(repeat: int, limit: int) -> None:
             front = f"---\ndate: {day.isoformat()}\n---\n" if day else ""
             (Path(tmp) / name).write_text(front + text, encoding="utf-8")
         one = median_seconds([*FACTCHECK, "scan", tmp, "--jobs", "1", "--format", "text", "--fail-on", "never"], repeat)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KB -> MB on Linux
+        print(f"peak resident memory of a child so far (includes the --jobs 1 scan): {peak:.0f} MB (target < 150 MB)")
         two = median_seconds([*FACTCHECK, "scan", tmp, "--jobs", "2", "--format", "text", "--fail-on", "never"], repeat)
         row(f"{limit} Reuters stories --jobs 2 vs --jobs 1", two, one, "<= 0.59x (1.7x faster)")
 
