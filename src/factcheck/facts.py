@@ -55,7 +55,6 @@ class TimeExpr:
     tense: Tense
     weekday: str | None = None
     weekday_span: Span | None = None
-    day_span: Span | None = None
     kind: str = "md"  # the pattern that found it (see temporal.expressions)
     clause_tense: Tense = "unknown"  # strong tense cues of its own clause only (between commas), for strict checks
 

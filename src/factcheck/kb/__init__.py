@@ -7,7 +7,7 @@ from pathlib import Path
 from factcheck.kb.model import KnowledgeBase
 
 
-def open_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:  # noqa: B008
+def open_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
     """The shipped knowledge base, extended by `extra` folders of the same layout."""
     from factcheck.kb.load import load_kb
     from factcheck.paths import kb_dir

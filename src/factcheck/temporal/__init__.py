@@ -114,7 +114,6 @@ def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], ctx: Con
         tense=tense,
         weekday=weekday_name(wd) if wd else None,
         weekday_span=Span(m.start("wd"), m.end("wd")) if wd else None,
-        day_span=Span(m.start("m"), m.end()) if wd else None,
         kind=raw.kind,
         clause_tense=clause_tense(prose, narrow_clause(prose, sentence, Span(m.start(), m.end())), m.start(), m.end(), strict=True),
     )
