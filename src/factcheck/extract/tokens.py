@@ -7,16 +7,16 @@ not grow with the number of names and titles in the knowledge base.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 # "U.S." and "U.K." stay one token; "O'Brien" is one word; the possessive "'s" and
 # hyphens are tokens of their own, so "then-Secretary" and "India's" split cleanly.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*(?:['\u2019](?![sS]\b)\w+)*|['\u2019][sS]\b|\d+(?:[.,]\d+)*|[^\s\w]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets (a named tuple: tokens are made by the thousand)."""
+
     text: str
     start: int
     end: int
@@ -36,7 +36,11 @@ def token_key(text: str) -> str:
 
 
 def tokenize(prose: str) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), m.start(), m.end(), token_key(m.group())) for m in _TOKEN.finditer(prose))
+    out = []
+    for m in _TOKEN.finditer(prose):
+        text = m.group()
+        out.append(Token(text, m.start(), m.end(), text.replace(".", "").replace("\u2019", "'").lower()))
+    return tuple(out)
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ def find_times(
     prose: str, sentences: tuple[Sentence, ...], declared: date | None, declared_source: str = "option"
 ) -> tuple[tuple[TimeExpr, ...], DocumentDate, tuple[NonDate, ...]]:
     """All time expressions, the document date (declared or inferred), and durations/sets."""
-    raws = _scan(prose)
+    raws = _scan(prose, sentences)
     non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
     raws = [r for r in raws if r.kind not in NOT_DATES]
     explicit = []
@@ -76,21 +76,25 @@ def find_times(
     return tuple(exprs), doc_date, non_dates + tuple(impossible)
 
 
-def _scan(prose: str) -> list[_Raw]:
+def _scan(prose: str, sentences: tuple[Sentence, ...]) -> list[_Raw]:
+    """Every pattern's matches, longest forms first; a pattern runs only over the sentences that
+    contain one of its keywords (a time expression never crosses a sentence boundary)."""
     taken = bytearray(len(prose))  # 1 where an earlier pattern already matched
     found: list[_Raw] = []
-    worth = runnable_kinds(prose)
+    spans = [(s.span.start, s.span.end) for s in sentences] or [(0, len(prose))]
+    worth = [(start, end, runnable_kinds(prose[start:end])) for start, end in spans]
     for kind, pattern in PATTERNS:
-        if kind not in worth:
-            continue
-        for m in pattern.finditer(prose):
-            s, e = m.span()
-            if any(taken[s:e]):
+        for start, end, kinds in worth:
+            if kind not in kinds:
                 continue
-            if kind == "y" and not YEAR_LEAD.search(prose, max(0, s - 20), s):
-                continue  # "He has 2025 supporters": a bare number is a year only after "in", "since", "the" ...
-            taken[s:e] = b"\x01" * (e - s)
-            found.append(_Raw(kind, m))
+            for m in pattern.finditer(prose, start, end):
+                s, e = m.span()
+                if any(taken[s:e]):
+                    continue
+                if kind == "y" and not YEAR_LEAD.search(prose, max(0, s - 20), s):
+                    continue  # "He has 2025 supporters": a bare number is a year only after "in", "since", "the" ...
+                taken[s:e] = b"\x01" * (e - s)
+                found.append(_Raw(kind, m))
     found.sort(key=lambda r: r.match.start())
     return found
 
