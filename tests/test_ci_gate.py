@@ -236,3 +236,12 @@ def test_pre_commit_hook_fails_on_the_seed_and_passes_on_the_corrected_article(t
     good = subprocess.run([pre_commit, "try-repo", str(source), "factcheck", "--all-files"], cwd=repo,
                           capture_output=True, text=True, env=env, timeout=600)
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+def test_quoted_globs_are_expanded(tmp_path: Path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    shutil.copy(SEED, tmp_path / "a" / "b" / "story.md")
+    (tmp_path / "a" / "notes.txt").write_text("Nothing to check here.\n")
+    data = json.loads(run("scan", str(tmp_path / "**" / "*.md"), "--format", "json", "--isolated").stdout)
+    assert [Path(d["path"]).name for d in data["documents"]] == ["story.md"]
+    assert run("scan", str(tmp_path / "**" / "*.rst")).returncode == 2

@@ -82,6 +82,16 @@ def collect_paths(args: list[str], wanted=None) -> list[str]:
             out.append(arg)
             continue
         path = Path(arg)
+        if not path.exists() and any(c in arg for c in "*?["):
+            # A quoted glob ('articles/**/*.md'), expanded here as a shell would.
+            base = Path(arg.split("*")[0].split("?")[0].split("[")[0] or ".")
+            root = base if base.is_dir() else base.parent
+            pattern = str(Path(arg).relative_to(root)) if Path(arg).is_relative_to(root) else arg
+            matched = sorted(str(p) for p in root.glob(pattern) if p.is_file() and (wanted is None or wanted(str(p))))
+            if not matched:
+                raise InputError(f"{arg}: no file matches this pattern")
+            out.extend(matched)
+            continue
         if path.is_dir():
             found = sorted(
                 str(p) for p in path.rglob("*")

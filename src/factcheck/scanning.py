@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator
 import re
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
@@ -58,6 +61,8 @@ def engine_for(config: Config, request: ScanRequest) -> Engine:
     return engine.with_rules(rules)
 
 
+PROGRESS_FROM = 50  # files
+
 # Workers keep one engine each (built once, from the compiled cache), not one per document.
 _WORKER: dict[str, object] = {}
 
@@ -84,14 +89,34 @@ def scan(request: ScanRequest) -> tuple[list[Result], Config, Engine]:
         files = collect_paths(list(request.paths), lambda p: config.includes(p) and not config.excludes(p))
         files = _not_git_ignored(files)
         jobs = max(1, min(request.jobs, len(files)))
-        if jobs == 1 or "-" in files:
-            results = [check_file(engine, config, request, p) for p in files]
-        else:
-            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, request)) as pool:
-                results = list(pool.map(_check, files, chunksize=max(1, len(files) // (jobs * 8))))
+        with _progress(len(files)) as advance:
+            if jobs == 1 or "-" in files:
+                results = []
+                for p in files:
+                    results.append(check_file(engine, config, request, p))
+                    advance()
+            else:
+                with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, request)) as pool:
+                    results = []
+                    for result in pool.map(_check, files, chunksize=max(1, len(files) // (jobs * 8))):
+                        results.append(result)
+                        advance()
     except InputError as exc:
         raise UsageError(str(exc)) from None
     return results, config, engine
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long runs on a terminal; nothing otherwise (CI logs stay clean)."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("checking", total=total)
+        yield lambda: bar.advance(task)
 
 
 def default_jobs() -> int:
