@@ -174,6 +174,14 @@ def test_github_annotations_and_jsonl_one_per_finding():
     assert len(jsonl) == 4 and all(json.loads(line)["path"] == str(SEED) for line in jsonl)
 
 
+def test_junit_one_failing_case_per_finding():
+    from xml.etree import ElementTree as ET
+
+    root = ET.fromstring(run("scan", str(SEED), str(CORRECTED), "--format", "junit").stdout)
+    assert root.get("failures") == "4" and len(root.findall("testsuite")) == 2
+    assert len(root.findall(".//failure")) == 4
+
+
 def test_statistics_and_exit_zero():
     proc = run("scan", str(SEED), "--statistics", "--exit-zero")
     assert proc.returncode == 0 and "FC101  role-tenure" in proc.stdout and proc.stdout.split()[0] == "2"

@@ -27,6 +27,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     sarif = "sarif"
     github = "github"
+    junit = "junit"
 
 
 class FailOn(str, Enum):
@@ -76,7 +77,7 @@ def _results(paths: List[str], date_value: Optional[str]):
 def scan(
     paths: List[str] = typer.Argument(..., help="Files (.txt, .md), directories, or - for stdin."),
     date: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD (overrides front matter)."),
-    fmt: Optional[Format] = typer.Option(None, "--format", help="rich (default on a terminal), text (default otherwise), json, jsonl, sarif, github."),
+    fmt: Optional[Format] = typer.Option(None, "--format", help="rich (default on a terminal), text (default otherwise), json, jsonl, sarif, github, junit."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity remains (default: error, or the configuration's)."),
     select_: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes (FC1) or names; comma-separated or repeated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or names."),
@@ -161,6 +162,10 @@ def _render(chosen: Format, results, rules) -> None:
         from factcheck.report.sarif import render as render_sarif
 
         sys.stdout.write(render_sarif(results, rules))
+    elif chosen is Format.junit:
+        from factcheck.report.junit import render as render_junit
+
+        sys.stdout.write(render_junit(results))
     elif chosen is Format.github:
         from factcheck.report.github import render as render_github
 
