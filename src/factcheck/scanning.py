@@ -74,7 +74,11 @@ def _init_worker(config: Config, request: ScanRequest) -> None:
 
 
 def _check(path: str) -> Result:
-    return check_file(_WORKER["engine"], _WORKER["config"], _WORKER["request"], path)  # type: ignore[arg-type]
+    result = check_file(_WORKER["engine"], _WORKER["config"], _WORKER["request"], path)  # type: ignore[arg-type]
+    # Reports need only the sentences and the document date of the facts; sending the rest back
+    # from the worker would cost more than checking the document did.
+    facts = replace(result.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=())
+    return replace(result, facts=facts)
 
 
 def check_file(engine: Engine, config: Config, request: ScanRequest, path: str) -> Result:
