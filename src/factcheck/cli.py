@@ -10,6 +10,8 @@ from typing import List, Optional
 import typer
 
 from factcheck import __version__
+from factcheck.errors import UsageError as UserError  # one line on stderr, exit code 2
+from factcheck.kb.commands import kb_app
 
 app = typer.Typer(
     add_completion=False,
@@ -36,8 +38,6 @@ class FailOn(str, Enum):
     info = "info"
     never = "never"
 
-
-from factcheck.errors import UsageError as UserError  # noqa: E402  (one line on stderr, exit code 2)
 
 
 def _date(value: Optional[str]):
@@ -233,16 +233,10 @@ def _root(version: bool = typer.Option(False, "--version", help="Show the versio
         raise typer.Exit(0)
 
 
-def _mount_kb() -> None:
-    try:
-        from factcheck.kb.commands import kb_app
-    except ImportError:
-        return
-    app.add_typer(kb_app, name="kb", help="Query, validate and build the knowledge base.")
+app.add_typer(kb_app, name="kb", help="Query, validate and build the knowledge base.")
 
 
 def main() -> None:
-    _mount_kb()
     try:
         code = app(standalone_mode=False)
     except UserError as exc:
