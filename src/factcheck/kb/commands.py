@@ -163,19 +163,8 @@ def import_command(
             elif fmt == "sparql":
                 rows = sparql.read(path, office or "")
             else:
-                rows = everypolitician.read(path, _AnyPosition(office or ""))
+                rows = everypolitician.read(path, {}, every_row_office=office)
             for t in rows:
                 w.writerow([t.person, t.qid, t.office, t.start, t.end, t.confirmed_until, "yes" if t.acting else "no", t.source])
         except (ValueError, KeyError, OSError) as exc:
             raise KbUsageError(f"{path}: cannot read as {fmt} ({exc})") from None
-
-
-class _AnyPosition(dict):
-    """Every position maps to the one office given on the command line."""
-
-    def __init__(self, office: str):
-        super().__init__()
-        self.office = office
-
-    def get(self, key, default=None):  # type: ignore[override]
-        return self.office

@@ -19,7 +19,7 @@ from factcheck.extract.sentences import sentence_at
 from factcheck.facts import DocumentDate, NonDate, Sentence, Span, TimeExpr
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
-    NOT_DATES, PATTERNS, WEEKDAYS, YEAR_LEAD, Context, has_year, resolve, runnable_kinds, weekday_name,
+    KINDS, NOT_DATES, WEEKDAYS, YEAR_LEAD, Context, has_year, pattern, resolve, runnable_kinds, weekday_name,
 )
 from factcheck.temporal.tense import clause_tense, narrow_clause
 
@@ -83,11 +83,11 @@ def _scan(prose: str, sentences: tuple[Sentence, ...]) -> list[_Raw]:
     found: list[_Raw] = []
     spans = [(s.span.start, s.span.end) for s in sentences] or [(0, len(prose))]
     worth = [(start, end, runnable_kinds(prose[start:end])) for start, end in spans]
-    for kind, pattern in PATTERNS:
+    for kind in KINDS:
         for start, end, kinds in worth:
             if kind not in kinds:
                 continue
-            for m in pattern.finditer(prose, start, end):
+            for m in pattern(kind).finditer(prose, start, end):
                 s, e = m.span()
                 if any(taken[s:e]):
                     continue

@@ -34,10 +34,11 @@ POSITIONS = {
 }
 
 
-def read(path: Path, positions: dict[str, str]) -> Iterator[SourceTerm]:
+def read(path: Path, positions: dict[str, str], every_row_office: str | None = None) -> Iterator[SourceTerm]:
+    """Terms of the positions mapped in `positions`; with `every_row_office`, every row is that office."""
     with path.open(encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
-            office = positions.get(row.get("position", "").strip())
+            office = every_row_office or positions.get(row.get("position", "").strip())
             start = (row.get("start") or "").strip()[:10]
             if office is None or not start:
                 continue
