@@ -246,6 +246,12 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`factcheck ... | head`): stop quietly, as other command-line tools do.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except Exception as exc:
         # Usage errors from typer's (vendored) click: one line, exit 2. Duck-typed because
         # typer may ship its own copy of click's exception classes.

@@ -166,5 +166,7 @@ def import_command(
                 rows = everypolitician.read(path, {}, every_row_office=office)
             for t in rows:
                 w.writerow([t.person, t.qid, t.office, t.start, t.end, t.confirmed_until, "yes" if t.acting else "no", t.source])
+        except BrokenPipeError:
+            raise
         except (ValueError, KeyError, OSError) as exc:
             raise KbUsageError(f"{path}: cannot read as {fmt} ({exc})") from None
