@@ -70,59 +70,76 @@ def _split(values: Optional[List[str]]) -> tuple[str, ...]:
 def _results(paths: List[str], date_value: Optional[str]):
     from factcheck.scanning import ScanRequest, scan as run_scan
 
-    return run_scan(ScanRequest(tuple(paths), _date(date_value), isolated=True))[0]
+    return run_scan(ScanRequest(tuple(paths), _date(date_value), isolated=True)).results
 
 
 @app.command()
 def scan(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .md), directories, or - for stdin."),
+    paths: List[str] = typer.Argument(..., help="Files (.txt, .md), directories, quoted globs ('articles/**/*.md'), or - for stdin."),
     date: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD (overrides front matter)."),
     fmt: Optional[Format] = typer.Option(None, "--format", help="rich (default on a terminal), text (default otherwise), json, jsonl, sarif, github, junit."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity remains (default: error, or the configuration's)."),
     select_: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes (FC1) or names; comma-separated or repeated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or names."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (.factcheck.toml or pyproject.toml) instead of the nearest one."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (.factcheck.toml or pyproject.toml) for every file, instead of the nearest one to each."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every configuration file."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings remain (errors in the input still exit 2)."),
-    statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule instead of the findings."),
-    report_unused: bool = typer.Option(False, "--report-unused-suppressions", help="Report factcheck: ignore[...] comments that hide nothing."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide the findings recorded in this baseline file."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule instead of the findings (JSON with --format json)."),
+    report_unused: bool = typer.Option(False, "--report-unused-suppressions", help="Report factcheck: ignore[...] comments that hide nothing (FC900)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide the findings recorded in this baseline file; new ones still count."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this file and exit 0."),
-    diff: Optional[str] = typer.Option(None, "--diff", help="Only findings on lines changed since this git revision."),
+    diff: Optional[str] = typer.Option(None, "--diff", help="Only findings on lines changed since this git revision (e.g. origin/main)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores); output is the same for any number."),
 ) -> None:
     """Check documents and report findings."""
     from factcheck.findings import SEVERITY_RANK
-    from factcheck.scanning import ScanRequest, apply_baseline, default_jobs, only_changed
+    from factcheck.scanning import ScanRequest, default_jobs
     from factcheck.scanning import scan as run_scan
-    from factcheck.scanning import write_baseline as record
 
     if jobs is not None and jobs < 1:
         raise UserError("--jobs must be 1 or more")
+    if baseline is not None and write_baseline is not None:
+        raise UserError("--baseline and --write-baseline cannot be used together")
     request = ScanRequest(tuple(paths), _date(date), _split(select_), _split(ignore), config, isolated,
                           jobs or default_jobs())
-    results, cfg, engine = run_scan(request)
+    outcome = run_scan(request)
+    results = list(outcome.results)
     if write_baseline is not None:
+        from factcheck.baseline import write as record
+
         n = record(write_baseline, results)
         sys.stderr.write(f"factcheck: {n} finding(s) recorded in {write_baseline}\n")
         return
     if baseline is not None:
+        from factcheck.baseline import apply as apply_baseline
+
         results = apply_baseline(baseline, results)
     if diff is not None:
+        from factcheck.diff import only_changed
+
         results = only_changed(diff, results)
+    rules = outcome.rules
     if report_unused:
-        results = _with_unused(results)
+        results, rules = _with_unused(results), (*rules, _unused_rule())
     chosen = fmt or (Format.rich if sys.stdout.isatty() else Format.text)
     if statistics:
-        _statistics(results)
+        _statistics(results, as_json=chosen is Format.json)
     else:
-        _render(chosen, results, engine.rules)
-    threshold_name = (fail_on.value if fail_on else cfg.fail_on)
+        _render(chosen, results, rules)
+    threshold_name = (fail_on.value if fail_on else outcome.config.fail_on)
     if exit_zero or threshold_name == "never":
         return
     threshold = SEVERITY_RANK[threshold_name]
     if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
         raise typer.Exit(1)
+
+
+def _unused_rule():
+    """FC900 is not a check of the text: it reports the checker's own directives."""
+    from factcheck.checks.registry import Rule
+
+    return Rule("FC900", "unused-suppression", "suppressions", "warning",
+                "a factcheck: ignore[...] directive that hides no finding")
 
 
 def _with_unused(results):
@@ -141,12 +158,19 @@ def _with_unused(results):
     return out
 
 
-def _statistics(results) -> None:
+def _statistics(results, as_json: bool = False) -> None:
     from collections import Counter
 
-    counts = Counter((f.code, f.rule) for r in results for f in r.findings)
-    for (code, rule), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        sys.stdout.write(f"{n:>6}  {code}  {rule}\n")
+    counts = Counter((f.code, f.rule, f.severity) for r in results for f in r.findings)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps([{"code": c, "rule": n, "severity": s, "count": k} for (c, n, s), k in rows],
+                                    indent=2) + "\n")
+        return
+    for (code, rule, severity), n in rows:
+        sys.stdout.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
 
 
 def _render(chosen: Format, results, rules) -> None:
@@ -186,12 +210,21 @@ def _render(chosen: Format, results, rules) -> None:
 def show_config(
     path: Optional[Path] = typer.Argument(None, help="A file or folder to find the configuration for (default: here)."),
     config: Optional[Path] = typer.Option(None, "--config", help="This configuration file instead of the nearest one."),
+    isolated: bool = typer.Option(False, "--isolated", help="No configuration file: the defaults."),
 ) -> None:
-    """Print the effective configuration."""
-    from factcheck.config import discover, load
+    """Print the effective configuration (as TOML) and the rules it runs."""
+    from factcheck.scanning import ScanRequest, config_for, engine_for
 
-    cfg = load(config if config is not None else discover(path or Path.cwd()))
+    where = path or Path.cwd()
+    if not where.exists():
+        raise UserError(f"{where}: no such file or directory")
+    request = ScanRequest((str(where),), config=config, isolated=isolated)
+    cfg = config_for(request)
+    engine = engine_for(cfg, request)
     sys.stdout.write(cfg.describe())
+    sys.stdout.write("\n# rules that run:\n")
+    for rule in engine.rules:
+        sys.stdout.write(f"#   {rule.code}  {rule.name:<20} {rule.severity}\n")
 
 
 @app.command()

@@ -22,6 +22,7 @@ Unknown keys are errors (exit code 2) that suggest the closest valid key.
 from __future__ import annotations
 
 import difflib
+import json
 import fnmatch
 import tomllib
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from factcheck.errors import UsageError
 
 KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "rule-dirs", "kb-dirs", "severity", "per-file-ignores")
 FAIL_ON = ("error", "warning", "info", "never")
+SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -65,14 +67,16 @@ class Config:
         return any(fnmatch.fnmatch(Path(file).name, p) for p in self.include)
 
     def describe(self) -> str:
-        lines = [f"# from {self.path}" if self.path else "# defaults (no configuration file found)"]
+        """The configuration as TOML (in the .factcheck.toml layout), with where it came from."""
+        q = json.dumps
+        lines = [f"# from {self.path}" if self.path else "# defaults (no configuration file found, or --isolated)"]
         lines += [
-            f"select = {list(self.select)}", f"ignore = {list(self.ignore)}", f'fail-on = "{self.fail_on}"',
-            f"date = {self.date.isoformat()!r}" if self.date else "# date: none",
-            f"include = {list(self.include)}", f"exclude = {list(self.exclude)}",
-            f"rule-dirs = {[str(p) for p in self.rule_dirs]}", f"kb-dirs = {[str(p) for p in self.kb_dirs]}",
-            "[severity]", *(f'{k} = "{v}"' for k, v in sorted(self.severity.items())),
-            "[per-file-ignores]", *(f'"{k}" = {list(v)}' for k, v in sorted(self.per_file_ignores.items())),
+            f"select = {q(list(self.select))}", f"ignore = {q(list(self.ignore))}", f"fail-on = {q(self.fail_on)}",
+            f"date = {q(self.date.isoformat())}" if self.date else "# date: none (front matter, a dateline or the text decides)",
+            f"include = {q(list(self.include))}", f"exclude = {q(list(self.exclude))}",
+            f"rule-dirs = {q([str(p) for p in self.rule_dirs])}", f"kb-dirs = {q([str(p) for p in self.kb_dirs])}",
+            "", "[severity]", *(f"{q(k)} = {q(v)}" for k, v in sorted(self.severity.items())),
+            "", "[per-file-ignores]", *(f"{q(k)} = {q(list(v))}" for k, v in sorted(self.per_file_ignores.items())),
         ]
         return "\n".join(lines) + "\n"
 
@@ -114,9 +118,11 @@ def load(path: Path | None) -> Config:
         raise UsageError(f"--config: {path}: no such file")
     data = _read(path)
     table = data.get("tool", {}).get("factcheck", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.factcheck] must be a table")
     for key in table:
         if key not in KEYS:
-            close = difflib.get_close_matches(key, KEYS, n=1)
+            close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f" (valid: {', '.join(KEYS)})"
             raise UsageError(f"{path}: unknown key {key!r}{hint}")
     fail_on = table.get("fail-on", "error")
@@ -126,24 +132,46 @@ def load(path: Path | None) -> Config:
         day = parse_day(str(table["date"])) if "date" in table else None
     except DateError:
         raise UsageError(f"{path}: date must be YYYY-MM-DD, not {table['date']!r}") from None
+    severity = _table(table, "severity", path)
+    for rule, level in severity.items():
+        if level not in SEVERITIES:
+            close = difflib.get_close_matches(str(level), SEVERITIES, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise UsageError(f"{path}: severity of {rule!r} must be one of {', '.join(SEVERITIES)}, not {level!r}{hint}")
+    per_file = {str(pattern): _strings(rules, f"per-file-ignores.{pattern!r}", path)
+                for pattern, rules in _table(table, "per-file-ignores", path).items()}
     root = path.parent
     return Config(
         path=path,
-        select=_strings(table, "select", path),
-        ignore=_strings(table, "ignore", path),
+        select=_strings(table.get("select", []), "select", path),
+        ignore=_strings(table.get("ignore", []), "ignore", path),
         fail_on=fail_on,
         date=day,
-        include=_strings(table, "include", path) or Config.include,
-        exclude=_strings(table, "exclude", path),
-        rule_dirs=tuple(root / p for p in _strings(table, "rule-dirs", path)),
-        kb_dirs=tuple(root / p for p in _strings(table, "kb-dirs", path)),
-        severity={str(k): str(v) for k, v in table.get("severity", {}).items()},
-        per_file_ignores={str(k): tuple(v) for k, v in table.get("per-file-ignores", {}).items()},
+        include=_strings(table.get("include", []), "include", path) or Config.include,
+        exclude=_strings(table.get("exclude", []), "exclude", path),
+        rule_dirs=_folders(table, "rule-dirs", path),
+        kb_dirs=_folders(table, "kb-dirs", path),
+        severity={str(k): str(v) for k, v in severity.items()},
+        per_file_ignores=per_file,
     )
 
 
-def _strings(table: dict, key: str, path: Path) -> tuple[str, ...]:
-    value = table.get(key, [])
+def _table(table: dict, key: str, path: Path) -> dict:
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        raise UsageError(f"{path}: {key} must be a table ([{key}] or {key} = {{...}})")
+    return value
+
+
+def _folders(table: dict, key: str, path: Path) -> tuple[Path, ...]:
+    folders = tuple((path.parent / p) for p in _strings(table.get(key, []), key, path))
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"{path}: {key}: {folder}: no such directory")
+    return folders
+
+
+def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

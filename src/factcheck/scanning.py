@@ -1,29 +1,30 @@
-"""Many documents: configuration per file, rule selection, parallel workers, baseline and --diff.
+"""Many documents: configuration per file, rule selection, .gitignore, parallel workers.
 
-Kept apart from cli.py so the command line stays a thin layer of option parsing.
+Kept apart from cli.py so the command line stays a thin layer of option parsing. Baselines live in
+baseline.py, changed-lines filtering in diff.py.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import sys
-from contextlib import contextmanager
-from typing import Callable, Iterator
-import re
 import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Callable, Iterator
 
+from factcheck.checks.registry import Rule
 from factcheck.config import Config, discover, load
 from factcheck.document import InputError
 from factcheck.engine import Engine, Result, collect_paths
 from factcheck.engine import load as load_document
 from factcheck.errors import UsageError
-from factcheck.fingerprint import fingerprint
-from factcheck.selection import select
+from factcheck.selection import check_selectors, select
+
+PROGRESS_FROM = 50  # files
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,18 @@ class ScanRequest:
     jobs: int = 1
 
 
+@dataclass(frozen=True)
+class Scan:
+    """What a run produced: one result per document (in path order), the run's configuration (for
+    fail-on: the one nearest the first path), and every rule that ran for some document."""
+
+    results: tuple[Result, ...]
+    config: Config
+    rules: tuple[Rule, ...]
+
+
 def config_for(request: ScanRequest) -> Config:
-    """One configuration for the run: --config, else the nearest one to the first path (or cwd)."""
+    """The run's configuration: --config, else the nearest one to the first path (or the current folder)."""
     if request.isolated:
         return Config()
     if request.config is not None:
@@ -47,7 +58,30 @@ def config_for(request: ScanRequest) -> Config:
     return load(discover(first if first.exists() else Path.cwd()))
 
 
+class _Configs:
+    """The configuration of each file: the nearest one walking up from it (one lookup per folder),
+    unless --config or --isolated fixed one for the whole run."""
+
+    def __init__(self, request: ScanRequest, run_config: Config) -> None:
+        self._fixed = run_config if (request.isolated or request.config is not None) else None
+        self._by_folder: dict[Path, Config] = {}
+        self._by_path: dict[Path | None, Config] = {run_config.path: run_config}
+
+    def of(self, file: str) -> Config:
+        if self._fixed is not None or file == "-":
+            return self._fixed or next(iter(self._by_path.values()))
+        folder = Path(file).resolve().parent
+        if folder not in self._by_folder:
+            found = discover(folder)
+            if found not in self._by_path:
+                self._by_path[found] = load(found)
+            self._by_folder[folder] = self._by_path[found]
+        return self._by_folder[folder]
+
+
 def engine_for(config: Config, request: ScanRequest) -> Engine:
+    """The engine for one configuration: its extra rule and knowledge-base folders, its selection and
+    severities, then the command line's --select/--ignore."""
     from factcheck.checks.registry import RuleError
     from factcheck.kb.load import KnowledgeBaseError
     from factcheck.lexicon import LexiconError
@@ -56,29 +90,11 @@ def engine_for(config: Config, request: ScanRequest) -> Engine:
         engine = Engine.default(config.kb_dirs, config.rule_dirs)
     except (KnowledgeBaseError, LexiconError, RuleError) as exc:
         raise UsageError(str(exc)) from None
-    rules = select(engine.rules, config.select, config.ignore, config.severity, where=str(config.path or "configuration"))
+    where = str(config.path or "configuration")
+    check_selectors([r for rules in config.per_file_ignores.values() for r in rules], engine.rules, f"{where}: per-file-ignores")
+    rules = select(engine.rules, config.select, config.ignore, config.severity, where=where)
     rules = select(rules, request.select, request.ignore)
     return engine.with_rules(rules)
-
-
-PROGRESS_FROM = 50  # files
-
-# Workers keep one engine each (built once, from the compiled cache), not one per document.
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(config: Config, request: ScanRequest) -> None:
-    _WORKER["engine"] = engine_for(config, request)
-    _WORKER["config"] = config
-    _WORKER["request"] = request
-
-
-def _check(path: str) -> Result:
-    result = check_file(_WORKER["engine"], _WORKER["config"], _WORKER["request"], path)  # type: ignore[arg-type]
-    # Reports need only the sentences and the document date of the facts; sending the rest back
-    # from the worker would cost more than checking the document did.
-    facts = replace(result.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=())
-    return replace(result, facts=facts)
 
 
 def check_file(engine: Engine, config: Config, request: ScanRequest, path: str) -> Result:
@@ -86,28 +102,67 @@ def check_file(engine: Engine, config: Config, request: ScanRequest, path: str) 
     return engine.run(doc, config.ignored_for(path))
 
 
-def scan(request: ScanRequest) -> tuple[list[Result], Config, Engine]:
-    config = config_for(request)
-    engine = engine_for(config, request)
+def _slim(result: Result) -> Result:
+    # Reports need only the sentences and the document date of the facts; sending the rest back
+    # from a worker would cost more than checking the document did.
+    facts = replace(result.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=())
+    return replace(result, facts=facts)
+
+
+class _Worker:
+    """One worker process's engines (one per configuration, built once from the compiled cache)."""
+
+    engines: tuple[Engine, ...] = ()
+    configs: tuple[Config, ...] = ()
+    request: ScanRequest | None = None
+
+
+def _init_worker(configs: tuple[Config, ...], request: ScanRequest) -> None:
+    _Worker.configs = configs
+    _Worker.request = request
+    _Worker.engines = tuple(engine_for(c, request) for c in configs)
+
+
+def _check(job: tuple[str, int]) -> Result:
+    path, index = job
+    assert _Worker.request is not None
+    return _slim(check_file(_Worker.engines[index], _Worker.configs[index], _Worker.request, path))
+
+
+def scan(request: ScanRequest) -> Scan:
+    run_config = config_for(request)
+    configs = _Configs(request, run_config)
+    named = {p for p in request.paths if p != "-" and Path(p).is_file()}
     try:
-        files = collect_paths(list(request.paths), lambda p: config.includes(p) and not config.excludes(p))
-        files = _not_git_ignored(files)
+        files = collect_paths(list(request.paths), lambda p: configs.of(p).includes(p))
+        # Exclusions apply to named files too, so a pre-commit hook (which names every staged file)
+        # honours them; .gitignore only to files found by searching a folder or a glob.
+        files = [f for f in files if f == "-" or not configs.of(f).excludes(f)]
+        files = _not_git_ignored(files, named)
+        per_file = [configs.of(f) for f in files]
+        order: list[Config] = list({c.path: c for c in (run_config, *per_file)}.values())
+        index = {c.path: n for n, c in enumerate(order)}
+        engines = [engine_for(c, request) for c in order]
         jobs = max(1, min(request.jobs, len(files)))
+        results: list[Result] = []
         with _progress(len(files)) as advance:
             if jobs == 1 or "-" in files:
-                results = []
-                for p in files:
-                    results.append(check_file(engine, config, request, p))
+                for f, c in zip(files, per_file):
+                    results.append(check_file(engines[index[c.path]], c, request, f))
                     advance()
             else:
-                with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, request)) as pool:
-                    results = []
-                    for result in pool.map(_check, files, chunksize=max(1, len(files) // (jobs * 8))):
+                work = [(f, index[c.path]) for f, c in zip(files, per_file)]
+                with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(tuple(order), request)) as pool:
+                    for result in pool.map(_check, work, chunksize=max(1, len(files) // (jobs * 8))):
                         results.append(result)
                         advance()
     except InputError as exc:
         raise UsageError(str(exc)) from None
-    return results, config, engine
+    rules: dict[str, Rule] = {}
+    for engine in engines:
+        for rule in engine.rules:
+            rules.setdefault(rule.code, rule)
+    return Scan(tuple(results), run_config, tuple(sorted(rules.values(), key=lambda r: r.code)))
 
 
 @contextmanager
@@ -116,9 +171,10 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     if total < PROGRESS_FROM or not sys.stderr.isatty():
         yield lambda: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("checking", total=total)
         yield lambda: bar.advance(task)
 
@@ -127,95 +183,46 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _not_git_ignored(files: list[str]) -> list[str]:
-    """Drop files .gitignore excludes, when inside a git work tree (files named by hand included)."""
-    real = [f for f in files if f != "-"]
-    if not real:
+def _not_git_ignored(files: list[str], named: set[str]) -> list[str]:
+    """Drop files .gitignore excludes, inside a git work tree; files named on the command line stay."""
+    found = [f for f in files if f != "-" and f not in named]
+    if not found:
         return files
+    absolute = sorted({str(Path(f).resolve()) for f in found})
+    common = Path(os.path.commonpath(absolute))
+    common = common if common.is_dir() else common.parent
+    ignored: set[str] = set()
+    if not _ignored_in(common, absolute, ignored):
+        # Not one work tree (a folder holding several repositories, or none): one call per repository.
+        for root, paths in _by_repository(absolute, common).items():
+            _ignored_in(root, paths, ignored)
+    return [f for f in files if f == "-" or f in named or str(Path(f).resolve()) not in ignored]
+
+
+def _by_repository(paths: list[str], top: Path) -> dict[Path, list[str]]:
+    """Files grouped by the nearest folder (at or below `top`) holding a .git; files in none are left out."""
+    root_of: dict[Path, Path | None] = {}
+    groups: dict[Path, list[str]] = {}
+    for p in paths:
+        folder = Path(p).parent
+        if folder not in root_of:
+            root_of[folder] = next((d for d in (folder, *folder.parents) if (d / ".git").exists()
+                                    and (d == top or top in d.parents)), None)
+        root = root_of[folder]
+        if root is not None:
+            groups.setdefault(root, []).append(p)
+    return groups
+
+
+def _ignored_in(folder: Path, paths: list[str], out: set[str]) -> bool:
+    """Add the ignored ones of `paths` (absolute) to `out`; False when git cannot tell (not a work
+    tree, paths outside it, no git)."""
     try:
-        proc = subprocess.run(["git", "check-ignore", "--stdin"], input="\n".join(real), capture_output=True,
-                              text=True, timeout=30, cwd=Path(real[0]).resolve().parent)
+        proc = subprocess.run(["git", "check-ignore", "--stdin"], input="\n".join(paths), capture_output=True,
+                              text=True, timeout=60, cwd=folder)
     except (OSError, subprocess.TimeoutExpired):
-        return files
+        return False
     if proc.returncode not in (0, 1):
-        return files  # not a git work tree
-    ignored = set(proc.stdout.splitlines())
-    return [f for f in files if f not in ignored]
-
-
-# -- baseline --------------------------------------------------------------------------------------
-
-def baseline_keys(results: list[Result]) -> dict[str, dict[str, str]]:
-    keys = {}
-    for r in results:
-        for f in r.findings:
-            keys[f"{r.document.path}::{fingerprint(r, f)}"] = {
-                "rule": f.code, "text": r.document.text[f.span.start : f.span.end], "message": f.message}
-    return keys
-
-
-def write_baseline(path: Path, results: list[Result]) -> int:
-    keys = baseline_keys(results)
-    try:
-        path.write_text(json.dumps({"version": 1, "findings": keys}, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"--write-baseline: {path}: {exc.strerror}") from None
-    return len(keys)
-
-
-def apply_baseline(path: Path, results: list[Result]) -> list[Result]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        accepted = set(data["findings"])
-    except OSError as exc:
-        raise UsageError(f"--baseline: {path}: {exc.strerror}") from None
-    except (ValueError, KeyError, TypeError):
-        raise UsageError(f"--baseline: {path}: not a factcheck baseline file") from None
-    return [
-        replace(r, findings=tuple(f for f in r.findings if f"{r.document.path}::{fingerprint(r, f)}" not in accepted))
-        for r in results
-    ]
-
-
-# -- changed lines only ------------------------------------------------------------------------------
-
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
-
-
-def changed_lines(ref: str, path: str) -> set[int] | None:
-    """Lines of `path` added or changed since `ref`; None when the whole file is new."""
-    folder = Path(path).resolve().parent
-    verify = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], capture_output=True,
-                            text=True, cwd=folder)
-    if verify.returncode != 0:
-        raise UsageError(f"--diff: unknown revision {ref!r} (in a shallow clone, fetch it first, e.g. "
-                         f"'git fetch --depth=1 origin {ref}')")
-    tracked = subprocess.run(["git", "cat-file", "-e", f"{ref}:./{Path(path).name}"], capture_output=True, cwd=folder)
-    if tracked.returncode != 0:
-        return None
-    diff = subprocess.run(["git", "diff", "-U0", ref, "--", Path(path).name], capture_output=True, text=True, cwd=folder)
-    lines: set[int] = set()
-    for m in _HUNK.finditer(diff.stdout):
-        start, count = int(m.group(1)), int(m.group(2) or 1)
-        lines.update(range(start, start + count))
-    return lines
-
-
-def only_changed(ref: str, results: list[Result]) -> list[Result]:
-    out = []
-    for r in results:
-        if r.document.path == "-":
-            out.append(r)
-            continue
-        lines = changed_lines(ref, r.document.path)
-        if lines is None:
-            out.append(r)
-            continue
-        kept = []
-        for f in r.findings:
-            first, last = r.document.position(f.span.start)[0], r.document.position(f.span.end)[0]
-            if any(n in lines for n in range(first, last + 1)):
-                kept.append(f)
-        out.append(replace(r, findings=tuple(kept)))
-    return out
+        return False
+    out.update(str(Path(p).resolve()) for p in proc.stdout.splitlines() if p)
+    return True

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.checks.registry import Rule
+from factcheck.checks.registry import KINDS, Rule
 from factcheck.engine import Result
 from factcheck.fingerprint import fingerprint
 from factcheck.report import locate
@@ -19,7 +21,17 @@ def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
 
 
 def _uri(path: str) -> str:
-    return "stdin" if path == "-" else path.replace("\\", "/")
+    """A URI reference: relative paths stay relative (code scanning resolves them against the
+    checkout), absolute ones become file: URIs."""
+    if path == "-":
+        return "stdin"
+    p = Path(path)
+    return p.as_uri() if p.is_absolute() else quote(p.as_posix())
+
+
+def _doc(rule: Rule) -> str:
+    """The rule's documentation (its check module's docstring); the summary for rules without one."""
+    return rule.doc if rule.kind in KINDS else rule.summary
 
 
 def render(results: list[Result], rules: tuple[Rule, ...]) -> str:
@@ -57,12 +69,13 @@ def render(results: list[Result], rules: tuple[Rule, ...]) -> str:
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": r.doc.split("\n\n")[0]},
-                "help": {"text": r.doc},
+                "fullDescription": {"text": _doc(r).split("\n\n")[0]},
+                "help": {"text": _doc(r)},
                 "defaultConfiguration": {"level": LEVEL[r.severity]},
             }
             for r in rules
         ],
     }
-    payload = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": out_results}]}
+    payload = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints",
+                                                      "results": out_results}]}
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,93 @@
+"""Baselines: accept today's findings, fail only on new ones.
+
+`--write-baseline FILE` records each finding by its fingerprint (fingerprint.py: the rule, the words
+of its span - title and name -, and the rest of its sentence, which carries an explicit time), never by
+line number; `--baseline FILE` hides exactly those. An accepted finding therefore stays hidden when
+its paragraph moves or other text changes, and comes back when its own sentence is edited. Each key
+keeps a count, so pasting an accepted sentence a second time is a new finding.
+
+Paths are stored relative to the baseline file's folder, so the baseline works from any current
+folder and on any machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable
+
+from factcheck.engine import Result
+from factcheck.errors import UsageError
+from factcheck.fingerprint import fingerprint
+
+VERSION = 2
+
+
+def _where(path: str, folder: Path) -> str:
+    if path == "-":
+        return path
+    absolute = Path(path).resolve()
+    try:
+        return Path(os.path.relpath(absolute, folder.resolve())).as_posix()
+    except ValueError:  # another drive (Windows)
+        return absolute.as_posix()
+
+
+def entries(results: Iterable[Result], folder: Path) -> list[dict]:
+    counts: Counter[tuple[str, str, str]] = Counter()
+    texts: dict[tuple[str, str, str], str] = {}
+    for r in results:
+        where = _where(r.document.path, folder)
+        for f in r.findings:
+            key = (where, f.code, fingerprint(r, f))
+            counts[key] += 1
+            texts.setdefault(key, " ".join(r.document.text[f.span.start : f.span.end].split()))
+    return [{"path": p, "rule": c, "fingerprint": k, "text": texts[(p, c, k)], "count": n}
+            for (p, c, k), n in sorted(counts.items())]
+
+
+def write(path: Path, results: Iterable[Result]) -> int:
+    """Record the findings; returns how many."""
+    rows = entries(results, path.parent)
+    payload = {"version": VERSION, "tool": "factcheck", "findings": rows}
+    try:
+        path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--write-baseline: {path}: {exc.strerror}") from None
+    return sum(row["count"] for row in rows)
+
+
+def read(path: Path) -> Counter[tuple[str, str, str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"--baseline: {path}: {exc.strerror}") from None
+    except ValueError:
+        raise UsageError(f"--baseline: {path}: not JSON (write one with --write-baseline)") from None
+    try:
+        if data["version"] != VERSION:
+            raise UsageError(f"--baseline: {path}: baseline version {data['version']!r} is not supported "
+                             f"(write it again with --write-baseline)")
+        return Counter({(row["path"], row["rule"], row["fingerprint"]): int(row["count"]) for row in data["findings"]})
+    except (KeyError, TypeError, ValueError):
+        raise UsageError(f"--baseline: {path}: not a factcheck baseline file") from None
+
+
+def apply(path: Path, results: Iterable[Result]) -> list[Result]:
+    """The results without the findings the baseline accepts (each accepted as many times as recorded)."""
+    left = read(path)
+    out = []
+    for r in results:
+        where = _where(r.document.path, path.parent)
+        kept = []
+        for f in r.findings:
+            key = (where, f.code, fingerprint(r, f))
+            if left[key] > 0:
+                left[key] -= 1
+            else:
+                kept.append(f)
+        out.append(replace(r, findings=tuple(kept)))
+    return out
