@@ -120,7 +120,7 @@ def scan(
         results = only_changed(diff, results)
     rules = outcome.rules
     if report_unused:
-        results, rules = _with_unused(results), (*rules, _unused_rule())
+        results, rules = _with_unused(results, outcome.known), (*rules, _unused_rule())
     chosen = fmt or (Format.rich if sys.stdout.isatty() else Format.text)
     if statistics:
         _statistics(results, as_json=chosen is Format.json)
@@ -142,17 +142,23 @@ def _unused_rule():
                 "a factcheck: ignore[...] directive that hides no finding")
 
 
-def _with_unused(results):
+def _with_unused(results, known):
     """Unused `ignore` directives become findings (FC900 unused-suppression, warning), as ruff's RUF100."""
     from dataclasses import replace
 
     from factcheck.facts import Span
     from factcheck.findings import Finding, finalize
+    from factcheck.selection import matches, suggest
+
+    def message(rules: tuple[str, ...]) -> str:
+        unknown = [r for r in rules if not any(matches(r, k) for k in known)]
+        if unknown:
+            return "; ".join(f"this suppression names an unknown rule {r!r}{suggest(r, known)}" for r in unknown)
+        return "this suppression hides no finding" + (f" of {', '.join(rules)}" if rules else "")
 
     out = []
     for r in results:
-        extra = [Finding("FC900", "unused-suppression", "warning", Span(s.start, s.end),
-                         "this suppression hides no finding" + (f" of {', '.join(s.rules)}" if s.rules else ""))
+        extra = [Finding("FC900", "unused-suppression", "warning", Span(s.start, s.end), message(s.rules))
                  for s in r.unused_suppressions]
         out.append(replace(r, findings=finalize(r.findings + tuple(extra))))
     return out

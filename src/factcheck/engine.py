@@ -28,7 +28,8 @@ class Result:
 @dataclass(frozen=True)
 class Engine:
     extractor: Extractor
-    rules: tuple[Rule, ...]
+    rules: tuple[Rule, ...]  # the rules that run
+    known: tuple[Rule, ...] = ()  # every rule loaded, selected or not (empty: the same as rules)
 
     @classmethod
     def default(cls, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
@@ -55,7 +56,12 @@ class Engine:
                    tuple(sorted(rules, key=lambda r: r.code)))
 
     def with_rules(self, rules: tuple[Rule, ...]) -> Engine:
-        return replace(self, rules=rules)
+        """The same engine running only `rules` (a selection of the known ones)."""
+        return replace(self, rules=rules, known=self.known or self.rules)
+
+    @property
+    def all_rules(self) -> tuple[Rule, ...]:
+        return self.known or self.rules
 
     def run(self, doc: Document, ignored: tuple[str, ...] = ()) -> Result:
         """Check one document; `ignored` are selectors turned off for this file (per-file-ignores)."""
@@ -63,10 +69,18 @@ class Engine:
 
         facts = self.extractor.extract(doc)
         found: list[Finding] = []
-        for rule in self.rules:
-            if not any(matches(s, rule) for s in ignored):
-                found.extend(rule.check(facts, self.extractor.kb, rule))
-        kept, unused = apply(finalize(found), find_suppressions(doc.text), lambda offset: doc.position(offset)[0])
+        ran = [rule for rule in self.rules if not any(matches(s, rule) for s in ignored)]
+        for rule in ran:
+            found.extend(rule.check(facts, self.extractor.kb, rule))
+
+        def running(selector: str) -> bool:
+            # A directive naming an unknown rule (a typo) is reported as unused; one naming a rule
+            # turned off for this run is not.
+            return any(matches(selector, r) for r in ran) or not any(matches(selector, r) for r in self.all_rules)
+
+        markdown = doc.path == "-" or doc.path.lower().endswith((".md", ".markdown"))
+        kept, unused = apply(finalize(found), find_suppressions(doc.text, markdown),
+                             lambda offset: doc.position(offset)[0], running)
         return Result(doc, facts, kept, unused)
 
 

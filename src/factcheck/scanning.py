@@ -46,6 +46,7 @@ class Scan:
     results: tuple[Result, ...]
     config: Config
     rules: tuple[Rule, ...]
+    known: tuple[Rule, ...] = ()  # every rule loaded, selected or not
 
 
 def config_for(request: ScanRequest) -> Config:
@@ -158,11 +159,15 @@ def scan(request: ScanRequest) -> Scan:
                         advance()
     except InputError as exc:
         raise UsageError(str(exc)) from None
+    return Scan(tuple(results), run_config, _union(e.rules for e in engines), _union(e.all_rules for e in engines))
+
+
+def _union(groups: Iterator[tuple[Rule, ...]]) -> tuple[Rule, ...]:
     rules: dict[str, Rule] = {}
-    for engine in engines:
-        for rule in engine.rules:
+    for group in groups:
+        for rule in group:
             rules.setdefault(rule.code, rule)
-    return Scan(tuple(results), run_config, tuple(sorted(rules.values(), key=lambda r: r.code)))
+    return tuple(sorted(rules.values(), key=lambda r: r.code))
 
 
 @contextmanager

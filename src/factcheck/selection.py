@@ -19,13 +19,17 @@ def matches(selector: str, rule: Rule) -> bool:
     return s.upper() == "ALL" or s == rule.name or (s.upper().startswith("FC") and rule.code.startswith(s.upper()))
 
 
-def check_selectors(selectors: Iterable[str], rules: tuple[Rule, ...], where: str) -> None:
+def suggest(selector: str, rules: tuple[Rule, ...]) -> str:
+    """'; did you mean ...?' with the closest code or name, or the list of codes."""
     valid = [r.code for r in rules] + [r.name for r in rules]
+    close = difflib.get_close_matches(selector, valid, n=1) or difflib.get_close_matches(selector.upper(), valid, n=1)
+    return f"; did you mean {close[0]!r}?" if close else f" (rules: {', '.join(r.code for r in rules)})"
+
+
+def check_selectors(selectors: Iterable[str], rules: tuple[Rule, ...], where: str) -> None:
     for s in selectors:
         if not any(matches(s, r) for r in rules):
-            close = difflib.get_close_matches(s, valid, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (rules: {', '.join(r.code for r in rules)})"
-            raise UsageError(f"{where}: unknown rule {s!r}{hint}")
+            raise UsageError(f"{where}: unknown rule {s!r}{suggest(s, rules)}")
 
 
 def select(rules: tuple[Rule, ...], selected: Iterable[str] = (), ignored: Iterable[str] = (),

@@ -15,11 +15,12 @@ an empty list means every rule. An `ignore` that hides nothing is reported by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Callable
 
-from factcheck.document import DIRECTIVE
+from factcheck.document import _FENCE, _INLINE_CODE, DIRECTIVE
 from factcheck.findings import Finding
-
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,23 @@ class Suppression:
 
 
 def _matches(selector: str, finding: Finding) -> bool:
-    return selector == finding.rule or finding.code.startswith(selector.upper())
+    return selector.upper() == "ALL" or selector == finding.rule or (re.fullmatch(r"(?i)fc\d*", selector) is not None
+                                        and finding.code.startswith(selector.upper()))
 
 
-def find_suppressions(text: str) -> tuple[Suppression, ...]:
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced blocks and inline code of Markdown: a directive shown there is an example, not an order."""
+    fences = [m.span() for m in _FENCE.finditer(text)]
+    inline = [m.span() for m in _INLINE_CODE.finditer(text) if not any(s <= m.start() < e for s, e in fences)]
+    return fences + inline
+
+
+def find_suppressions(text: str, markdown: bool = False) -> tuple[Suppression, ...]:
     out = []
+    code = _code_spans(text) if markdown else []
     for m in DIRECTIVE.finditer(text):
+        if any(s <= m.start() < e for s, e in code):
+            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -51,8 +63,11 @@ def find_suppressions(text: str) -> tuple[Suppression, ...]:
     return tuple(out)
 
 
-def apply(findings: tuple[Finding, ...], suppressions: tuple[Suppression, ...], line_of) -> tuple[tuple[Finding, ...], tuple[Suppression, ...]]:
-    """(findings that remain, `ignore` directives that hid nothing). `line_of` maps an offset to its line."""
+def apply(findings: tuple[Finding, ...], suppressions: tuple[Suppression, ...], line_of: Callable[[int], int],
+          running: Callable[[str], bool] = lambda selector: True) -> tuple[tuple[Finding, ...], tuple[Suppression, ...]]:
+    """(findings that remain, `ignore` directives that hid nothing). `line_of` maps an offset to its
+    line; `running(selector)` says whether a named rule ran (or is unknown): a directive naming only
+    rules that were not selected is not reported as unused."""
     used: set[Suppression] = set()
     kept = []
     for f in findings:
@@ -62,7 +77,8 @@ def apply(findings: tuple[Finding, ...], suppressions: tuple[Suppression, ...], 
             kept.append(f)
         else:
             used.add(hit)
-    unused = tuple(s for s in suppressions if s.verb == "ignore" and s not in used)
+    unused = tuple(s for s in suppressions
+                   if s.verb == "ignore" and s not in used and (not s.rules or any(running(r) for r in s.rules)))
     return tuple(kept), unused
 
 
