@@ -158,3 +158,23 @@ def test_extra_rule_and_kb_folders(tmp_path: Path):
     proc = run("scan", str(docs / "w.txt"), "--format", "json")
     assert [(f["code"], f["rule"], f["severity"]) for f in json.loads(proc.stdout)["documents"][0]["findings"]] == \
         [("FC801", "house-weekday", "warning")]
+
+
+def test_extra_knowledge_base_folder(tmp_path: Path):
+    kb = tmp_path / "style" / "kb"
+    for sub in ("offices", "people", "terms"):
+        (kb / sub).mkdir(parents=True)
+    (kb / "offices" / "house.toml").write_text(
+        '[[office]]\nid = "us.chief-fact-officer"\njurisdiction = "US"\nname = "Chief Fact Officer"\n'
+        'single_holder = true\ntitles = ["Chief Fact Officer"]\nsource = "test"\n')
+    (kb / "people" / "house.csv").write_text(
+        "id,name,aliases,qid,source\njane-placeholder,Jane Placeholder,,,test\njohn-placeholder,John Placeholder,,,test\n")
+    (kb / "terms" / "house.csv").write_text(
+        "person,office,start,end,confirmed_until,acting,source,note\n"
+        "jane-placeholder,us.chief-fact-officer,2020-01-01,2021-01-01,,no,test,\n"
+        "john-placeholder,us.chief-fact-officer,2021-01-01,,2026-03-01,no,test,\n")
+    docs = _project(tmp_path, 'kb-dirs = ["style/kb"]\ndate = "2025-07-01"\n')
+    (docs / "f.txt").write_text("U.S. Chief Fact Officer Jane Placeholder spoke.\n")
+    found = json.loads(run("scan", str(docs / "f.txt"), "--format", "json").stdout)["documents"][0]["findings"]
+    assert [f["code"] for f in found] == ["FC101"] and "John Placeholder" in found[0]["message"]
+    assert codes(run("scan", str(docs / "f.txt"), "--format", "json", "--isolated", "--date", "2025-07-01")) == []
