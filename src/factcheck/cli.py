@@ -104,6 +104,9 @@ def scan(
                           jobs or default_jobs())
     outcome = run_scan(request)
     results = list(outcome.results)
+    rules = outcome.rules
+    if report_unused:  # first, so that baselines and --diff treat FC900 as any other finding
+        results, rules = _with_unused(results, outcome.known), (*rules, _unused_rule())
     if write_baseline is not None:
         from factcheck.baseline import write as record
 
@@ -118,9 +121,6 @@ def scan(
         from factcheck.diff import only_changed
 
         results = only_changed(diff, results)
-    rules = outcome.rules
-    if report_unused:
-        results, rules = _with_unused(results, outcome.known), (*rules, _unused_rule())
     chosen = fmt or (Format.rich if sys.stdout.isatty() else Format.text)
     if statistics:
         _statistics(results, as_json=chosen is Format.json)
