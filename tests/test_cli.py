@@ -148,3 +148,16 @@ def test_extract_shows_times_roles_and_events():
     titles = {r["text"]: r["offices"] for r in data["roles"]}
     assert titles["U.S. Secretary of Defense Pete Hegseth"] == ["us.secretary-of-defense"]
     assert {e["kind"] for e in data["events"]} == {"invitation"}
+
+
+def test_html_is_read_as_markup(tmp_path: Path):
+    page = tmp_path / "p.html"
+    page.write_text("<!DOCTYPE html>\n<html><head><title>Visit</title>\n<style>p { color: red }</style>\n"
+                    "<script>var s = 'Defense Secretary Lloyd Austin';</script>\n</head><body>\n"
+                    "<!-- Defense Secretary Lloyd Austin -->\n"
+                    "<p>On July 1, 2025, <b>Defense Secretary Lloyd Austin</b> spoke.</p>\n"
+                    "<pre><code>Defense Secretary Lloyd Austin</code></pre>\n</body></html>\n")
+    proc = run("scan", str(tmp_path), "--date", "2025-07-01", "--format", "json")
+    docs = json.loads(proc.stdout)["documents"]
+    assert [Path(d["path"]).name for d in docs] == ["p.html"]
+    assert [(f["code"], f["line"], f["column"]) for f in docs[0]["findings"]] == [("FC101", 7, 24)]

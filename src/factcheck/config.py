@@ -44,7 +44,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     date: date | None = None
-    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.text")
+    include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm")
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
     kb_dirs: tuple[Path, ...] = ()

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from factcheck.dates import DateError, parse_day
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")  # read with the Markdown/HTML masking
 
 
 class InputError(Exception):
@@ -53,7 +54,7 @@ def load_path(path: Path, date_option: date | None = None) -> Document:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return from_bytes(str(path), data, date_option, markdown=path.suffix.lower() in (".md", ".markdown"))
+    return from_bytes(str(path), data, date_option, markdown=path.suffix.lower() in MARKUP_SUFFIXES)
 
 
 def load_stdin(date_option: date | None = None) -> Document:
@@ -139,6 +140,7 @@ DIRECTIVE = re.compile(
     r"(?:<!--|\[)\s*factcheck:\s*(?P<verb>ignore|disable-file|disable|enable)\s*(?:\[(?P<rules>[^\]]*)\])?\s*(?:-->|\])"
 )
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SCRIPT_STYLE = re.compile(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
@@ -151,6 +153,6 @@ def _mask_common(text: str) -> str:
 
 
 def _mask_markdown(text: str) -> str:
-    for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _URL, _HTML_TAG, _MD_MARKERS):
+    for pattern in (_FENCE, _HTML_COMMENT, _SCRIPT_STYLE, _INLINE_CODE, _LINK_TARGET, _URL, _HTML_TAG, _MD_MARKERS):
         text = _blank_matches(text, pattern)
     return text.replace("[", " ").replace("]", " ")

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from factcheck.checks.registry import Rule, load_rules
-from factcheck.document import TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
+from factcheck.document import MARKUP_SUFFIXES, TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
 from factcheck.extract.pipeline import Extractor
 from factcheck.facts import Facts
 from factcheck.findings import Finding, finalize
@@ -78,7 +78,7 @@ class Engine:
             # turned off for this run is not.
             return any(matches(selector, r) for r in ran) or not any(matches(selector, r) for r in self.all_rules)
 
-        markdown = doc.path == "-" or doc.path.lower().endswith((".md", ".markdown"))
+        markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
         kept, unused = apply(finalize(found), find_suppressions(doc.text, markdown),
                              lambda offset: doc.position(offset)[0], running)
         return Result(doc, facts, kept, unused)
