@@ -102,6 +102,10 @@ def scan(
         raise UserError("--baseline and --write-baseline cannot be used together")
     request = ScanRequest(tuple(paths), _date(date), _split(select_), _split(ignore), config, isolated,
                           jobs or default_jobs())
+    if diff is not None:
+        from factcheck.diff import verify
+
+        verify(diff, paths)
     outcome = run_scan(request)
     results = list(outcome.results)
     rules = outcome.rules

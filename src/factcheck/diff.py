@@ -49,6 +49,14 @@ def _base(ref: str, top: Path) -> str:
     return merge_base.stdout.strip() if merge_base.returncode == 0 and merge_base.stdout.strip() else ref
 
 
+def verify(ref: str, paths: Iterable[str]) -> None:
+    """Fail early (before any document is checked) when REF is missing where the first file lives."""
+    first = next((Path(p) for p in paths if p != "-"), Path.cwd())
+    folder = first if first.is_dir() else first.parent
+    if folder.exists():
+        _base(ref, _toplevel(folder.resolve()))
+
+
 def changed_lines(ref: str, paths: Iterable[str]) -> dict[str, set[int] | None]:
     """For each file (absolute path), the 1-based lines added or changed since the base; ALL when new."""
     by_top: dict[Path, list[Path]] = {}
