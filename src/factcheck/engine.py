@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from factcheck.checks.registry import Rule, load_rules
+from factcheck.checks.registry import Rule, RuleError, load_rules
 from factcheck.document import MARKUP_SUFFIXES, TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
 from factcheck.extract.pipeline import Extractor
 from factcheck.facts import Facts
@@ -49,9 +49,15 @@ class Engine:
     @classmethod
     def build(cls, root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
         rules = list(load_rules(root / "core.toml"))
+        seen: dict[str, Path] = {r.code: root / "core.toml" for r in rules} | {r.name: root / "core.toml" for r in rules}
         for folder in rule_dirs:
             for path in sorted(folder.glob("*.toml")):
-                rules.extend(load_rules(path))
+                for rule in load_rules(path):
+                    for key in (rule.code, rule.name):
+                        if key in seen:
+                            raise RuleError(f"{path}: rule {key!r} is already defined in {seen[key]}")
+                        seen[key] = path
+                    rules.append(rule)
         return cls(Extractor.build(open_kb(kb_dirs), load_lexicon(root / "lexicon.toml")),
                    tuple(sorted(rules, key=lambda r: r.code)))
 
