@@ -88,3 +88,39 @@ def test_folders_holding_several_repositories(tmp_path: Path):
     proc = run("scan", str(tmp_path), "--format", "json", "--isolated", env=env)
     assert sorted(Path(d["path"]).relative_to(tmp_path).as_posix() for d in json.loads(proc.stdout)["documents"]) == \
         ["loose.md", "one/keep.md", "two/keep.md"]
+
+
+class _Terminal:
+    """A stand-in for stderr on a terminal."""
+
+    def __init__(self, tty: bool) -> None:
+        import io
+
+        self.buffer, self.tty = io.StringIO(), tty
+
+    def write(self, text: str) -> int:
+        return self.buffer.write(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def fileno(self) -> int:
+        raise OSError("no descriptor")
+
+
+@pytest.mark.parametrize("tty,files,shown", [(True, 50, True), (False, 50, False), (True, 3, False)])
+def test_progress_bar_only_on_a_terminal_for_long_runs(tmp_path: Path, monkeypatch, tty: bool, files: int, shown: bool):
+    from factcheck.scanning import ScanRequest, scan
+
+    for n in range(files):
+        (tmp_path / f"{n:02}.txt").write_text("The talks went on.\n")
+    err = _Terminal(tty)
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    outcome = scan(ScanRequest((str(tmp_path),), isolated=True, jobs=1))
+    assert len(outcome.results) == files
+    assert ("checking" in err.buffer.getvalue()) is shown
