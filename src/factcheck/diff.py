@@ -51,7 +51,9 @@ def _base(ref: str, top: Path) -> str:
 
 def verify(ref: str, paths: Iterable[str]) -> None:
     """Fail early (before any document is checked) when REF is missing where the first file lives."""
-    first = next((Path(p) for p in paths if p != "-"), Path.cwd())
+    first = next((Path(p) for p in paths if p != "-"), None)
+    if first is None:
+        return  # standard input only: nothing to compare, every finding is kept
     folder = first if first.is_dir() else first.parent
     if folder.exists():
         _base(ref, _toplevel(folder.resolve()))
