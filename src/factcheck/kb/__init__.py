@@ -8,8 +8,8 @@ from factcheck.kb.model import KnowledgeBase
 
 
 def open_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
-    """The shipped knowledge base, extended by `extra` folders of the same layout."""
-    from factcheck.kb.load import load_kb
+    """The shipped knowledge base, extended by `extra` folders of the same layout (compiled cache)."""
+    from factcheck.kb.cache import cached_kb
     from factcheck.paths import kb_dir
 
-    return load_kb(kb_dir(), *extra)
+    return cached_kb(kb_dir(), *extra)
