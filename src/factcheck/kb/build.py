@@ -96,6 +96,7 @@ def build(sources: Path, out: Path) -> dict[str, int]:
             registry.add_manual(row["id"], row["name"], [a for a in row["aliases"].split("|") if a], row["qid"])
     overrides = _overrides(out / "overrides.toml")
     collected = {name: _apply_overrides(terms, overrides) for name, terms in collect(sources, overrides).items()}
+    collected["curated"] = _later_pages(collected["curated"], overrides.get("in_office", ()))
     assigned: dict[str, list[tuple[str, SourceTerm]]] = {}
     for name, terms in collected.items():
         assigned[name] = [(registry.resolve(t), t) for t in terms]
@@ -137,6 +138,17 @@ def _apply_overrides(terms: list[SourceTerm], overrides: dict[str, list[dict]]) 
                 t = replace(t, end=rule.get("end", t.end), note=(t.note + " end corrected per overrides.toml").strip())
         if any(_matches(t, rule) for rule in overrides.get("acting", ())):
             t = replace(t, acting=True, note=(t.note + " acting per overrides.toml").strip())
+        out.append(t)
+    return out
+
+
+def _later_pages(terms: list[SourceTerm], rules: Iterable[dict]) -> list[SourceTerm]:
+    """An open curated term seen in office on a later dated page: confirmed up to that day, citing it."""
+    out = []
+    for t in terms:
+        for rule in rules:
+            if t.person == rule["person"] and t.office == rule["office"] and not t.end and rule["on"] > t.confirmed_until:
+                t = replace(t, confirmed_until=rule["on"], source=f"{t.source} ; in office {rule['on']}: {rule['source']}")
         out.append(t)
     return out
 
