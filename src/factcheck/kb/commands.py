@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List, NoReturn, Optional
 
 import typer
 
@@ -13,13 +13,20 @@ kb_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Query, va
 IMPORT_FORMATS = ("ifg", "538", "congress", "everypolitician", "curated", "sparql")
 
 
-from factcheck.errors import UsageError as KbUsageError  # noqa: E402
+def _fail(message: str) -> NoReturn:
+    """Bad input: one line on stderr and exit code 2, the same whether run as `factcheck kb` or alone."""
+    sys.stderr.write(f"factcheck: error: {message}\n")
+    raise typer.Exit(2)
 
 
 def _kb():
     from factcheck.kb import open_kb
+    from factcheck.kb.load import KnowledgeBaseError
 
-    return open_kb()
+    try:
+        return open_kb()
+    except KnowledgeBaseError as exc:
+        _fail(str(exc))
 
 
 def _day(text: str):
@@ -28,7 +35,7 @@ def _day(text: str):
     try:
         return parse_partial(text)
     except DateError:
-        raise KbUsageError(f"--on: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        _fail(f"--on: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
@@ -54,7 +61,7 @@ def who(
     ref = _day(on)
     offices = [o for o in kb.offices_titled(title) if jurisdiction is None or kb.offices[o].jurisdiction == jurisdiction.upper()]
     if not offices:
-        raise KbUsageError(f"no office titled {title!r}" + (f" in {jurisdiction}" if jurisdiction else ""))
+        _fail(f"no office titled {title!r}" + (f" in {jurisdiction}" if jurisdiction else ""))
     rows = []
     for oid in offices:
         office = kb.offices[oid]
@@ -72,7 +79,7 @@ def person(name: str = typer.Argument(..., help="A person's name or alias.")) ->
     kb = _kb()
     ids = kb.people_named(name)
     if not ids:
-        raise KbUsageError(f"no person named {name!r} in the knowledge base")
+        _fail(f"no person named {name!r} in the knowledge base")
     rows = []
     for pid in ids:
         for t in sorted(kb.terms_of(pid), key=lambda t: (t.start.start if t.start else t.end.start if t.end else 0, t.office)):
@@ -124,9 +131,9 @@ def build(
     from factcheck.kb.build import build as run_build
 
     if not sources.is_dir():
-        raise KbUsageError(f"--sources: {sources} is not a folder")
+        _fail(f"--sources: {sources} is not a folder")
     if not (out / "people" / "manual.csv").exists():
-        raise KbUsageError(f"--out: {out} is not a knowledge-base folder (no people/manual.csv)")
+        _fail(f"--out: {out} is not a knowledge-base folder (no people/manual.csv)")
     for name, n in run_build(sources, out).items():
         sys.stdout.write(f"{name}: {n}\n")
 
@@ -143,14 +150,14 @@ def import_command(
     from factcheck.kb.importers import congress, curated, everypolitician, fivethirtyeight, ifg, sparql
 
     if fmt not in IMPORT_FORMATS:
-        raise KbUsageError(f"unknown format {fmt!r} (known: {', '.join(IMPORT_FORMATS)})")
+        _fail(f"unknown format {fmt!r} (known: {', '.join(IMPORT_FORMATS)})")
     if fmt in ("sparql", "everypolitician") and not office:
-        raise KbUsageError(f"{fmt} needs --office (an office id such as us.secretary-of-defense)")
+        _fail(f"{fmt} needs --office (an office id such as us.secretary-of-defense)")
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(["person", "qid", "office", "start", "end", "confirmed_until", "acting", "source"])
     for path in files:
         if not path.exists():
-            raise KbUsageError(f"{path}: no such file or folder")
+            _fail(f"{path}: no such file or folder")
         try:
             if fmt == "ifg":
                 rows = ifg.read(path, "")
@@ -169,4 +176,4 @@ def import_command(
         except BrokenPipeError:
             raise
         except (ValueError, KeyError, OSError) as exc:
-            raise KbUsageError(f"{path}: cannot read as {fmt} ({exc})") from None
+            _fail(f"{path}: cannot read as {fmt} ({exc})")
