@@ -32,6 +32,9 @@ def load_kb(*roots: Path) -> KnowledgeBase:
     offices: list[Office] = []
     people: list[Person] = []
     terms: list[Term] = []
+    # Equal dates and intervals are shared: thousands of terms start on a few hundred reshuffle
+    # days, and one object per value keeps the compiled cache small and quick to unpickle.
+    shared: dict[object, object] = {}
     for root in roots:
         jpath = root / "jurisdictions.toml"
         if jpath.exists():
@@ -41,7 +44,7 @@ def load_kb(*roots: Path) -> KnowledgeBase:
         for path in sorted((root / "people").glob("*.csv")):
             people.extend(_read_people(path))
         for path in sorted((root / "terms").glob("*.csv")):
-            terms.extend(_read_terms(path))
+            terms.extend(_read_terms(path, shared))
     return KnowledgeBase.build(jurisdictions, offices, people, terms)
 
 
@@ -110,18 +113,23 @@ def _read_people(path: Path) -> Iterator[Person]:
         yield Person(row["id"], row["name"], aliases, row.get("qid", ""), row.get("source", ""))
 
 
-def _read_terms(path: Path) -> Iterator[Term]:
+def _read_terms(path: Path, shared: dict[object, object] | None = None) -> Iterator[Term]:
+    shared = {} if shared is None else shared
+
+    def one(value):  # the first equal object seen (values are immutable, so sharing is safe)
+        return None if value is None else shared.setdefault(value, value)
+
     for n, row in _rows(path):
         try:
             if not row.get("source"):
                 raise KnowledgeBaseError("every term needs a source")
             yield Term(
-                person=row["person"],
-                office=row["office"],
-                start=parse_partial(row["start"]) if row.get("start") else None,
-                end=parse_partial(row["end"]) if row.get("end") else None,
+                person=one(row["person"]),
+                office=one(row["office"]),
+                start=one(parse_partial(row["start"])) if row.get("start") else None,
+                end=one(parse_partial(row["end"])) if row.get("end") else None,
                 acting=row.get("acting", "").lower() in {"yes", "true", "1"},
-                confirmed_until=parse_day(row["confirmed_until"]) if row.get("confirmed_until") else None,
+                confirmed_until=one(parse_day(row["confirmed_until"])) if row.get("confirmed_until") else None,
                 source=row["source"],
                 note=row.get("note", ""),
             )

@@ -280,6 +280,6 @@ def _close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tup
         if later:
             nxt = min(later, key=lambda iv: iv.start)
             # The successor took office on some day in nxt; the predecessor held it at most until then.
-            t = replace(t, end=Interval(nxt.start, nxt.end, nxt.grain), end_from_successor=True)
+            t = replace(t, end=nxt, end_from_successor=True)  # the same (immutable) interval object
         out.append(t)
     return tuple(out)
