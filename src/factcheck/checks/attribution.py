@@ -37,6 +37,8 @@ EXAMPLES = (
             "following an invitation from Pete Hegseth.", False, "2025-07-01"),
     Example("Pete Hegseth has invited Rajnath Singh to the United States. Rajnath Singh will visit India "
             "following an invitation from Narendra Modi.", False, "2025-07-01"),
+    Example("Donald Trump has invited Narendra Modi to the United States, the White House said on Monday. Narendra Modi "
+            "will visit the United States in September following an invitation from Kamala Harris.", True, "2025-07-15"),
     Example("Pete Hegseth has invited him to the United States. Rajnath Singh will visit the United States "
             "following an invitation from Lloyd Austin.", False, "2025-07-01"),
 )

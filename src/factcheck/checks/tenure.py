@@ -4,7 +4,7 @@ What it does:
     For every title bound to a name ("U.S. Secretary of Defense Lloyd Austin"), looks
     the person's terms up in the knowledge base. An unmodified title names the office
     held at the document date (AP style). `then-` refers to the time of the clause's
-    event; `former`/`ex-` require an earlier term.
+    event; `former`/`ex-` require an earlier term, finished by the document date.
 
 Why is this bad?
     A stale or wrong title is the most common factual slip in news copy, and the one
@@ -46,6 +46,8 @@ EXAMPLES = (
     Example('"Secretary of Defense Lloyd Austin is a friend," Singh said.', False, "2025-07-01"),
     Example("Agriculture Secretary Carlos Dominguez visited the province.", False, "1987-03-02"),
     Example("Former U.S. Secretary of State Pete Hegseth spoke.", True, "2025-07-01"),
+    Example("Former Defense Secretary Pete Hegseth spoke.", True, "2025-07-01"),
+    Example("Former Defense Secretary Pete Hegseth spoke.", False, "2027-07-01"),
     Example("Secretary of State Antony Blinken visited Delhi in March 2024.", True, "2025-07-01"),
 )
 
@@ -113,8 +115,19 @@ def _former(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, perso
         return
     terms = kb.terms_of(person, office)
     if terms:
-        # "former" is wrong only when every term certainly began after the document date.
-        if all(t.start is not None and t.start.start > doc.value.last for t in terms):
+        # "former" is wrong when the person certainly holds the office at the document date and
+        # no term of theirs had certainly ended before it (a second term keeps "former" defensible).
+        if kb.held(person, office, doc.value) == "yes" and not any(
+            t.end is not None and t.end.last < doc.value.start for t in terms
+        ):
+            yield _finding(
+                rule, claim, rule.severity,
+                f"'former' but {_name(kb, person)} holds {_office(kb, office)} at the document date "
+                f"({doc.iso()}): {_terms_phrase(kb, person, office)}",
+                _evidence(kb, person, office, doc.value, f"document date {doc.iso()} ({doc.source})"),
+            )
+        # ... and when every term certainly began after the document date.
+        elif all(t.start is not None and t.start.start > doc.value.last for t in terms):
             yield _finding(
                 rule, claim, rule.severity,
                 f"'former' but {_name(kb, person)} had not yet held {_office(kb, office)} at the document date "

@@ -18,6 +18,10 @@ from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
 _DESTINATION = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling)?|tour|arrive(?:s|d)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.I)
+# "..., the White House said on Monday": the time of the report, not of the invitation or visit.
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|announces|told\s+(?:\w+\s+)?(?:reporters|journalists|lawmakers)|stated|confirmed|reported|added)"
+    r"\s+(?:(?:late|early|earlier)\s+)?$", re.I)
 _TO_PLACE = re.compile(r"\s*(?:to|in)\s+(?:visit\s+)?(?:the\s+)?", re.I)
 
 
@@ -44,7 +48,7 @@ def find_events(
     # A mention introduced by a title starts where the title (and its cue) starts.
     lead = {r.person.span: r.span.start for r in roles if r.form == "title-name"}
     events: list[EventClaim] = []
-    time_index = times_by_sentence(times)
+    time_index = times_by_sentence(tuple(t for t in times if not _reported(prose, t)))
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -83,6 +87,10 @@ def find_events(
             ))
         i = end
     return tuple(events)
+
+
+def _reported(prose: str, time: TimeExpr) -> bool:
+    return _REPORTED.search(prose, max(0, time.span.start - 60), time.span.start) is not None
 
 
 def _next_mention(prose: str, mentions: list[PersonMention], offset: int, lead: dict[Span, int]) -> PersonMention | None:

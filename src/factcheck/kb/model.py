@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable, Literal
 
 from factcheck.dates import Interval
@@ -237,7 +237,12 @@ class KnowledgeBase:
         return combine_held(t.held(ref) for t in self.terms_of(person, office))
 
     def holders(self, office: str, ref: Interval) -> tuple[Term, ...]:
-        """Terms certainly covering the reference time.
+        """Terms certainly held during the reference time, when together they cover all of it.
+
+        A day has the holders whose terms certainly include it. An interval (a document date
+        inferred as a range) may span a change of holder: it is covered when the certain spans
+        of the terms meeting it leave no day of it without a holder; otherwise nobody is known
+        for all of it and the answer is empty.
 
         Terms of an office are kept sorted by start, so only the few that began just before the
         reference time are examined: the cost does not grow with the office's history. (In a
@@ -246,7 +251,19 @@ class KnowledgeBase:
         """
         terms = self.terms_in(office)
         i = bisect.bisect_right(terms, ref.last, key=_term_start)
-        return tuple(t for t in terms[max(0, i - _HOLDER_WINDOW) : i] if t.held(ref) == "yes")
+        meeting: list[tuple[tuple[date, date], Term]] = []
+        for t in terms[max(0, i - _HOLDER_WINDOW) : i]:
+            span = t.certain_span()
+            if span is not None and span[0] <= ref.last and ref.start <= span[1]:
+                meeting.append((span, t))
+        uncovered = ref.start  # the first day not yet known to have a holder
+        for (first, last), _ in sorted(meeting, key=lambda pair: pair[0]):
+            if first > uncovered:
+                break
+            uncovered = max(uncovered, last + timedelta(days=1))
+            if uncovered > ref.last:
+                return tuple(t for _, t in meeting)
+        return ()
 
 
 _HOLDER_WINDOW = 16
