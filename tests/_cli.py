@@ -15,7 +15,7 @@ CORRECTED = FIXTURES / "seed-corrected.txt"
 
 
 def run(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", *args],
+    return subprocess.run([sys.executable, "-c", "from factcheck.entry import main; main()", *args],
                           capture_output=True, text=True, cwd=cwd, input=stdin, timeout=120,
                           env={**os.environ, **(env or {})})
 

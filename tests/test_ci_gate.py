@@ -34,7 +34,7 @@ def test_bad_jobs_is_a_usage_error():
 
 
 def test_every_option_is_in_help_and_readme():
-    help_text = subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", "scan", "--help"],
+    help_text = subprocess.run([sys.executable, "-c", "from factcheck.entry import main; main()", "scan", "--help"],
                                capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"}).stdout
     readme = (ROOT / "README.md").read_text()
     for option in ("--select", "--ignore", "--config", "--isolated", "--exit-zero", "--statistics",

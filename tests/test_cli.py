@@ -16,7 +16,7 @@ SEED = FIXTURES / "seed-hegseth-austin.txt"
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", "from factcheck.cli import main; main()", *args],
+        [sys.executable, "-c", "from factcheck.entry import main; main()", *args],
         input=stdin, capture_output=True, text=True, timeout=60,
     )
 

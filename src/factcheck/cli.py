@@ -11,6 +11,8 @@ import typer
 
 from factcheck import __version__
 from factcheck.errors import UsageError as UserError  # one line on stderr, exit code 2
+from factcheck.errors import exit_with
+from factcheck.scan_command import FAIL_ON, FORMATS, ScanOptions, parse_date_option, split_rules
 from factcheck.kb.commands import kb_app
 
 app = typer.Typer(
@@ -22,33 +24,9 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    rich = "rich"
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-
-def _date(value: Optional[str]):
-    from factcheck.dates import DateError, parse_day
-
-    if value is None:
-        return None
-    try:
-        return parse_day(value)
-    except DateError:
-        raise UserError(f"--date: {value!r} is not a date in the form YYYY-MM-DD") from None
+# The choices come from scan_command, which the fast path reads too.
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+FailOn = Enum("FailOn", {name: name for name in FAIL_ON}, type=str)  # type: ignore[misc]
 
 
 def _engine():
@@ -63,14 +41,10 @@ def _engine():
         raise UserError(str(exc)) from None
 
 
-def _split(values: Optional[List[str]]) -> tuple[str, ...]:
-    return tuple(v.strip() for value in (values or []) for v in value.split(",") if v.strip())
-
-
 def _results(paths: List[str], date_value: Optional[str]):
     from factcheck.scanning import ScanRequest, scan as run_scan
 
-    return run_scan(ScanRequest(tuple(paths), _date(date_value), isolated=True)).results
+    return run_scan(ScanRequest(tuple(paths), parse_date_option(date_value), isolated=True)).results
 
 
 @app.command()
@@ -92,128 +66,15 @@ def scan(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores); output is the same for any number."),
 ) -> None:
     """Check documents and report findings."""
-    from factcheck.findings import SEVERITY_RANK
-    from factcheck.scanning import ScanRequest, default_jobs
-    from factcheck.scanning import scan as run_scan
+    from factcheck import scan_command
 
-    if jobs is not None and jobs < 1:
-        raise UserError("--jobs must be 1 or more")
-    if baseline is not None and write_baseline is not None:
-        raise UserError("--baseline and --write-baseline cannot be used together")
-    request = ScanRequest(tuple(paths), _date(date), _split(select_), _split(ignore), config, isolated,
-                          jobs or default_jobs())
-    if diff is not None:
-        from factcheck.diff import verify
-
-        verify(diff, paths)
-    outcome = run_scan(request)
-    results = list(outcome.results)
-    rules = outcome.rules
-    if report_unused:  # first, so that baselines and --diff treat FC900 as any other finding
-        results, rules = _with_unused(results, outcome.known), (*rules, _unused_rule())
-    if write_baseline is not None:
-        from factcheck.baseline import write as record
-
-        n = record(write_baseline, results)
-        sys.stderr.write(f"factcheck: {n} finding(s) recorded in {write_baseline}\n")
-        return
-    if baseline is not None:
-        from factcheck.baseline import apply as apply_baseline
-
-        results = apply_baseline(baseline, results)
-    if diff is not None:
-        from factcheck.diff import only_changed
-
-        results = only_changed(diff, results)
-    chosen = fmt or (Format.rich if sys.stdout.isatty() else Format.text)
-    if statistics:
-        _statistics(results, as_json=chosen is Format.json)
-    else:
-        _render(chosen, results, rules)
-    threshold_name = (fail_on.value if fail_on else outcome.config.fail_on)
-    if exit_zero or threshold_name == "never":
-        return
-    threshold = SEVERITY_RANK[threshold_name]
-    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
-        raise typer.Exit(1)
-
-
-def _unused_rule():
-    """FC900 is not a check of the text: it reports the checker's own directives."""
-    from factcheck.checks.registry import Rule
-
-    return Rule("FC900", "unused-suppression", "suppressions", "warning",
-                "a factcheck: ignore[...] directive that hides no finding")
-
-
-def _with_unused(results, known):
-    """Unused `ignore` directives become findings (FC900 unused-suppression, warning), as ruff's RUF100."""
-    from dataclasses import replace
-
-    from factcheck.facts import Span
-    from factcheck.findings import Finding, finalize
-    from factcheck.selection import matches, suggest
-
-    def message(rules: tuple[str, ...]) -> str:
-        unknown = [r for r in rules if not any(matches(r, k) for k in known)]
-        if unknown:
-            return "; ".join(f"this suppression names an unknown rule {r!r}{suggest(r, known)}" for r in unknown)
-        return "this suppression hides no finding" + (f" of {', '.join(rules)}" if rules else "")
-
-    out = []
-    for r in results:
-        extra = [Finding("FC900", "unused-suppression", "warning", Span(s.start, s.end), message(s.rules))
-                 for s in r.unused_suppressions]
-        out.append(replace(r, findings=finalize(r.findings + tuple(extra))))
-    return out
-
-
-def _statistics(results, as_json: bool = False) -> None:
-    from collections import Counter
-
-    counts = Counter((f.code, f.rule, f.severity) for r in results for f in r.findings)
-    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if as_json:
-        import json
-
-        sys.stdout.write(json.dumps([{"code": c, "rule": n, "severity": s, "count": k} for (c, n, s), k in rows],
-                                    indent=2) + "\n")
-        return
-    for (code, rule, severity), n in rows:
-        sys.stdout.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
-
-
-def _render(chosen: Format, results, rules) -> None:
-    if chosen is Format.json:
-        from factcheck.report.json import render
-
-        sys.stdout.write(render(results))
-    elif chosen is Format.jsonl:
-        from factcheck.report.jsonl import render as render_jsonl
-
-        sys.stdout.write(render_jsonl(results))
-    elif chosen is Format.sarif:
-        from factcheck.report.sarif import render as render_sarif
-
-        sys.stdout.write(render_sarif(results, rules))
-    elif chosen is Format.junit:
-        from factcheck.report.junit import render as render_junit
-
-        sys.stdout.write(render_junit(results))
-    elif chosen is Format.github:
-        from factcheck.report.github import render as render_github
-
-        sys.stdout.write(render_github(results))
-    elif chosen is Format.text:
-        from factcheck.report.text import render as render_text
-
-        sys.stdout.write(render_text(results))
-    else:
-        from rich.console import Console
-
-        from factcheck.report.rich import render as render_rich
-
-        render_rich(results, Console(highlight=False))
+    code = scan_command.run(ScanOptions(
+        tuple(paths), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
+        split_rules(ignore), config, isolated, exit_zero, statistics, report_unused, baseline, write_baseline,
+        diff, jobs,
+    ))
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command("config")
@@ -280,31 +141,23 @@ app.add_typer(kb_app, name="kb", help="Query, validate and build the knowledge b
 
 
 def main() -> None:
+    exit_with(_typer_app)
+
+
+def _typer_app() -> int:
     try:
         code = app(standalone_mode=False)
-    except UserError as exc:
-        sys.stderr.write(f"factcheck: error: {exc}\n")
-        sys.exit(2)
     except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        # The reader went away (`factcheck ... | head`): stop quietly, as other command-line tools do.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        return exc.exit_code
     except Exception as exc:
         # Usage errors from typer's (vendored) click: one line, exit 2. Duck-typed because
         # typer may ship its own copy of click's exception classes.
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
             if type(exc).__name__ == "NoArgsIsHelpError":
                 sys.stdout.write(exc.format_message() + "\n")
-                sys.exit(0)
-            sys.stderr.write(f"factcheck: error: {exc.format_message()}\n")
-            sys.exit(2)
+                return 0
+            raise UserError(exc.format_message()) from None
         if type(exc).__name__ == "Abort":
-            sys.exit(130)
+            raise KeyboardInterrupt from None
         raise
-    sys.exit(code if isinstance(code, int) else 0)
+    return code if isinstance(code, int) else 0

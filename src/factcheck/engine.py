@@ -13,7 +13,7 @@ from factcheck.facts import Facts
 from factcheck.findings import Finding, finalize
 from factcheck.kb import open_kb
 from factcheck.lexicon import load_lexicon
-from factcheck.paths import rules_dir
+from factcheck.paths import files_under, rules_dir
 from factcheck.suppressions import Suppression, apply, find_suppressions
 
 
@@ -40,10 +40,8 @@ class Engine:
         # The code that builds the engine is part of the key too: a changed class must not be
         # served from an old pickle.
         code = Path(__file__).resolve().parent
-        files = sorted(p for p in root.rglob("*") if p.suffix in (".toml", ".csv"))
-        for extra in (*kb_dirs, *rule_dirs):
-            files += sorted(p for p in extra.rglob("*") if p.suffix in (".toml", ".csv"))
-        files += sorted(code.rglob("*.py"))
+        files = [f for folder in (root, *kb_dirs, *rule_dirs) for f in files_under(folder, (".toml", ".csv"))]
+        files += files_under(code, (".py",))
         return load_cached("engine", files, lambda: cls.build(root, kb_dirs, rule_dirs), cls)
 
     @classmethod

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import os
 from pathlib import Path
 
 
 def rules_dir() -> Path:
-    """The shipped `rules/` folder (packaged as factcheck.rules)."""
-    return Path(str(resources.files("factcheck.rules")))
+    """The shipped `rules/` folder (packaged as factcheck.rules, always a real folder: the wheel is
+    installed unzipped). Found through the package itself: importlib.resources would cost a
+    pre-commit hook more to import than this look-up is worth."""
+    import factcheck.rules
+
+    return Path(os.path.dirname(factcheck.rules.__file__))
 
 
 def kb_dir() -> Path:
     return rules_dir() / "kb"
+
+
+def files_under(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Files with these suffixes anywhere under `root`, sorted (os.walk: pathlib's rglob is several
+    times slower, and this runs on every scan to key the compiled cache)."""
+    found = [
+        os.path.join(folder, name)
+        for folder, _, names in os.walk(root)
+        for name in names
+        if name.endswith(suffixes)
+    ]
+    return [Path(p) for p in sorted(found)]

@@ -7,9 +7,7 @@ baseline.py, changed-lines filtering in diff.py.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -152,6 +150,8 @@ def scan(request: ScanRequest) -> Scan:
                     results.append(check_file(engines[index[c.path]], c, request, f))
                     advance()
             else:
+                from concurrent.futures import ProcessPoolExecutor  # only here: importing it costs a pre-commit hook
+
                 work = [(f, index[c.path]) for f, c in zip(files, per_file)]
                 with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(tuple(order), request)) as pool:
                     for result in pool.map(_check, work, chunksize=max(1, len(files) // (jobs * 8))):
@@ -222,6 +222,8 @@ def _by_repository(paths: list[str], top: Path) -> dict[Path, list[str]]:
 def _ignored_in(folder: Path, paths: list[str], out: set[str]) -> bool:
     """Add the ignored ones of `paths` (absolute) to `out`; False when git cannot tell (not a work
     tree, paths outside it, no git)."""
+    import subprocess  # only for folders and globs: a hook naming its files never starts git
+
     try:
         proc = subprocess.run(["git", "check-ignore", "--stdin"], input="\n".join(paths), capture_output=True,
                               text=True, timeout=60, cwd=folder)

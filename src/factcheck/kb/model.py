@@ -7,14 +7,16 @@ stages that need it, never imported as a global.
 from __future__ import annotations
 
 import bisect
+import marshal
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Mapping, Sequence
 
 from factcheck.dates import Interval
+from factcheck.kb import compact
 
 Held = Literal["yes", "no", "unknown"]
 
@@ -140,16 +142,24 @@ def combine_held(values: Iterable[Held]) -> Held:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
+    """Who held which office when. People, offices and terms are kept as compact rows and made into
+    objects when first asked for (kb/compact.py): a scan touches few of them, and the compiled
+    cache then loads as one marshal blob instead of unpickling thousands of objects."""
+
     jurisdictions: dict[str, Jurisdiction]
-    offices: dict[str, Office]
-    people: dict[str, Person]
-    terms: tuple[Term, ...]
-    _by_person: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)
-    _by_office: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)
+    offices: Mapping[str, Office]
+    people: Mapping[str, Person]
+    _terms: Sequence[Term]  # in load order
+    _by_person: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)
+    _by_office: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)  # by start
     _names: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _cues: dict[str, str] = field(default_factory=dict, repr=False)
     _office_surnames: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(self._terms)
 
     @classmethod
     def build(
@@ -170,11 +180,11 @@ class KnowledgeBase:
                            old.qid or p.qid, old.source or p.source)
             person_map[p.id] = p
         term_list = _close_open_ends(tuple(terms), office_map)
-        by_person: dict[str, list[Term]] = defaultdict(list)
-        by_office: dict[str, list[Term]] = defaultdict(list)
-        for t in term_list:
-            by_person[t.person].append(t)
-            by_office[t.office].append(t)
+        by_person: dict[str, list[int]] = defaultdict(list)
+        by_office: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(term_list):
+            by_person[t.person].append(i)
+            by_office[t.office].append(i)
         names: dict[str, list[str]] = defaultdict(list)
         for p in person_map.values():
             for n in (p.name, *p.aliases):
@@ -193,15 +203,50 @@ class KnowledgeBase:
             person = person_map.get(t.person)
             if person is not None:
                 office_surnames[(t.office, person.surname.lower())].add(person.id)
-        return cls(
-            juris, office_map, person_map, term_list,
+        state = (
+            tuple((j.code, j.name, j.cues) for j in juris.values()),
+            {k: compact.office_row(o) for k, o in office_map.items()},
+            {k: compact.person_row(p) for k, p in person_map.items()},
+            tuple(compact.term_row(t) for t in term_list),
             {k: tuple(v) for k, v in by_person.items()},
-            {k: tuple(sorted(v, key=_term_start)) for k, v in by_office.items()},
+            {k: tuple(sorted(v, key=lambda i: _term_start(term_list[i]))) for k, v in by_office.items()},
             {k: tuple(v) for k, v in names.items()},
             {k: tuple(v) for k, v in titles.items()},
             cues,
             {k: tuple(sorted(v)) for k, v in office_surnames.items()},
         )
+        return cls._from_state(state, (office_map, person_map, term_list))
+
+    @classmethod
+    def _from_state(cls, state: tuple, made: tuple | None = None) -> KnowledgeBase:
+        """The knowledge base over its rows; `made` holds objects already made from them."""
+        juris, offices, people, terms, by_person, by_office, names, titles, cues, office_surnames = state
+        made_offices, made_people, made_terms = made or (None, None, None)
+        store = compact.Rows(terms, compact.term, made_terms)
+
+        def pick(indexes: tuple[int, ...]) -> tuple[Term, ...]:
+            return tuple(store[i] for i in indexes)
+
+        return cls(
+            {code: Jurisdiction(code, name, cues_) for code, name, cues_ in juris},
+            compact.LazyMap(offices, compact.office, made_offices),
+            compact.LazyMap(people, compact.person, made_people),
+            store,
+            compact.LazyMap(by_person, pick),
+            compact.LazyMap(by_office, pick),
+            names, titles, cues, office_surnames,
+        )
+
+    def _state(self) -> tuple:
+        return (
+            tuple((j.code, j.name, j.cues) for j in self.jurisdictions.values()),
+            self.offices.rows, self.people.rows, self._terms.rows,  # type: ignore[attr-defined]
+            self._by_person.rows, self._by_office.rows,  # type: ignore[attr-defined]
+            self._names, self._titles, self._cues, self._office_surnames,
+        )
+
+    def __reduce__(self):
+        return (_restore, (marshal.dumps(self._state()),))
 
     # -- look-ups -------------------------------------------------------
     def people_named(self, name: str) -> tuple[str, ...]:
@@ -267,6 +312,11 @@ class KnowledgeBase:
 
 
 _HOLDER_WINDOW = 16
+
+
+def _restore(blob: bytes) -> KnowledgeBase:
+    """Unpickling: the rows from one marshal blob (see KnowledgeBase.__reduce__)."""
+    return KnowledgeBase._from_state(marshal.loads(blob))
 
 
 def _term_start(t: Term) -> date:

@@ -1,0 +1,245 @@
+"""The scan command itself, apart from its command-line parser.
+
+`factcheck scan` is what a pre-commit hook runs on every commit, so its start-up time is the
+tool's. typer (with click) takes longer to import than reading, checking and reporting a whole
+article, so the entry point reads a plain `scan` command line with the small parser below and
+hands everything else (help, other commands, any option it does not know, anything it cannot
+read for certain) to the typer application in cli.py, which calls `run` with the same options.
+A test holds the two parsers to the same options and the same results.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from factcheck.errors import UsageError
+
+FORMATS = ("rich", "text", "json", "jsonl", "sarif", "github", "junit")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    paths: tuple[str, ...]
+    date: str | None = None
+    fmt: str | None = None  # None: rich on a terminal, text otherwise
+    fail_on: str | None = None  # None: the configuration's
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config: Path | None = None
+    isolated: bool = False
+    exit_zero: bool = False
+    statistics: bool = False
+    report_unused: bool = False
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    diff: str | None = None
+    jobs: int | None = None
+
+
+def split_rules(values: Iterable[str] | None) -> tuple[str, ...]:
+    """`--select FC1,FC2 --select role-tenure` -> ("FC1", "FC2", "role-tenure")."""
+    return tuple(v.strip() for value in (values or ()) for v in value.split(",") if v.strip())
+
+
+# Every option of `scan`: the field it sets and whether it takes a value, collects repeated
+# values, or is a flag. cli.py declares the same options for typer (help texts included).
+OPTIONS: dict[str, tuple[str, str]] = {
+    "--date": ("date", "value"),
+    "--format": ("fmt", "value"),
+    "--fail-on": ("fail_on", "value"),
+    "--select": ("select", "many"),
+    "--ignore": ("ignore", "many"),
+    "--config": ("config", "value"),
+    "--isolated": ("isolated", "flag"),
+    "--exit-zero": ("exit_zero", "flag"),
+    "--statistics": ("statistics", "flag"),
+    "--report-unused-suppressions": ("report_unused", "flag"),
+    "--baseline": ("baseline", "value"),
+    "--write-baseline": ("write_baseline", "value"),
+    "--diff": ("diff", "value"),
+    "--jobs": ("jobs", "value"),
+    "-j": ("jobs", "value"),
+}
+_CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
+_PATH_FIELDS = frozenset({"config", "baseline", "write_baseline"})
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def parse_fast(args: list[str]) -> ScanOptions | None:
+    """The options of `scan ARGS`, or None when typer must read them (help, an unknown or
+    malformed option, a value it would reject): None is always safe, a wrong answer never is."""
+    values: dict[str, object] = {}
+    many: dict[str, list[str]] = {"select": [], "ignore": []}
+    paths: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "--":
+            paths.extend(args[i:])
+            break
+        if arg == "-" or not arg.startswith("-"):
+            paths.append(arg)
+            continue
+        if arg.startswith("--"):
+            name, eq, attached = arg.partition("=")
+        elif arg.startswith("-j") and len(arg) > 2:
+            name, eq, attached = "-j", "=", arg[2:]  # -j2 (click reads "-j=2" as the value "=2")
+        else:
+            name, eq, attached = arg, "", ""
+        spec = OPTIONS.get(name)
+        if spec is None:
+            return None
+        field, arity = spec
+        if arity == "flag":
+            if eq:
+                return None
+            values[field] = True
+            continue
+        if eq:
+            value = attached
+        elif i < len(args):
+            value, i = args[i], i + 1
+        else:
+            return None
+        if not value or value.startswith("-"):
+            return None  # typer's reading of such values is its own business
+        if arity == "many":
+            many[field].append(value)
+        elif field in _CHOICES:
+            if value not in _CHOICES[field]:
+                return None
+            values[field] = value
+        elif field == "jobs":
+            if not _DIGITS.fullmatch(value):
+                return None
+            values[field] = int(value)
+        else:
+            values[field] = Path(value) if field in _PATH_FIELDS else value
+    if not paths:
+        return None
+    return ScanOptions(tuple(paths), select=split_rules(many["select"]), ignore=split_rules(many["ignore"]),
+                       **values)  # type: ignore[arg-type]
+
+
+def run(opts: ScanOptions) -> int:
+    """Check the documents, print the report; the exit code (0, or 1 for findings at or above fail-on)."""
+    from factcheck.findings import SEVERITY_RANK
+    from factcheck.scanning import ScanRequest, default_jobs
+    from factcheck.scanning import scan as run_scan
+
+    if opts.jobs is not None and opts.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    if opts.baseline is not None and opts.write_baseline is not None:
+        raise UsageError("--baseline and --write-baseline cannot be used together")
+    request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
+                          opts.isolated, opts.jobs or default_jobs())
+    if opts.diff is not None:
+        from factcheck.diff import verify
+
+        verify(opts.diff, list(opts.paths))
+    outcome = run_scan(request)
+    results = list(outcome.results)
+    rules = outcome.rules
+    if opts.report_unused:  # first, so that baselines and --diff treat FC900 as any other finding
+        results, rules = _with_unused(results, outcome.known), (*rules, _unused_rule())
+    if opts.write_baseline is not None:
+        from factcheck.baseline import write as record
+
+        n = record(opts.write_baseline, results)
+        sys.stderr.write(f"factcheck: {n} finding(s) recorded in {opts.write_baseline}\n")
+        return 0
+    if opts.baseline is not None:
+        from factcheck.baseline import apply as apply_baseline
+
+        results = apply_baseline(opts.baseline, results)
+    if opts.diff is not None:
+        from factcheck.diff import only_changed
+
+        results = only_changed(opts.diff, results)
+    chosen = opts.fmt or ("rich" if sys.stdout.isatty() else "text")
+    if opts.statistics:
+        _statistics(results, as_json=chosen == "json")
+    else:
+        _render(chosen, results, rules)
+    threshold_name = opts.fail_on or outcome.config.fail_on
+    if opts.exit_zero or threshold_name == "never":
+        return 0
+    threshold = SEVERITY_RANK[threshold_name]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings) else 0
+
+
+def parse_date_option(value: str | None):
+    from factcheck.dates import DateError, parse_day
+
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except DateError:
+        raise UsageError(f"--date: {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _unused_rule():
+    """FC900 is not a check of the text: it reports the checker's own directives."""
+    from factcheck.checks.registry import Rule
+
+    return Rule("FC900", "unused-suppression", "suppressions", "warning",
+                "a factcheck: ignore[...] directive that hides no finding")
+
+
+def _with_unused(results, known):
+    """Unused `ignore` directives become findings (FC900 unused-suppression, warning), as ruff's RUF100."""
+    from dataclasses import replace
+
+    from factcheck.facts import Span
+    from factcheck.findings import Finding, finalize
+    from factcheck.selection import matches, suggest
+
+    def message(rules: tuple[str, ...]) -> str:
+        unknown = [r for r in rules if not any(matches(r, k) for k in known)]
+        if unknown:
+            return "; ".join(f"this suppression names an unknown rule {r!r}{suggest(r, known)}" for r in unknown)
+        return "this suppression hides no finding" + (f" of {', '.join(rules)}" if rules else "")
+
+    out = []
+    for r in results:
+        extra = [Finding("FC900", "unused-suppression", "warning", Span(s.start, s.end), message(s.rules))
+                 for s in r.unused_suppressions]
+        out.append(replace(r, findings=finalize(r.findings + tuple(extra))))
+    return out
+
+
+def _statistics(results, as_json: bool = False) -> None:
+    from collections import Counter
+
+    counts = Counter((f.code, f.rule, f.severity) for r in results for f in r.findings)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps([{"code": c, "rule": n, "severity": s, "count": k} for (c, n, s), k in rows],
+                                    indent=2) + "\n")
+        return
+    for (code, rule, severity), n in rows:
+        sys.stdout.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
+
+
+def _render(chosen: str, results, rules) -> None:
+    if chosen == "rich":
+        from rich.console import Console
+
+        from factcheck.report.rich import render as render_rich
+
+        render_rich(results, Console(highlight=False))
+        return
+    from importlib import import_module
+
+    # One module a format under report/, each with render(results[, rules]).
+    module = import_module(f"factcheck.report.{chosen}")
+    sys.stdout.write(module.render(results, rules) if chosen == "sarif" else module.render(results))
