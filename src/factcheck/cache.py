@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -53,6 +52,8 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T], kind: type
         pass
     value = build()
     try:
+        import tempfile  # only when the cache is written
+
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)

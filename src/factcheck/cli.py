@@ -12,7 +12,8 @@ import typer
 from factcheck import __version__
 from factcheck.errors import UsageError as UserError  # one line on stderr, exit code 2
 from factcheck.errors import exit_with
-from factcheck.scan_command import FAIL_ON, FORMATS, ScanOptions, parse_date_option, split_rules
+from factcheck.config import FAIL_ON
+from factcheck.scan_command import FORMATS, ScanOptions, parse_date_option, split_rules
 from factcheck.kb.commands import kb_app
 
 app = typer.Typer(

@@ -21,10 +21,8 @@ Unknown keys are errors (exit code 2) that suggest the closest valid key.
 
 from __future__ import annotations
 
-import difflib
 import json
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -102,6 +100,8 @@ def discover(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict:
+    import tomllib  # only where a configuration file exists
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -109,6 +109,12 @@ def _read(path: Path) -> dict:
         raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: not valid TOML ({exc})") from None
+
+
+def _close(word: str, choices: tuple[str, ...]) -> list[str]:
+    import difflib  # only for the error message
+
+    return difflib.get_close_matches(word, choices, n=1)
 
 
 def load(path: Path | None) -> Config:
@@ -122,7 +128,7 @@ def load(path: Path | None) -> Config:
         raise UsageError(f"{path}: [tool.factcheck] must be a table")
     for key in table:
         if key not in KEYS:
-            close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
+            close = _close(key.replace("_", "-"), KEYS)
             hint = f"; did you mean {close[0]!r}?" if close else f" (valid: {', '.join(KEYS)})"
             raise UsageError(f"{path}: unknown key {key!r}{hint}")
     fail_on = table.get("fail-on", "error")
@@ -135,7 +141,7 @@ def load(path: Path | None) -> Config:
     severity = _table(table, "severity", path)
     for rule, level in severity.items():
         if level not in SEVERITIES:
-            close = difflib.get_close_matches(str(level), SEVERITIES, n=1)
+            close = _close(str(level), SEVERITIES)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise UsageError(f"{path}: severity of {rule!r} must be one of {', '.join(SEVERITIES)}, not {level!r}{hint}")
     per_file = {str(pattern): _strings(rules, f"per-file-ignores.{pattern!r}", path)

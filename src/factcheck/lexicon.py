@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,8 @@ class Lexicon:
 
 
 def load_lexicon(path: Path) -> Lexicon:
+    import tomllib  # only when the compiled cache is rebuilt
+
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)

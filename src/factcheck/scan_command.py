@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError
 
 FORMATS = ("rich", "text", "json", "jsonl", "sarif", "github", "junit")
-FAIL_ON = ("error", "warning", "info", "never")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ its firing / silent EXAMPLES, which run as tests and feed `factcheck rules --exp
 from __future__ import annotations
 
 import importlib
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -60,6 +59,8 @@ class Rule:
 
 
 def load_rules(path: Path) -> tuple[Rule, ...]:
+    import tomllib  # only when the compiled cache is rebuilt
+
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
