@@ -91,7 +91,7 @@ def throughput(repeat: int) -> None:
         print("throughput: skipped (BBC corpus absent)")
         return
     files = sorted(str(p) for p in bbc.glob("*.txt"))
-    scan = [*FACTCHECK, "scan", *files, "--format", "text", "--fail-on", "never"]
+    scan = [*FACTCHECK, "scan", *files, "--jobs", "1", "--format", "text", "--fail-on", "never"]
     proselint = tool("proselint")
     if proselint:
         ours, peer = paired_medians(scan, [proselint, "check", *files], repeat)

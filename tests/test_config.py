@@ -71,6 +71,21 @@ def test_each_file_gets_its_nearest_configuration(tmp_path: Path):
     assert codes(forced) == [] and forced.returncode == 0
 
 
+def test_a_linked_file_takes_the_configuration_of_its_target(tmp_path: Path):
+    for name, config in (("strict", ""), ("lenient", 'ignore = ["FC1"]\n')):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ".factcheck.toml").write_text(config)
+    shutil.copy(SEED, tmp_path / "lenient" / "seed.txt")
+    shutil.copy(SEED, tmp_path / "strict" / "a-own.txt")
+    (tmp_path / "strict" / "b-link.txt").symlink_to(tmp_path / "lenient" / "seed.txt")
+    shutil.copy(SEED, tmp_path / "strict" / "c-own.txt")
+    proc = run("scan", *(str(tmp_path / "strict" / n) for n in ("a-own.txt", "b-link.txt", "c-own.txt")),
+               "--format", "json", "--jobs", "1")
+    found = {Path(d["path"]).name: {f["code"] for f in d["findings"]} for d in json.loads(proc.stdout)["documents"]}
+    assert "FC101" in found["a-own.txt"] and "FC101" in found["c-own.txt"]
+    assert "FC101" not in found["b-link.txt"]
+
+
 def test_pyproject_table_and_per_file_ignores(tmp_path: Path):
     docs = _project(tmp_path, '[tool.factcheck.per-file-ignores]\n"docs/*" = ["FC1"]\n', "pyproject.toml")
     proc = run("scan", str(docs / "seed.txt"), "--format", "json")

@@ -54,10 +54,14 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
     def ignored_for(self, file: str) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return ()  # resolving paths costs more than checking a short article
         rel = _relative(file, self.root)
         return tuple(r for pattern, rules in self.per_file_ignores.items() if fnmatch.fnmatch(rel, pattern) for r in rules)
 
     def excludes(self, file: str) -> bool:
+        if not self.exclude:
+            return False
         rel = _relative(file, self.root)
         return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(Path(rel).name, p) for p in self.exclude)
 

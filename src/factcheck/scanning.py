@@ -64,17 +64,25 @@ class _Configs:
     def __init__(self, request: ScanRequest, run_config: Config) -> None:
         self._fixed = run_config if (request.isolated or request.config is not None) else None
         self._by_folder: dict[Path, Config] = {}
+        self._by_named: dict[str, Config] = {}
         self._by_path: dict[Path | None, Config] = {run_config.path: run_config}
 
     def of(self, file: str) -> Config:
         if self._fixed is not None or file == "-":
             return self._fixed or next(iter(self._by_path.values()))
+        # Files of one folder as written share its configuration, so only the first is resolved
+        # (resolving every path was a tenth of a corpus scan); a symbolic link goes by its target.
+        named = os.path.dirname(file)
+        if named in self._by_named and not os.path.islink(file):
+            return self._by_named[named]
         folder = Path(file).resolve().parent
         if folder not in self._by_folder:
             found = discover(folder)
             if found not in self._by_path:
                 self._by_path[found] = load(found)
             self._by_folder[folder] = self._by_path[found]
+        if not os.path.islink(file):
+            self._by_named[named] = self._by_folder[folder]
         return self._by_folder[folder]
 
 

@@ -66,7 +66,7 @@ def find_people(
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        title = gaz.titles.match(tokens, i, prose) if tok.is_word else None
+        title = gaz.titles.match(tokens, i, prose) if tok.key in gaz.titles and tok.is_word else None
         if title is not None:
             claim_end = _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date, kb, gaz, memory)
             if claim_end is not None:
