@@ -62,18 +62,21 @@ def find_people(
     roles: list[RoleClaim] = []
     memory = _Memory()
     times = times_by_sentence(times)
-    i = 0
-    n = len(tokens)
-    while i < n:
+    # Only a token that may begin a title, or a capitalised one, can start a claim: visit just those.
+    titles = gaz.titles
+    starts = [i for i, tok in enumerate(tokens) if tok.key in titles or tok.text[0].isupper()]
+    resume = 0  # the first token not yet inside a claim
+    for i in starts:
+        if i < resume:
+            continue
         tok = tokens[i]
-        title = gaz.titles.match(tokens, i, prose) if tok.key in gaz.titles and tok.is_word else None
+        title = titles.match(tokens, i, prose) if tok.key in titles and tok.is_word else None
         if title is not None:
             claim_end = _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date, kb, gaz, memory)
             if claim_end is not None:
-                claim, next_i = claim_end
+                claim, resume = claim_end
                 mentions.append(claim.person)
                 roles.append(claim)
-                i = next_i
                 continue
         if tok.is_capitalized and tok.key not in _NOT_NAMES:
             mention, next_i = _name_at(prose, tokens, i, sentences, kb, gaz, memory)
@@ -82,11 +85,9 @@ def find_people(
                 appositive = _appositive(prose, tokens, next_i, mention, sentences, times, quotes, doc_date, kb, gaz)
                 if appositive is not None:
                     roles.append(appositive[0])
-                    i = appositive[1]
-                    continue
-                i = next_i
-                continue
-        i += 1
+                    resume = appositive[1]
+                else:
+                    resume = next_i
     return tuple(mentions), tuple(roles)
 
 

@@ -82,11 +82,12 @@ def _scan(prose: str, sentences: tuple[Sentence, ...]) -> list[_Raw]:
     taken = bytearray(len(prose))  # 1 where an earlier pattern already matched
     found: list[_Raw] = []
     spans = [(s.span.start, s.span.end) for s in sentences] or [(0, len(prose))]
-    worth = [(start, end, runnable_kinds(prose[start:end])) for start, end in spans]
+    worth: dict[str, list[tuple[int, int]]] = {}  # kind -> the sentences it runs over, in order
+    for start, end in spans:
+        for kind in runnable_kinds(prose[start:end]):
+            worth.setdefault(kind, []).append((start, end))
     for kind in KINDS:
-        for start, end, kinds in worth:
-            if kind not in kinds:
-                continue
+        for start, end in worth.get(kind, ()):
             for m in pattern(kind).finditer(prose, start, end):
                 s, e = m.span()
                 if any(taken[s:e]):

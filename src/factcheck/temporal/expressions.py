@@ -126,14 +126,22 @@ for _kind in ("md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "
     _KEYWORDS[_kind] = _MONTH_KEYS
 _DIGIT_KINDS = frozenset({"iso", "y", "decade"})  # need a digit somewhere, nothing more to test
 _WORD = re.compile(r"[a-z0-9]+")
+_NUMBER = re.compile(r"(?<![a-z0-9])[0-9]")  # a word that starts with a digit
+# keyword -> the kinds it makes worth running (inverted once, so a sentence costs one set intersection)
+_KINDS_OF: dict[str, frozenset[str]] = {
+    word: frozenset(kind for kind, keys in _KEYWORDS.items() if word in keys)
+    for word in frozenset().union(*_KEYWORDS.values())
+}
+_ALL_KEYWORDS = frozenset(_KINDS_OF)
 
 
 def runnable_kinds(prose: str) -> frozenset[str]:
     """The pattern kinds worth running on this text."""
-    words = set(_WORD.findall(prose.lower()))
-    has_digit = any(w[0].isdigit() for w in words)
-    kinds = {kind for kind, keys in _KEYWORDS.items() if not words.isdisjoint(keys)}
-    if has_digit:
+    lower = prose.lower()
+    kinds: set[str] = set()
+    for word in _ALL_KEYWORDS.intersection(_WORD.findall(lower)):
+        kinds |= _KINDS_OF[word]
+    if _NUMBER.search(lower):
         kinds |= _DIGIT_KINDS
     return frozenset(kinds)
 
