@@ -64,7 +64,7 @@ def scan(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide the findings recorded in this baseline file; new ones still count."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this file and exit 0."),
     diff: Optional[str] = typer.Option(None, "--diff", help="Only findings on lines changed since this git revision (e.g. origin/main)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores); output is the same for any number."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores for 16 files or more, else 1); output is the same for any number."),
 ) -> None:
     """Check documents and report findings."""
     from factcheck import scan_command

@@ -130,7 +130,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
 def run(opts: ScanOptions) -> int:
     """Check the documents, print the report; the exit code (0, or 1 for findings at or above fail-on)."""
     from factcheck.findings import SEVERITY_RANK
-    from factcheck.scanning import ScanRequest, default_jobs
+    from factcheck.scanning import ScanRequest
     from factcheck.scanning import scan as run_scan
 
     if opts.jobs is not None and opts.jobs < 1:
@@ -138,7 +138,7 @@ def run(opts: ScanOptions) -> int:
     if opts.baseline is not None and opts.write_baseline is not None:
         raise UsageError("--baseline and --write-baseline cannot be used together")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
-                          opts.isolated, opts.jobs or default_jobs())
+                          opts.isolated, opts.jobs)
     if opts.diff is not None:
         from factcheck.diff import verify
 

@@ -33,7 +33,7 @@ class ScanRequest:
     ignore: tuple[str, ...] = ()
     config: Path | None = None
     isolated: bool = False
-    jobs: int = 1
+    jobs: int | None = 1  # None: all cores, once there are enough files to be worth the workers
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def scan(request: ScanRequest) -> Scan:
         order: list[Config] = list({c.path: c for c in (run_config, *per_file)}.values())
         index = {c.path: n for n, c in enumerate(order)}
         engines = [engine_for(c, request) for c in order]
-        jobs = max(1, min(request.jobs, len(files)))
+        jobs = max(1, min(_jobs(request.jobs, len(files)), len(files)))
         results: list[Result] = []
         with _progress(len(files)) as advance:
             if jobs == 1 or "-" in files:
@@ -192,8 +192,13 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
-def default_jobs() -> int:
-    return os.cpu_count() or 1
+PARALLEL_FROM = 16  # files; below this, starting workers (each loads the engine) costs more than it saves
+
+
+def _jobs(asked: int | None, files: int) -> int:
+    if asked is not None:
+        return asked
+    return (os.cpu_count() or 1) if files >= PARALLEL_FROM else 1
 
 
 def _not_git_ignored(files: list[str], named: set[str]) -> list[str]:
