@@ -95,7 +95,7 @@ def throughput(repeat: int) -> None:
     proselint = tool("proselint")
     if proselint:
         ours, peer = paired_medians(scan, [proselint, "check", *files], repeat)
-        row(f"{len(files)} BBC articles vs proselint", ours, peer, "<= 0.25x")
+        row(f"{len(files)} BBC articles, --jobs 1, vs proselint", ours, peer, "<= 0.25x")
     else:
         print(f"{len(files)} BBC articles: {median_seconds(scan, repeat):.3f}s (proselint absent)")
 
