@@ -52,11 +52,12 @@ def find_events(
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    i = 0
-    while i < len(tokens):
+    resume = 0  # the first token after the last trigger
+    for i in [i for i, tok in enumerate(tokens) if tok.key in triggers]:
+        if i < resume:
+            continue
         match = triggers.match(tokens, i, prose)
         if match is None:
-            i += 1
             continue
         end, values = match
         trigger = Span(tokens[i].start, tokens[end - 1].end)
@@ -85,7 +86,7 @@ def find_events(
                 time=nearest_time(time_index, sentence, trigger),
                 quoted=covered(quotes, trigger.start, trigger.end),
             ))
-        i = end
+        resume = end
     return tuple(events)
 
 

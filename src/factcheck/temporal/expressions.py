@@ -124,9 +124,13 @@ _KEYWORDS: dict[str, frozenset[str]] = {
 }
 for _kind in ("md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my", "m", "m-rel-year"):
     _KEYWORDS[_kind] = _MONTH_KEYS
-_DIGIT_KINDS = frozenset({"iso", "y", "decade"})  # need a digit somewhere, nothing more to test
 _WORD = re.compile(r"[a-z0-9]+")
-_NUMBER = re.compile(r"(?<![a-z0-9])[0-9]")  # a word that starts with a digit
+# Kinds with no keyword, run where a cheap search finds what they cannot match without.
+_HINTS = {
+    "y": re.compile(r"(?<![a-z0-9])[0-9]"),  # a word that starts with a digit
+    "iso": re.compile(r"[0-9]{4}-[01][0-9]-"),
+    "decade": re.compile(r"0s\b"),
+}
 # keyword -> the kinds it makes worth running (inverted once, so a sentence costs one set intersection)
 _KINDS_OF: dict[str, frozenset[str]] = {
     word: frozenset(kind for kind, keys in _KEYWORDS.items() if word in keys)
@@ -141,8 +145,7 @@ def runnable_kinds(prose: str) -> frozenset[str]:
     kinds: set[str] = set()
     for word in _ALL_KEYWORDS.intersection(_WORD.findall(lower)):
         kinds |= _KINDS_OF[word]
-    if _NUMBER.search(lower):
-        kinds |= _DIGIT_KINDS
+    kinds.update(kind for kind, hint in _HINTS.items() if hint.search(lower))
     return frozenset(kinds)
 
 
