@@ -37,6 +37,8 @@ SEVERITIES = ("error", "warning", "info")
 
 @dataclass(frozen=True)
 class Config:
+    """The configuration that applies to a file: rule selection, severities, dates and paths."""
+
     path: Path | None = None  # the file it came from; None: defaults
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -27,6 +27,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class Document:
+    """A loaded text: as given, its prose (non-prose blanked, offsets kept) and its declared date."""
+
     path: str
     text: str
     prose: str

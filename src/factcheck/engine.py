@@ -19,6 +19,8 @@ from factcheck.suppressions import Suppression, apply, find_suppressions
 
 @dataclass(frozen=True)
 class Result:
+    """What checking one document produced."""
+
     document: Document
     facts: Facts
     findings: tuple[Finding, ...]
@@ -27,6 +29,8 @@ class Result:
 
 @dataclass(frozen=True)
 class Engine:
+    """The extractor and the rules, built once and run on every document."""
+
     extractor: Extractor
     rules: tuple[Rule, ...]  # the rules that run
     known: tuple[Rule, ...] = ()  # every rule loaded, selected or not (empty: the same as rules)

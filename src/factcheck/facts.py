@@ -18,6 +18,8 @@ Tense = Literal["past", "present", "future", "unknown"]
 
 @dataclass(frozen=True)
 class Span:
+    """Character offsets [start, end) into a document's text."""
+
     start: int
     end: int
 
@@ -34,6 +36,8 @@ def covered(spans: tuple[Span, ...], start: int, end: int) -> bool:
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence: its position in the document and its span."""
+
     index: int
     span: Span
 
@@ -148,6 +152,8 @@ class OrderClaim:
 
 @dataclass(frozen=True)
 class Facts:
+    """Everything extraction found in one document; the checks read only this."""
+
     path: str
     sentences: tuple[Sentence, ...]
     times: tuple[TimeExpr, ...]

@@ -30,6 +30,8 @@ class Related:
 
 @dataclass(frozen=True)
 class Finding:
+    """One reported statement: the rule, where, why, and the evidence for it."""
+
     code: str
     rule: str
     severity: Severity

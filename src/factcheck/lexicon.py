@@ -12,6 +12,8 @@ class LexiconError(ValueError):
 
 @dataclass(frozen=True)
 class EventWords:
+    """The trigger phrases of one event kind, by where the agent stands."""
+
     kind: str
     agent_after: tuple[str, ...]
     agent_before: tuple[str, ...]
@@ -19,6 +21,8 @@ class EventWords:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """Words the extractors read from rules/lexicon.toml: modifiers, blockers, honorifics, event triggers."""
+
     modifiers: dict[str, str]
     blockers: frozenset[str]
     following_blockers: frozenset[str]

@@ -24,6 +24,8 @@ FORMATS = ("rich", "text", "json", "jsonl", "sarif", "github", "junit")
 
 @dataclass(frozen=True)
 class ScanOptions:
+    """The options of one `factcheck scan` command line."""
+
     paths: tuple[str, ...]
     date: str | None = None
     fmt: str | None = None  # None: rich on a terminal, text otherwise

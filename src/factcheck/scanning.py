@@ -27,6 +27,8 @@ PROGRESS_FROM = 50  # files
 
 @dataclass(frozen=True)
 class ScanRequest:
+    """What to scan and how: paths, date, rule selection, configuration, workers."""
+
     paths: tuple[str, ...]
     date: date | None = None
     select: tuple[str, ...] = ()

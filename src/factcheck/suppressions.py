@@ -25,6 +25,8 @@ from factcheck.findings import Finding
 
 @dataclass(frozen=True)
 class Suppression:
+    """A factcheck directive found in the text."""
+
     verb: str  # "ignore", "disable", "enable", "disable-file"
     rules: tuple[str, ...]  # empty: every rule
     line: int  # 1-based line of the directive

@@ -35,6 +35,8 @@ class Example:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule of a rule pack: a check kind under a code, a name and a default severity."""
+
     code: str
     name: str
     kind: str

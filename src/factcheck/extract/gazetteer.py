@@ -14,6 +14,8 @@ from factcheck.lexicon import Lexicon
 
 @dataclass(frozen=True)
 class Gazetteer:
+    """Names, titles and jurisdiction cues of the knowledge base and lexicon, ready to match tokens."""
+
     names: PhraseMatcher  # person names and aliases -> person id
     titles: PhraseMatcher  # office titles -> office id
     cues: dict[tuple[str, ...], str]  # jurisdiction cue keys -> jurisdiction code

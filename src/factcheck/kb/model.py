@@ -38,6 +38,8 @@ def normalize_title(title: str) -> str:
 
 @dataclass(frozen=True)
 class Jurisdiction:
+    """A country or body whose offices the knowledge base knows."""
+
     code: str
     name: str
     cues: tuple[str, ...]  # words that place a title in this jurisdiction: "U.S.", "Indian", ...
@@ -45,12 +47,16 @@ class Jurisdiction:
 
 @dataclass(frozen=True)
 class Title:
+    """One wording of an office's title, with the period in which it names the office."""
+
     text: str
     valid: Interval | None = None  # when this wording names the office (None: always)
 
 
 @dataclass(frozen=True)
 class Office:
+    """An office with its jurisdiction, its titles, and whether it has one holder at a time."""
+
     id: str
     jurisdiction: str
     name: str
@@ -61,6 +67,8 @@ class Office:
 
 @dataclass(frozen=True)
 class Person:
+    """A person with the names they are written under."""
+
     id: str
     name: str
     aliases: tuple[str, ...] = ()

@@ -31,6 +31,8 @@ _WEEKDAY_KINDS = frozenset({"md-range", "dm-range", "md", "dm", "weekday-paren"}
 
 @dataclass(frozen=True)
 class _Raw:
+    """A pattern's match before it is resolved to a date."""
+
     kind: str
     match: re.Match[str]
 
