@@ -38,6 +38,7 @@ EXAMPLES = (
     Example('"We will meet on March 3, 2025," he wrote in February.', False, "2025-06-01"),
     Example("The talks, which were held in Geneva, will resume on March 3, 2025.", True, "2025-06-01"),
     Example("The talks, which will resume on September 3, 2025, were held in Geneva.", False, "2025-06-01"),
+    Example("The loan runs to 2030, with a first payment permitted on September 3, 2025.", False, "2025-06-01"),
 )
 
 _DECLARED = frozenset({"option", "front-matter", "dateline", "config"})

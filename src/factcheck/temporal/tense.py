@@ -34,6 +34,10 @@ _STRICT_PAST = re.compile(
 
 
 _STRICT_REACH = 40  # characters between a strong cue and its date
+# "..., with a down payment permitted on July 15": a clause opened by a preposition has no verb of
+# its own, so an "-ed" word in it is a participle (tenseless), not a past-tense verb.
+_PREPOSITION_CLAUSE = re.compile(r"\s*(?:with|without|for|of|including|under|at|by|via|per|plus)\b", re.I)
+_AUXILIARY = re.compile(r"(?:was|were|had|did|took|happened|occurred)\b")
 _DEADLINE = re.compile(
     r"\b(?:until|till|through|by|before|after|since|to|as\s+at|as\s+of|ended|ending|beginning|starting|dated)\s*$", re.I)
 # "the date was April 15" (a schedule) and "a February 1987 repayment" (a label) are not events.
@@ -54,6 +58,8 @@ def clause_tense(prose: str, sentence: Span, start: int, end: int, strict: bool 
             if s < end and start < e:
                 continue  # part of the expression itself
             if tense == "past" and _NOT_PAST_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            if strict and tense == "past" and not _AUXILIARY.match(m.group()) and _PREPOSITION_CLAUSE.match(text):
                 continue
             distance = start - e if e <= start else s - end + 1  # a cue before the time wins a tie
             if strict and distance > _STRICT_REACH:
