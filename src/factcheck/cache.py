@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -28,7 +29,8 @@ def cache_dir() -> Path:
 
 
 def content_key(files: list[Path]) -> str:
-    digest = hashlib.sha256(__version__.encode())
+    # The Python version too: pickle and marshal formats may change between versions.
+    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
     for path in files:
         digest.update(str(path.name).encode())
         digest.update(b"\0")

@@ -1,4 +1,7 @@
-"""The command line: thin. Parse options, call the engine, pick a reporter."""
+"""The command line (typer): thin. Parse options, call the engine, pick a reporter.
+
+`scan` itself lives in scan_command.py; a plain `scan` command line reaches it from the console
+script (entry.py) without importing this module, anything else comes through here."""
 
 from __future__ import annotations
 
@@ -10,9 +13,9 @@ from typing import List, Optional
 import typer
 
 from factcheck import __version__
+from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError as UserError  # one line on stderr, exit code 2
 from factcheck.errors import exit_with
-from factcheck.config import FAIL_ON
 from factcheck.scan_command import FORMATS, ScanOptions, parse_date_option, split_rules
 from factcheck.kb.commands import kb_app
 

@@ -15,7 +15,7 @@ from factcheck.kb.load import data_files, load_kb
 from factcheck.kb.model import KnowledgeBase
 
 # The modules whose code shapes the pickled object: a change to any of them must miss the cache.
-_CODE = ("dates.py", "kb/model.py", "kb/load.py")
+_CODE = ("dates.py", "kb/model.py", "kb/compact.py", "kb/load.py")
 
 
 def cache_files(roots: tuple[Path, ...]) -> list[Path]:
