@@ -82,14 +82,14 @@ def _current(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, pers
     if at_event == "yes":
         yield _finding(
             rule, claim, "warning",
-            f"stale title: {_name(kb, person)} held {_office(kb, office)} at the time of the event "
+            f"stale title: {_subject(kb, claim)} held {_office(kb, office)} at the time of the event "
             f"({claim.event_time.text}) but not at the document date ({doc.iso()}); write 'then-' or 'former'",
             evidence,
         )
         return
     yield _finding(
         rule, claim, rule.severity,
-        f"{_name(kb, person)} was not {_office(kb, office)} at the document date ({doc.iso()}): "
+        f"{_subject(kb, claim)} was not {_office(kb, office)} at the document date ({doc.iso()}): "
         f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, doc.value)}",
         evidence,
     )
@@ -103,7 +103,7 @@ def _then(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, person:
         return
     yield _finding(
         rule, claim, rule.severity,
-        f"{_name(kb, person)} was not {_office(kb, office)} at the time of the event ({claim.event_time.text}): "
+        f"{_subject(kb, claim)} was not {_office(kb, office)} at the time of the event ({claim.event_time.text}): "
         f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, event)}",
         _evidence(kb, person, office, event, f"event time {event.iso()} from '{claim.event_time.text}'"),
     )
@@ -122,7 +122,7 @@ def _former(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, perso
         ):
             yield _finding(
                 rule, claim, rule.severity,
-                f"'former' but {_name(kb, person)} holds {_office(kb, office)} at the document date "
+                f"'former' but {_subject(kb, claim)} holds {_office(kb, office)} at the document date "
                 f"({doc.iso()}): {_terms_phrase(kb, person, office)}",
                 _evidence(kb, person, office, doc.value, f"document date {doc.iso()} ({doc.source})"),
             )
@@ -130,7 +130,7 @@ def _former(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, perso
         elif all(t.start is not None and t.start.start > doc.value.last for t in terms):
             yield _finding(
                 rule, claim, rule.severity,
-                f"'former' but {_name(kb, person)} had not yet held {_office(kb, office)} at the document date "
+                f"'former' but {_subject(kb, claim)} had not yet held {_office(kb, office)} at the document date "
                 f"({doc.iso()}): {_terms_phrase(kb, person, office)}",
                 _evidence(kb, person, office, doc.value, f"document date {doc.iso()} ({doc.source})"),
             )
@@ -138,7 +138,7 @@ def _former(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, perso
     if kb.terms_of(person) and kb.terms_in(office) and claim.jurisdiction_via == "phrase":
         yield _finding(
             rule, claim, rule.severity,
-            f"'former' but {_name(kb, person)} never held {_office(kb, office)} according to the knowledge base",
+            f"'former' but {_subject(kb, claim)} never held {_office(kb, office)} according to the knowledge base",
             tuple(e for o in sorted({t.office for t in kb.terms_of(person)}) for e in _term_evidence(kb, person, o, kb.terms_of(person, o))),
         )
 
@@ -149,6 +149,15 @@ def _finding(rule: Rule, claim: RoleClaim, severity: str, message: str, evidence
 
 def _name(kb: KnowledgeBase, person: str) -> str:
     return kb.people[person].name
+
+
+def _subject(kb: KnowledgeBase, claim: RoleClaim) -> str:
+    """The person as the text names them in full ("Suella Braverman", where the knowledge base has
+    the name she first held office under), else as the knowledge base does."""
+    mention = claim.person
+    if mention.via == "full-name":
+        return " ".join(mention.text.split())  # a name may run over a line break
+    return _name(kb, mention.candidates[0])
 
 
 def _office(kb: KnowledgeBase, office: str) -> str:

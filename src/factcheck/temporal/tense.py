@@ -20,7 +20,8 @@ _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|came|met|held|took|made|went|began|left|became|gave|spoke|wrote|"
     r"saw|sent|won|lost|fell|rose|paid|led|brought|thought|found|kept|stood|sought|struck|ran|"
     r"ago|last|earlier|previously|yesterday|has\s+been|have\s+been|"
-    r"[a-z]{3,}ed)\b(?<!\bneed)(?<!\bseed)(?<!\bfeed)")
+    # "chaired by U.S. ...": a participle before its agent has no tense ("increased by 5 pct" keeps its own)
+    r"[a-z]{3,}ed(?!\s+by\s+(?:the\s+)?[A-Z]))\b(?<!\bneed)(?<!\bseed)(?<!\bfeed)")
 # "will be held", "is expected to have signed": a past form after these is not past tense.
 _NOT_PAST_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would)\s+$", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|has|have)\b")
