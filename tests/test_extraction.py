@@ -133,13 +133,23 @@ def test_durations_and_sets_are_not_dates(text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("NEW DELHI, July 1 (Reuters) - The minister said on June 30, 2025 that talks would go on.", "2025-07-01"),
-    ("WASHINGTON, March 3 - Officials met in March 2024 to plan.", "2024-03-03"),
+    ("NEW DELHI, July 1, 2025 (Reuters) - The minister said talks would go on.", "2025-07-01"),
+    ("WASHINGTON, March 3, 1987 - Officials met to plan.", "1987-03-03"),
+])
+def test_a_dateline_with_its_year_gives_the_document_date(text, expected):
+    dd = scan_text(text).facts.document_date
+    assert dd.iso() == expected and dd.source == "dateline"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The year of a nearby date is not the story's: year-ago comparisons and schedules look alike.
+    ("NEW DELHI, July 1 (Reuters) - The minister said on June 30, 2025 that talks would go on.", "2025-06-30/.."),
+    ("NEW YORK, Feb 26 - Registrations rose from 1.2 mln on February 26, 1986.", "1986-02-26/.."),
     ("WASHINGTON, March 3 - Officials met to plan.", None),
 ])
-def test_dateline_gives_the_document_date(text, expected):
+def test_a_dateline_without_a_year_gives_no_date(text, expected):
     dd = scan_text(text).facts.document_date
-    assert dd.iso() == expected and (expected is None or dd.source == "dateline")
+    assert dd.iso() == expected and dd.source != "dateline"
 
 
 @pytest.mark.parametrize("text", [

@@ -129,7 +129,7 @@ def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], ctx: Con
 def _document_date(prose: str, declared: date | None, source: str, explicit: list[TimeExpr]) -> DocumentDate:
     if declared is not None:
         return DocumentDate(Interval.day(declared), source)
-    dateline = find_dateline(prose, explicit)
+    dateline = find_dateline(prose)
     if dateline is not None:
         return dateline
     # A bare year is often a label or a target ("by 2011"): it counts only with a strong cue in its own clause.

