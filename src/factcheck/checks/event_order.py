@@ -9,7 +9,9 @@ Why is this bad?
     One of the two dates, or the order, is wrong; readers will repeat whichever they read last.
 
 Abstains when: either event has no date of its own near the trigger, a date is relative
-("on Tuesday"), the intervals overlap (same month, say), or the claim is quoted.
+("on Tuesday") or takes its year from an earlier mention rather than from itself or a day-precise
+document date ("in January after falling in December"), the intervals overlap (same month, say),
+or the claim is quoted.
 
 Example:
     Fires:  "The operation, launched on May 7, 2025, followed the attack on May 22, 2025."
@@ -32,6 +34,7 @@ EXAMPLES = (
     Example("Operation Sindoor was launched on March 7, 2025. This operation followed the attack on April 22, 2025.", True, None),
     Example("The vote on June 3, 2024 came before the summit on June 1, 2024.", True, None),
     Example("The vote in June 2024 came after the summit on June 1, 2024.", False, None),
+    Example("Orders, measured against a base of 2015, rose in January after falling in December.", False, None),
 )
 
 

@@ -28,7 +28,9 @@ _MAX_GAP_AFTER = 60
 
 
 def find_orders(prose: str, sentences: tuple[Sentence, ...], times: tuple[TimeExpr, ...], quotes: tuple[Span, ...]) -> tuple[OrderClaim, ...]:
-    dated = [t for t in times if t.value.grain in _DATED and t.kind in _CALENDAR_KINDS]
+    # A month whose year was borrowed from an earlier mention ("base 1980 ... in January after
+    # falling in December") says nothing about which came first: December is the year before.
+    dated = [t for t in times if t.value.grain in _DATED and t.kind in _CALENDAR_KINDS and t.anchor != "previous-year"]
     if not dated:
         return ()
     by_sentence: dict[int, list[TimeExpr]] = {}
