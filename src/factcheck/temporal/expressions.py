@@ -139,12 +139,24 @@ _KINDS_OF: dict[str, frozenset[str]] = {
 _ALL_KEYWORDS = frozenset(_KINDS_OF)
 
 
+# Kinds that need a second kind of word as well: "three days ago" needs a unit and a direction.
+_UNIT_WORDS = frozenset("day days week weeks month months year years decade decades".split())
+_ALSO: dict[str, frozenset[str]] = {
+    "ago": _UNIT_WORDS,
+    "year-ago": frozenset({"ago", "earlier"}),
+    "within": frozenset({"earlier", "later"}),
+    "rel-year": frozenset({"year", "month"}),
+}
+
+
 def runnable_kinds(prose: str) -> frozenset[str]:
     """The pattern kinds worth running on this text."""
     lower = prose.lower()
+    words = set(_WORD.findall(lower))
     kinds: set[str] = set()
-    for word in _ALL_KEYWORDS.intersection(_WORD.findall(lower)):
+    for word in _ALL_KEYWORDS.intersection(words):
         kinds |= _KINDS_OF[word]
+    kinds.difference_update([kind for kind, needed in _ALSO.items() if kind in kinds and needed.isdisjoint(words)])
     kinds.update(kind for kind, hint in _HINTS.items() if hint.search(lower))
     return frozenset(kinds)
 
