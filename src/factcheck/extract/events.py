@@ -53,7 +53,8 @@ def find_events(
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     resume = 0  # the first token after the last trigger
-    for i in [i for i, tok in enumerate(tokens) if tok.key in triggers]:
+    trigger_starts = triggers.first_keys
+    for i in [i for i, tok in enumerate(tokens) if tok.key in trigger_starts]:
         if i < resume:
             continue
         match = triggers.match(tokens, i, prose)

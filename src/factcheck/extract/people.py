@@ -63,14 +63,14 @@ def find_people(
     memory = _Memory()
     times = times_by_sentence(times)
     # Only a token that may begin a title, or a capitalised one, can start a claim: visit just those.
-    titles = gaz.titles
-    starts = [i for i, tok in enumerate(tokens) if tok.key in titles or tok.text[0].isupper()]
+    titles, title_starts = gaz.titles, gaz.titles.first_keys
+    starts = [i for i, tok in enumerate(tokens) if tok.key in title_starts or tok.text[0].isupper()]
     resume = 0  # the first token not yet inside a claim
     for i in starts:
         if i < resume:
             continue
         tok = tokens[i]
-        title = titles.match(tokens, i, prose) if tok.key in titles and tok.is_word else None
+        title = titles.match(tokens, i, prose) if tok.key in title_starts and tok.is_word else None
         if title is not None:
             claim_end = _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date, kb, gaz, memory)
             if claim_end is not None:

@@ -7,7 +7,7 @@ not grow with the number of names and titles in the knowledge base.
 from __future__ import annotations
 
 import re
-from typing import Iterable, NamedTuple
+from typing import Iterable, KeysView, NamedTuple
 
 # "U.S." and "U.K." stay one token; "O'Brien" is one word; the possessive "'s" and
 # hyphens are tokens of their own, so "then-Secretary" and "India's" split cleanly.
@@ -68,9 +68,10 @@ class PhraseMatcher:
         _sort_values(root)
         self._root = root
 
-    def __contains__(self, key: str) -> bool:
-        """Whether some phrase starts with this token key (a cheap test before `match`)."""
-        return key in self._root
+    @property
+    def first_keys(self) -> KeysView[str]:
+        """The token keys some phrase starts with (a cheap test before `match`)."""
+        return self._root.keys()
 
     def match(self, tokens: tuple[Token, ...], i: int, prose: str) -> tuple[int, list[str]] | None:
         """(end token index, values) of the longest phrase starting at token i."""
