@@ -127,7 +127,7 @@ for _kind in ("md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "
 _WORD = re.compile(r"[a-z0-9]+")
 # Kinds with no keyword, run where a cheap search finds what they cannot match without.
 _HINTS = {
-    "y": re.compile(r"(?<![a-z0-9])[0-9]"),  # a word that starts with a digit
+    "y": re.compile(r"[0-9](?<=(?<![a-z0-9])[0-9])"),  # a word that starts with a digit (digit first: faster)
     "iso": re.compile(r"[0-9]{4}-[01][0-9]-"),
     "decade": re.compile(r"0s\b"),
 }
