@@ -30,15 +30,20 @@ import corpora  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seed-hegseth-austin.txt"
-# The console script a user runs (its fast path for `scan` skips typer), else the module.
-_SCRIPT = Path(sys.executable).parent / "factcheck"
-FACTCHECK = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "factcheck"]
+def beside(name: str) -> str | None:
+    """A command installed in this environment, beside its python."""
+    path = Path(sys.executable).parent / name
+    return str(path) if path.exists() else None
 
 
 def tool(name: str) -> str | None:
-    """A command of this environment (beside its python), else one on PATH."""
-    beside = Path(sys.executable).parent / name
-    return str(beside) if beside.exists() else shutil.which(name)
+    """A command of this environment, else one on PATH."""
+    return beside(name) or shutil.which(name)
+
+
+# The console script a user runs (its fast path for `scan` skips typer), else the module.
+_SCRIPT = beside("factcheck")
+FACTCHECK = [_SCRIPT] if _SCRIPT else [sys.executable, "-m", "factcheck"]
 
 
 def compile_bytecode() -> None:

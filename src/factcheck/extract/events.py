@@ -45,6 +45,10 @@ def find_events(
     gaz: Gazetteer,
     triggers: PhraseMatcher,
 ) -> tuple[EventClaim, ...]:
+    trigger_starts = triggers.first_keys
+    starts = [i for i, tok in enumerate(tokens) if tok.key in trigger_starts]
+    if not starts:
+        return ()  # most documents: no invitation or visit, nothing else to index
     # A mention introduced by a title starts where the title (and its cue) starts.
     lead = {r.person.span: r.span.start for r in roles if r.form == "title-name"}
     events: list[EventClaim] = []
@@ -53,8 +57,7 @@ def find_events(
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     resume = 0  # the first token after the last trigger
-    trigger_starts = triggers.first_keys
-    for i in [i for i, tok in enumerate(tokens) if tok.key in trigger_starts]:
+    for i in starts:
         if i < resume:
             continue
         match = triggers.match(tokens, i, prose)

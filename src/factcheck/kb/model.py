@@ -212,7 +212,7 @@ class KnowledgeBase:
             if person is not None:
                 office_surnames[(t.office, person.surname.lower())].add(person.id)
         state = (
-            tuple((j.code, j.name, j.cues) for j in juris.values()),
+            _jurisdiction_rows(juris),
             {k: compact.office_row(o) for k, o in office_map.items()},
             {k: compact.person_row(p) for k, p in person_map.items()},
             tuple(compact.term_row(t) for t in term_list),
@@ -247,7 +247,7 @@ class KnowledgeBase:
 
     def _state(self) -> tuple:
         return (
-            tuple((j.code, j.name, j.cues) for j in self.jurisdictions.values()),
+            _jurisdiction_rows(self.jurisdictions),
             self.offices.rows, self.people.rows, self._terms.rows,  # type: ignore[attr-defined]
             self._by_person.rows, self._by_office.rows,  # type: ignore[attr-defined]
             self._names, self._titles, self._cues, self._office_surnames,
@@ -320,6 +320,10 @@ class KnowledgeBase:
 
 
 _HOLDER_WINDOW = 16
+
+
+def _jurisdiction_rows(juris: dict[str, Jurisdiction]) -> tuple:
+    return tuple((j.code, j.name, j.cues) for j in juris.values())
 
 
 def _restore(blob: bytes) -> KnowledgeBase:

@@ -28,14 +28,10 @@ _DATELINE = re.compile(
 
 def find_dateline(prose: str) -> DocumentDate | None:
     m = _DATELINE.match(prose)
-    if m is None:
+    if m is None or not m.group("y"):
         return None
-    month, day = month_number(m.group("m")), int(m.group("d"))
-    if not m.group("y"):
-        return None
-    year = int(m.group("y"))
     try:
-        value = Interval.day(date(year, month, day))
+        value = Interval.day(date(int(m.group("y")), month_number(m.group("m")), int(m.group("d"))))
     except ValueError:
         return None
     return DocumentDate(value, "dateline", (Span(m.start("place"), m.end()),))
