@@ -21,7 +21,6 @@ Unknown keys are errors (exit code 2) that suggest the closest valid key.
 
 from __future__ import annotations
 
-import json
 import fnmatch
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,6 +71,8 @@ class Config:
 
     def describe(self) -> str:
         """The configuration as TOML (in the .factcheck.toml layout), with where it came from."""
+        import json  # only for `factcheck config`
+
         q = json.dumps
         lines = [f"# from {self.path}" if self.path else "# defaults (no configuration file found, or --isolated)"]
         lines += [

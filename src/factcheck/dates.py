@@ -8,7 +8,6 @@ inside that?
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -41,8 +40,8 @@ class Interval:
 
     @classmethod
     def month(cls, year: int, month: int) -> Interval:
-        last = calendar.monthrange(year, month)[1]
-        return cls(date(year, month, 1), date(year, month, last) + timedelta(days=1), "month")
+        after = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return cls(date(year, month, 1), after, "month")
 
     @classmethod
     def year(cls, year: int) -> Interval:

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from factcheck.dates import DateError, parse_day
+from factcheck.lazyre import lazy
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")  # read with the Markdown/HTML masking
@@ -94,7 +95,7 @@ def from_text(name: str, text: str, date_option: date | None = None, markdown: b
     return Document(name, text, prose, declared, source, tuple(starts))
 
 
-_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+_FM_LINE = lazy(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 
 
 def _front_matter(name: str, text: str) -> tuple[int, date | None]:
@@ -136,22 +137,26 @@ def _blank_matches(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
     return "".join(parts)
 
 
-_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_URL = lazy(r"\b(?:https?://|www\.)\S+")
 # Suppression directives (see suppressions.py) are instructions to the checker, not prose.
-DIRECTIVE = re.compile(
+DIRECTIVE = lazy(
     r"(?:<!--|\[)\s*factcheck:\s*(?P<verb>ignore|disable-file|disable|enable)\s*(?:\[(?P<rules>[^\]]*)\])?\s*(?:-->|\])"
 )
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_SCRIPT_STYLE = re.compile(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)
-_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
-_INLINE_CODE = re.compile(r"`[^`\n]+`")
-_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
-_MD_MARKERS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", re.M)
+_HTML_COMMENT = lazy(r"<!--.*?-->", re.S)
+_SCRIPT_STYLE = lazy(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)
+_FENCE = lazy(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
+_INLINE_CODE = lazy(r"`[^`\n]+`")
+_LINK_TARGET = lazy(r"\]\([^)\n]*\)")
+_HTML_TAG = lazy(r"</?[A-Za-z][^>\n]*>")
+_MD_MARKERS = lazy(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", re.M)
 
 
 def _mask_common(text: str) -> str:
-    return _blank_matches(_blank_matches(text, DIRECTIVE), _URL)
+    if "factcheck:" in text:
+        text = _blank_matches(text, DIRECTIVE)
+    if "://" in text or "www." in text:
+        text = _blank_matches(text, _URL)
+    return text
 
 
 def _mask_markdown(text: str) -> str:

@@ -11,6 +11,11 @@ class UsageError(Exception):
     """A problem with the input, the options or the configuration; the message is one line for the user."""
 
 
+class DataError(ValueError):
+    """A data file (knowledge base, lexicon, rule pack) that cannot be read; the message names the
+    file and, where there is one, the row."""
+
+
 def exit_with(command: Callable[[], int]) -> NoReturn:
     """Run a command and exit with its code: a UsageError is one line on stderr and exit code 2,
     Ctrl-C is 130, and a reader that went away (`factcheck ... | head`) ends the run quietly."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.errors import DataError
 
-class LexiconError(ValueError):
+
+class LexiconError(DataError):
     pass
 
 

@@ -19,7 +19,7 @@ from factcheck.config import Config, discover, load
 from factcheck.document import InputError
 from factcheck.engine import Engine, Result, collect_paths
 from factcheck.engine import load as load_document
-from factcheck.errors import UsageError
+from factcheck.errors import DataError, UsageError
 from factcheck.selection import check_selectors, select
 
 PROGRESS_FROM = 50  # files
@@ -91,13 +91,9 @@ class _Configs:
 def engine_for(config: Config, request: ScanRequest) -> Engine:
     """The engine for one configuration: its extra rule and knowledge-base folders, its selection and
     severities, then the command line's --select/--ignore."""
-    from factcheck.checks.registry import RuleError
-    from factcheck.kb.load import KnowledgeBaseError
-    from factcheck.lexicon import LexiconError
-
     try:
         engine = Engine.default(config.kb_dirs, config.rule_dirs)
-    except (KnowledgeBaseError, LexiconError, RuleError) as exc:
+    except DataError as exc:
         raise UsageError(str(exc)) from None
     where = str(config.path or "configuration")
     check_selectors([r for rules in config.per_file_ignores.values() for r in rules], engine.rules, f"{where}: per-file-ignores")

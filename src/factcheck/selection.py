@@ -6,7 +6,6 @@ unknown selector is a usage error that suggests the closest valid one.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import replace
 from typing import Iterable
 
@@ -21,6 +20,8 @@ def matches(selector: str, rule: Rule) -> bool:
 
 def suggest(selector: str, rules: tuple[Rule, ...]) -> str:
     """'; did you mean ...?' with the closest code or name, or the list of codes."""
+    import difflib  # only for the error message
+
     valid = [r.code for r in rules] + [r.name for r in rules]
     close = difflib.get_close_matches(selector, valid, n=1) or difflib.get_close_matches(selector.upper(), valid, n=1)
     return f"; did you mean {close[0]!r}?" if close else f" (rules: {', '.join(r.code for r in rules)})"

@@ -53,6 +53,8 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 def find_suppressions(text: str, markdown: bool = False) -> tuple[Suppression, ...]:
     out = []
     code = _code_spans(text) if markdown else []
+    if "factcheck:" not in text:
+        return ()
     for m in DIRECTIVE.finditer(text):
         if any(s <= m.start() < e for s, e in code):
             continue

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Callable, Iterator
 
+from factcheck.errors import DataError
 from factcheck.facts import Facts
 from factcheck.findings import Finding, Severity
 from factcheck.kb.model import KnowledgeBase
@@ -20,7 +21,7 @@ from factcheck.kb.model import KnowledgeBase
 KINDS = ("tenure", "office_conflict", "attribution", "weekday", "date_order", "tense", "event_order")
 
 
-class RuleError(ValueError):
+class RuleError(DataError):
     pass
 
 

@@ -18,11 +18,12 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from factcheck.errors import DataError
 from factcheck.dates import DateError, Interval, parse_day, parse_partial
 from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term, Title
 
 
-class KnowledgeBaseError(ValueError):
+class KnowledgeBaseError(DataError):
     """A knowledge-base file that cannot be read; the message names file and row."""
 
 
