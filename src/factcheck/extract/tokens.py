@@ -6,6 +6,7 @@ not grow with the number of names and titles in the knowledge base.
 
 from __future__ import annotations
 
+import marshal
 import re
 from typing import Iterable, KeysView, NamedTuple
 
@@ -55,6 +56,9 @@ class PhraseMatcher:
     The phrases are kept as a trie of token keys, so a look-up walks only as far as the text
     agrees with some phrase: its cost does not grow with the number of phrases that share a first
     word (the knowledge base has hundreds of titles beginning "Minister ...").
+
+    In the compiled cache each first word's branch is one marshal string, unpacked the first time
+    a text reaches it: a document reaches a few dozen of the thousands of branches.
     """
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], str]]):
@@ -75,9 +79,12 @@ class PhraseMatcher:
 
     def match(self, tokens: tuple[Token, ...], i: int, prose: str) -> tuple[int, list[str]] | None:
         """(end token index, values) of the longest phrase starting at token i."""
-        node = self._root.get(tokens[i].key)
+        key = tokens[i].key
+        node = self._root.get(key)
         if node is None:
             return None
+        if type(node) is bytes:
+            node = self._root[key] = marshal.loads(node)
         j = i + 1
         best = (j, node[_VALUES]) if _VALUES in node else None
         n = len(tokens)
@@ -94,6 +101,23 @@ class PhraseMatcher:
             if _VALUES in node:
                 best = (j, node[_VALUES])
         return (best[0], list(best[1])) if best else None
+
+    def __reduce__(self):
+        return (_unpickle_matcher, ({k: v if type(v) is bytes else marshal.dumps(v) for k, v in self._root.items()},))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PhraseMatcher) and self._unpacked() == other._unpacked()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _unpacked(self) -> dict:
+        return {k: marshal.loads(v) if type(v) is bytes else v for k, v in self._root.items()}
+
+
+def _unpickle_matcher(root: dict) -> PhraseMatcher:
+    matcher = PhraseMatcher.__new__(PhraseMatcher)
+    matcher._root = root
+    return matcher
 
 
 _VALUES = None  # the trie key under which a node keeps the values of the phrase ending there (never a token key)

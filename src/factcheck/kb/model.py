@@ -163,7 +163,7 @@ class KnowledgeBase:
     _names: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _cues: dict[str, str] = field(default_factory=dict, repr=False)
-    _office_surnames: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _office_surnames: Mapping[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)  # office -> surname -> people
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -206,22 +206,22 @@ class KnowledgeBase:
                 if o.id not in titles[key]:
                     titles[key].append(o.id)
         cues = {normalize_title(c): j.code for j in juris.values() for c in j.cues}
-        office_surnames: dict[tuple[str, str], set[str]] = defaultdict(set)
+        office_surnames: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for t in term_list:
             person = person_map.get(t.person)
             if person is not None:
-                office_surnames[(t.office, person.surname.lower())].add(person.id)
+                office_surnames[t.office][person.surname.lower()].add(person.id)
         state = (
             _jurisdiction_rows(juris),
-            {k: compact.office_row(o) for k, o in office_map.items()},
-            {k: compact.person_row(p) for k, p in person_map.items()},
-            tuple(compact.term_row(t) for t in term_list),
+            {k: compact.pack(compact.office_row(o)) for k, o in office_map.items()},
+            {k: compact.pack(compact.person_row(p)) for k, p in person_map.items()},
+            tuple(compact.pack(compact.term_row(t)) for t in term_list),
             {k: tuple(v) for k, v in by_person.items()},
             {k: tuple(sorted(v, key=lambda i: _term_start(term_list[i]))) for k, v in by_office.items()},
             {k: tuple(v) for k, v in names.items()},
             {k: tuple(v) for k, v in titles.items()},
             cues,
-            {k: tuple(sorted(v)) for k, v in office_surnames.items()},
+            {k: compact.pack({s: tuple(sorted(ids)) for s, ids in v.items()}) for k, v in office_surnames.items()},
         )
         return cls._from_state(state, (office_map, person_map, term_list))
 
@@ -242,7 +242,8 @@ class KnowledgeBase:
             store,
             compact.LazyMap(by_person, pick),
             compact.LazyMap(by_office, pick),
-            names, titles, cues, office_surnames,
+            names, titles, cues,
+            compact.LazyMap(office_surnames, marshal.loads),
         )
 
     def _state(self) -> tuple:
@@ -250,7 +251,7 @@ class KnowledgeBase:
             _jurisdiction_rows(self.jurisdictions),
             self.offices.rows, self.people.rows, self._terms.rows,  # type: ignore[attr-defined]
             self._by_person.rows, self._by_office.rows,  # type: ignore[attr-defined]
-            self._names, self._titles, self._cues, self._office_surnames,
+            self._names, self._titles, self._cues, self._office_surnames.rows,  # type: ignore[attr-defined]
         )
 
     def __reduce__(self):
@@ -277,7 +278,8 @@ class KnowledgeBase:
 
     def holders_named(self, office: str, surname: str) -> tuple[str, ...]:
         """People of this surname (any case) who ever held the office."""
-        return self._office_surnames.get((office, surname.lower()), ())
+        by_surname = self._office_surnames.get(office)
+        return by_surname.get(surname.lower(), ()) if by_surname else ()
 
     def terms_of(self, person: str, office: str | None = None) -> tuple[Term, ...]:
         terms = self._by_person.get(person, ())
