@@ -102,6 +102,46 @@ def test_pyproject_without_our_table_is_passed_over(tmp_path: Path):
     assert codes(run("scan", str(tmp_path / "sub" / "seed.txt"), "--format", "json")) == []
 
 
+# Every way TOML can give tool.factcheck a key must be read; a pyproject.toml with none of them is
+# passed over without being parsed. (Each text is a whole pyproject.toml.)
+CONFIGURES = [
+    '[tool.factcheck]\nselect = ["FC1"]\n',
+    '[tool.factcheck.severity]\nFC103 = "error"\n',
+    '[ tool . "factcheck" ]\nselect = ["FC1"]\n',
+    "[tool.'factcheck']\nselect = ['FC1']\n",
+    'tool.factcheck.select = ["FC1"]\n',
+    '[tool]\nfactcheck = { select = ["FC1"] }\n',
+    '[tool]\nfactcheck.select = ["FC1"]\n',
+    'tool = { factcheck = { select = ["FC1"] } }\n',
+    '[[tool.factcheck.list]]\nx = 1\n',
+]
+CONFIGURES_NOT = [
+    '[project]\nname = "factcheck"\n[project.scripts]\nfactcheck = "factcheck.entry:main"\n',
+    '[tool.ruff]\nline-length = 100\n[tool.setuptools.package-data]\nfactcheck = ["rules/*"]\n',
+    '# [tool.factcheck] is documented elsewhere\n[project]\nname = "x"\n',
+]
+
+
+@pytest.mark.parametrize("text", CONFIGURES)
+def test_every_form_of_our_table_is_read(tmp_path: Path, text: str):
+    from factcheck.config import _may_configure, discover
+
+    (tmp_path / "pyproject.toml").write_text(text)
+    assert _may_configure(tmp_path / "pyproject.toml")
+    assert discover(tmp_path) == tmp_path / "pyproject.toml"
+
+
+@pytest.mark.parametrize("text", CONFIGURES_NOT)
+def test_a_pyproject_without_our_table_is_not_parsed(tmp_path: Path, text: str):
+    from factcheck.config import _may_configure, discover
+
+    (tmp_path / "pyproject.toml").write_text(text)
+    tomllib.loads(text)  # valid TOML: only our table is missing
+    if "#" not in text:
+        assert not _may_configure(tmp_path / "pyproject.toml")
+    assert discover(tmp_path) != tmp_path / "pyproject.toml"
+
+
 def test_config_command_prints_valid_toml_and_the_rules(tmp_path: Path):
     docs = _project(tmp_path, 'select = ["FC1"]\nignore = ["event-order"]\ndate = "2025-07-01"\n[severity]\nFC103 = "error"\n')
     proc = run("config", str(docs / "seed.txt"))

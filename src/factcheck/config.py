@@ -22,6 +22,7 @@ Unknown keys are errors (exit code 2) that suggest the closest valid key.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -101,9 +102,25 @@ def discover(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = d / "pyproject.toml"
-        if pyproject.is_file() and "factcheck" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and _may_configure(pyproject) and "factcheck" in _read(pyproject).get("tool", {}):
             return pyproject
     return None
+
+
+# The ways TOML can give the table tool.factcheck a key: a header or dotted key naming tool.factcheck,
+# or a [tool] table or a `tool = {...}` inline table that may hold it. A pyproject.toml with none of
+# them is passed over without parsing it: most projects' pyproject.toml configures other tools, and
+# importing a TOML parser cost a pre-commit hook more than the rest of finding its configuration.
+_TOOL_FACTCHECK = re.compile(
+    r"""\btool["']?\s*\.\s*["']?factcheck\b|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*=""", re.M)
+
+
+def _may_configure(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True  # let _read report it
+    return _TOOL_FACTCHECK.search(text) is not None
 
 
 def _read(path: Path) -> dict:
