@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -89,5 +88,5 @@ def apply(path: Path, results: Iterable[Result]) -> list[Result]:
                 left[key] -= 1
             else:
                 kept.append(f)
-        out.append(replace(r, findings=tuple(kept)))
+        out.append(r._replace(findings=tuple(kept)))
     return out

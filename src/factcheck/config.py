@@ -29,6 +29,7 @@ from pathlib import Path
 
 from factcheck.dates import DateError, parse_day
 from factcheck.errors import UsageError
+from factcheck.lazyre import lazy
 
 KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "rule-dirs", "kb-dirs", "severity", "per-file-ignores")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -111,8 +112,8 @@ def discover(start: Path) -> Path | None:
 # or a [tool] table or a `tool = {...}` inline table that may hold it. A pyproject.toml with none of
 # them is passed over without parsing it: most projects' pyproject.toml configures other tools, and
 # importing a TOML parser cost a pre-commit hook more than the rest of finding its configuration.
-_TOOL_FACTCHECK = re.compile(
-    r"""\btool["']?\s*\.\s*["']?factcheck\b|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*=""", re.M)
+_TOOL_FACTCHECK = lazy(
+    r"""\btool["']?\s*\.\s*["']?factcheck\b|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*=""", re.MULTILINE)
 
 
 def _may_configure(pyproject: Path) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -108,5 +107,5 @@ def only_changed(ref: str, results: Iterable[Result]) -> list[Result]:
             touched = any(n in lines for s in spans for n in range(doc.position(s.start)[0], doc.position(max(s.start, s.end - 1))[0] + 1))
             if touched:
                 kept.append(f)
-        out.append(replace(r, findings=tuple(kept)))
+        out.append(r._replace(findings=tuple(kept)))
     return out

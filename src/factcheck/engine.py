@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +17,7 @@ from factcheck.paths import files_under, rules_dir
 from factcheck.suppressions import Suppression, apply, find_suppressions
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """What checking one document produced."""
 
     document: Document
@@ -27,8 +26,7 @@ class Result:
     unused_suppressions: tuple[Suppression, ...] = ()
 
 
-@dataclass(frozen=True)
-class Engine:
+class Engine(NamedTuple):
     """The extractor and the rules, built once and run on every document."""
 
     extractor: Extractor
@@ -65,7 +63,7 @@ class Engine:
 
     def with_rules(self, rules: tuple[Rule, ...]) -> Engine:
         """The same engine running only `rules` (a selection of the known ones)."""
-        return replace(self, rules=rules, known=self.known or self.rules)
+        return self._replace(rules=rules, known=self.known or self.rules)
 
     @property
     def all_rules(self) -> tuple[Rule, ...]:
@@ -133,5 +131,7 @@ def collect_paths(args: list[str], wanted=None) -> list[str]:
 def load(arg: str, date_option: date | None, default_date: date | None = None) -> Document:
     doc = load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
     if doc.declared_date is None and default_date is not None:
+        from dataclasses import replace
+
         doc = replace(doc, declared_date=default_date, date_source="config")
     return doc

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck.errors import DataError
 
@@ -12,8 +12,7 @@ class LexiconError(DataError):
     pass
 
 
-@dataclass(frozen=True)
-class EventWords:
+class EventWords(NamedTuple):
     """The trigger phrases of one event kind, by where the agent stands."""
 
     kind: str
@@ -21,8 +20,7 @@ class EventWords:
     agent_before: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """Words the extractors read from rules/lexicon.toml: modifiers, blockers, honorifics, event triggers."""
 
     modifiers: dict[str, str]

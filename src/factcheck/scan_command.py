@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError
@@ -22,8 +21,7 @@ from factcheck.errors import UsageError
 FORMATS = ("rich", "text", "json", "jsonl", "sarif", "github", "junit")
 
 
-@dataclass(frozen=True)
-class ScanOptions:
+class ScanOptions(NamedTuple):
     """The options of one `factcheck scan` command line."""
 
     paths: tuple[str, ...]
@@ -197,8 +195,6 @@ def _unused_rule():
 
 def _with_unused(results, known):
     """Unused `ignore` directives become findings (FC900 unused-suppression, warning), as ruff's RUF100."""
-    from dataclasses import replace
-
     from factcheck.facts import Span
     from factcheck.findings import Finding, finalize
     from factcheck.selection import matches, suggest
@@ -213,7 +209,7 @@ def _with_unused(results, known):
     for r in results:
         extra = [Finding("FC900", "unused-suppression", "warning", Span(s.start, s.end), message(s.rules))
                  for s in r.unused_suppressions]
-        out.append(replace(r, findings=finalize(r.findings + tuple(extra))))
+        out.append(r._replace(findings=finalize(r.findings + tuple(extra))))
     return out
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from factcheck.checks.registry import Rule
 from factcheck.config import Config, discover, load
@@ -25,8 +25,7 @@ from factcheck.selection import check_selectors, select
 PROGRESS_FROM = 50  # files
 
 
-@dataclass(frozen=True)
-class ScanRequest:
+class ScanRequest(NamedTuple):
     """What to scan and how: paths, date, rule selection, configuration, workers."""
 
     paths: tuple[str, ...]
@@ -38,8 +37,7 @@ class ScanRequest:
     jobs: int | None = 1  # None: all cores, once there are enough files to be worth the workers
 
 
-@dataclass(frozen=True)
-class Scan:
+class Scan(NamedTuple):
     """What a run produced: one result per document (in path order), the run's configuration (for
     fail-on: the one nearest the first path), and every rule that ran for some document."""
 
@@ -111,7 +109,7 @@ def _slim(result: Result) -> Result:
     # Reports need only the sentences and the document date of the facts; sending the rest back
     # from a worker would cost more than checking the document did.
     facts = replace(result.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=())
-    return replace(result, facts=facts)
+    return result._replace(facts=facts)
 
 
 class _Worker:

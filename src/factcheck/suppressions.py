@@ -16,15 +16,13 @@ an empty list means every rule. An `ignore` that hides nothing is reported by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from factcheck.document import _FENCE, _INLINE_CODE, DIRECTIVE
 from factcheck.findings import Finding
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     """A factcheck directive found in the text."""
 
     verb: str  # "ignore", "disable", "enable", "disable-file"

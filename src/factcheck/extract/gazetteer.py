@@ -5,15 +5,14 @@ Built once per run and passed to extraction for every document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.extract.tokens import PhraseMatcher, Token, joined, phrase_keys
 from factcheck.kb.model import KnowledgeBase
 from factcheck.lexicon import Lexicon
 
 
-@dataclass(frozen=True)
-class Gazetteer:
+class Gazetteer(NamedTuple):
     """Names, titles and jurisdiction cues of the knowledge base and lexicon, ready to match tokens."""
 
     names: PhraseMatcher  # person names and aliases -> person id

@@ -10,7 +10,6 @@ Forms recognised:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
@@ -35,11 +34,11 @@ def _digit_follows(tokens: tuple[Token, ...], j: int) -> bool:
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "and", "who", "said", "says", "told", "to", "in", "for", "at", "on", "was", "is", "has", "had", "will"})
 
 
-@dataclass
 class _Memory:
     """Who the document has named so far, by surname."""
 
-    by_surname: dict[str, set[str]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.by_surname: dict[str, set[str]] = {}
 
     def remember(self, kb: KnowledgeBase, ids: tuple[str, ...]) -> None:
         for pid in ids:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.document import Document
 from factcheck.extract.events import build_triggers, find_events
@@ -18,8 +18,7 @@ from factcheck.lexicon import Lexicon
 from factcheck.temporal import find_times
 
 
-@dataclass(frozen=True)
-class Extractor:
+class Extractor(NamedTuple):
     """The knowledge base and lexicon compiled once, applied to many documents."""
 
     kb: KnowledgeBase

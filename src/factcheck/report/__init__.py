@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.engine import Result
 from factcheck.findings import Finding
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A finding with its 1-based positions in the file as given."""
 
     finding: Finding

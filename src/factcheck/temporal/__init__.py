@@ -11,7 +11,7 @@ announces in the future tense.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 from datetime import date
 
 from factcheck.dates import Interval
@@ -29,8 +29,7 @@ _EXPLICIT_KINDS = frozenset({"iso", "md-range", "dm-range", "mm-range", "weekday
 _WEEKDAY_KINDS = frozenset({"md-range", "dm-range", "md", "dm", "weekday-paren"})
 
 
-@dataclass(frozen=True)
-class _Raw:
+class _Raw(NamedTuple):
     """A pattern's match before it is resolved to a date."""
 
     kind: str
@@ -107,7 +106,7 @@ def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], ctx: Con
     sent = sentence_at(sentences, m.start())
     sentence = sentences[sent].span if sentences else Span(0, len(prose))
     tense = clause_tense(prose, sentence, m.start(), m.end())
-    resolved = resolve(raw.kind, m, replace(ctx, tense=tense))
+    resolved = resolve(raw.kind, m, ctx._replace(tense=tense))
     if resolved is None:
         return None
     value, how = resolved

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from factcheck.dates import Interval
 from factcheck.facts import Tense
@@ -161,8 +161,7 @@ def runnable_kinds(prose: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a relative expression is resolved against."""
 
     anchor: date | None  # the document date, when known to the day
