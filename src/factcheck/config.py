@@ -171,7 +171,6 @@ def load(path: Path | None) -> Config:
             raise UsageError(f"{path}: severity of {rule!r} must be one of {', '.join(SEVERITIES)}, not {level!r}{hint}")
     per_file = {str(pattern): _strings(rules, f"per-file-ignores.{pattern!r}", path)
                 for pattern, rules in _table(table, "per-file-ignores", path).items()}
-    root = path.parent
     return Config(
         path=path,
         select=_strings(table.get("select", []), "select", path),

@@ -8,10 +8,11 @@ inside that?
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
+
+from factcheck.lazyre import lazy
 
 Grain = Literal["day", "week", "month", "quarter", "season", "year", "decade", "range", "past", "present", "future"]
 # "past", "present" and "future" are TIMEX3's PAST_REF / PRESENT_REF / FUTURE_REF: "recently",
@@ -19,7 +20,7 @@ Grain = Literal["day", "week", "month", "quarter", "season", "year", "decade", "
 REFERENCE_GRAINS = frozenset({"past", "present", "future"})
 _SEASONS = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = lazy(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class DateError(ValueError):

@@ -10,13 +10,13 @@ A test holds the two parsers to the same options and the same results.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError
+from factcheck.lazyre import lazy
 
 FORMATS = ("rich", "text", "json", "jsonl", "sarif", "github", "junit")
 
@@ -67,7 +67,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
 }
 _CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
 _PATH_FIELDS = frozenset({"config", "baseline", "write_baseline"})
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = lazy(r"[0-9]+")
 
 
 def parse_fast(args: list[str]) -> ScanOptions | None:

@@ -13,16 +13,17 @@ import re
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.sentences import sentence_at
 from factcheck.extract.tokens import PhraseMatcher, Token, phrase_keys
+from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
 from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
-_DESTINATION = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling)?|tour|arrive(?:s|d)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.I)
+_DESTINATION = lazy(r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling)?|tour|arrive(?:s|d)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.I)
 # "..., the White House said on Monday": the time of the report, not of the invitation or visit.
-_REPORTED = re.compile(
+_REPORTED = lazy(
     r"\b(?:said|says|announced|announces|told\s+(?:\w+\s+)?(?:reporters|journalists|lawmakers)|stated|confirmed|reported|added)"
     r"\s+(?:(?:late|early|earlier)\s+)?$", re.I)
-_TO_PLACE = re.compile(r"\s*(?:to|in)\s+(?:visit\s+)?(?:the\s+)?", re.I)
+_TO_PLACE = lazy(r"\s*(?:to|in)\s+(?:visit\s+)?(?:the\s+)?", re.I)
 
 
 def build_triggers(gaz: Gazetteer) -> PhraseMatcher:

@@ -13,14 +13,15 @@ import re
 
 from factcheck.extract.sentences import sentence_at
 from factcheck.facts import OrderClaim, Sentence, Span, TimeExpr, covered
+from factcheck.lazyre import lazy
 
 # relation of X to Y ("came after", "two days after" end in the same words); "X was followed by Y"
 # puts X first, so it reads as "before".
-_TRIGGERS = re.compile(
+_TRIGGERS = lazy(
     r"(?<!as )\b(?:(?P<passive>followed\s+by)|(?P<after>followed|follows|after)|(?P<before>preceded|precedes|before))\b(?!-)",
     re.I,
 )
-_ANAPHOR = re.compile(r"^\s*(?:This|That|The)\s+\w+(?:\s+\w+)?\s*$")
+_ANAPHOR = lazy(r"^\s*(?:This|That|The)\s+\w+(?:\s+\w+)?\s*$")
 _DATED = frozenset({"day", "month", "range"})
 _CALENDAR_KINDS = frozenset({"iso", "md", "dm", "md-range", "dm-range", "mm-range", "my", "m", "weekday-paren"})
 _MAX_GAP_BEFORE = 45

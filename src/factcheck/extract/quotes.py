@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from factcheck.facts import Span
+from factcheck.lazyre import lazy
 
-_CURLY = re.compile(r"\u201c[^\u201d]*\u201d", re.S)
+_CURLY = lazy(r"\u201c[^\u201d]*\u201d", re.S)
 # Straight quotes pair up within a paragraph; an opening quote starts the text or follows a space or
 # bracket. The pattern begins with the quote itself and looks behind it only then: a pattern that
 # begins with the look-behind is tried at every position and took ten times as long.
-_STRAIGHT = re.compile(r'"(?<=(?<![^\s(\[])")[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"')
+_STRAIGHT = lazy(r'"(?<=(?<![^\s(\[])")[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"')
 
 
 def find_quotes(prose: str) -> tuple[Span, ...]:

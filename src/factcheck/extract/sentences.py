@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from factcheck.facts import Sentence, Span
+from factcheck.lazyre import lazy
 
 # Tokens ending in a period that do not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -17,8 +18,8 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_STARTERS = frozenset(
     "The A An He She It They We I In On At This That These Those But And However Meanwhile His Her Its Their".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n[ \t]*\n")
-_NEXT_WORD = re.compile(r"\s+[\"'\u201c\u2018(\[]*([A-Z0-9][\w'-]*)?")
+_BOUNDARY = lazy(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n[ \t]*\n")
+_NEXT_WORD = lazy(r"\s+[\"'\u201c\u2018(\[]*([A-Z0-9][\w'-]*)?")
 
 
 def split_sentences(prose: str) -> tuple[Sentence, ...]:

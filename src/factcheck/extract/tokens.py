@@ -7,12 +7,13 @@ not grow with the number of names and titles in the knowledge base.
 from __future__ import annotations
 
 import marshal
-import re
 from typing import Iterable, KeysView, NamedTuple
+
+from factcheck.lazyre import lazy
 
 # "U.S." and "U.K." stay one token; "O'Brien" is one word; the possessive "'s" and
 # hyphens are tokens of their own, so "then-Secretary" and "India's" split cleanly.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*(?:['\u2019](?![sS]\b)\w+)*|['\u2019][sS]\b|\d+(?:[.,]\d+)*|[^\s\w]")
+_TOKEN = lazy(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*(?:['\u2019](?![sS]\b)\w+)*|['\u2019][sS]\b|\d+(?:[.,]\d+)*|[^\s\w]")
 
 
 class Token(NamedTuple):

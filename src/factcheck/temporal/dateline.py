@@ -10,14 +10,14 @@ then comes from the text's tenses, or stays unknown, and the checks that need it
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from factcheck.dates import Interval
 from factcheck.facts import DocumentDate, Span
+from factcheck.lazyre import lazy
 from factcheck.temporal.expressions import month_number
 
-_DATELINE = re.compile(
+_DATELINE = lazy(
     r"\A\s*(?:[^\n]{0,120}\n\s*\n\s*)?"  # an optional headline paragraph
     r"(?P<place>[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,20})?),\s+"
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|"

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from factcheck.dates import Interval
 from factcheck.facts import Tense
+from factcheck.lazyre import STORE, lazy
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -95,9 +96,9 @@ _SOURCES = dict(_RAW_PATTERNS)
 def pattern(kind: str) -> re.Pattern[str]:
     """The compiled pattern of a kind, compiled the first time a text needs it: compiling all of
     them up front was a fifth of the start-up time of a one-file scan."""
-    return re.compile(_SOURCES[kind], 0 if kind in _CASE_SENSITIVE else re.I)
+    return STORE.compile(_SOURCES[kind], 0 if kind in _CASE_SENSITIVE else re.I)
 NOT_DATES = frozenset({"duration", "set"})
-YEAR_LEAD = re.compile(
+YEAR_LEAD = lazy(
     r"(?:\b(?:in|since|by|until|till|from|before|after|during|the|of|early|late|mid|year|fiscal|between|and|to|through|"
     r"around|circa|summer|winter|spring|autumn|fall)|[-\u2013\u2014(,]|'s)\s*$", re.I)
 
@@ -124,12 +125,12 @@ _KEYWORDS: dict[str, frozenset[str]] = {
 }
 for _kind in ("md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my", "m", "m-rel-year"):
     _KEYWORDS[_kind] = _MONTH_KEYS
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = lazy(r"[a-z0-9]+")
 # Kinds with no keyword, run where a cheap search finds what they cannot match without.
 _HINTS = {
-    "y": re.compile(r"[0-9](?<=(?<![a-z0-9])[0-9])"),  # a word that starts with a digit (digit first: faster)
-    "iso": re.compile(r"[0-9]{4}-[01][0-9]-"),
-    "decade": re.compile(r"0s\b"),
+    "y": lazy(r"[0-9](?<=(?<![a-z0-9])[0-9])"),  # a word that starts with a digit (digit first: faster)
+    "iso": lazy(r"[0-9]{4}-[01][0-9]-"),
+    "decade": lazy(r"0s\b"),
 }
 # keyword -> the kinds it makes worth running (inverted once, so a sentence costs one set intersection)
 _KINDS_OF: dict[str, frozenset[str]] = {

@@ -11,23 +11,24 @@ from __future__ import annotations
 import re
 
 from factcheck.facts import Span, Tense
+from factcheck.lazyre import lazy
 
 # "was expected to", "was due to" look forward from a past moment, not from the document date.
-_FUTURE = re.compile(
+_FUTURE = lazy(
     r"\b(?:will|shall|won't|'ll|(?:is|are|am)\s+(?:(?:scheduled|set|expected|due|slated|poised|going|planning)\s+)?to"
     r"|plans?\s+to|intends?\s+to|upcoming|next)\b", re.I)
-_PAST = re.compile(
+_PAST = lazy(
     r"\b(?:was|were|had|did|said|told|came|met|held|took|made|went|began|left|became|gave|spoke|wrote|"
     r"saw|sent|won|lost|fell|rose|paid|led|brought|thought|found|kept|stood|sought|struck|ran|"
     r"ago|last|earlier|previously|yesterday|has\s+been|have\s+been|"
     # "chaired by U.S. ...": a participle before its agent has no tense ("increased by 5 pct" keeps its own)
     r"[a-z]{3,}ed(?!\s+by\s+(?:the\s+)?[A-Z]))\b(?<!\bneed)(?<!\bseed)(?<!\bfeed)")
 # "will be held", "is expected to have signed": a past form after these is not past tense.
-_NOT_PAST_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|will|would)\s+$", re.I)
-_PRESENT = re.compile(r"\b(?:is|are|am|says|has|have)\b")
+_NOT_PAST_BEFORE = lazy(r"\b(?:be|been|being|is|are|am|to|will|would)\s+$", re.I)
+_PRESENT = lazy(r"\b(?:is|are|am|says|has|have)\b")
 # Strict cues, for rules that report on tense alone: auxiliaries and a past verb right before
 # its date ("launched on May 7"), never a lone "-ed" word that may be an adjective ("priced", "secured").
-_STRICT_PAST = re.compile(
+_STRICT_PAST = lazy(
     r"\b(?:(?:was|were|had|did|took\s+place|happened|occurred)\b"
     r"(?![^,;]*\bto\s+\w+)(?!\s+(?:payable|due|effective|valid|given\s+as|set\s+for)\b)"
     r"|(?!(?:expected|scheduled|planned|proposed|estimated|projected|anticipated|targeted|slated|called|preferred|"
@@ -37,12 +38,12 @@ _STRICT_PAST = re.compile(
 _STRICT_REACH = 40  # characters between a strong cue and its date
 # "..., with a down payment permitted on July 15": a clause opened by a preposition has no verb of
 # its own, so an "-ed" word in it is a participle (tenseless), not a past-tense verb.
-_PREPOSITION_CLAUSE = re.compile(r"\s*(?:with|without|for|of|including|under|at|by|via|per|plus)\b", re.I)
-_AUXILIARY = re.compile(r"(?:was|were|had|did|took|happened|occurred)\b")
-_DEADLINE = re.compile(
+_PREPOSITION_CLAUSE = lazy(r"\s*(?:with|without|for|of|including|under|at|by|via|per|plus)\b", re.I)
+_AUXILIARY = lazy(r"(?:was|were|had|did|took|happened|occurred)\b")
+_DEADLINE = lazy(
     r"\b(?:until|till|through|by|before|after|since|to|as\s+at|as\s+of|ended|ending|beginning|starting|dated)\s*$", re.I)
 # "the date was April 15" (a schedule) and "a February 1987 repayment" (a label) are not events.
-_COPULA = re.compile(r"\b(?:was|were|is|are|be|a|an|the|its|their|his|her)\s*$", re.I)
+_COPULA = lazy(r"\b(?:was|were|is|are|be|a|an|the|its|their|his|her)\s*$", re.I)
 
 
 def clause_tense(prose: str, sentence: Span, start: int, end: int, strict: bool = False) -> Tense:
@@ -72,7 +73,7 @@ def clause_tense(prose: str, sentence: Span, start: int, end: int, strict: bool 
     return best[1] if best else "unknown"
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s\u2013\s|\s-\s|\b(?:and|but|while|whereas)\b")
+_CLAUSE_BREAK = lazy(r"[,;:()\u2014]|\s\u2013\s|\s-\s|\b(?:and|but|while|whereas)\b")
 
 
 def narrow_clause(prose: str, sentence: Span, span: Span) -> Span:
