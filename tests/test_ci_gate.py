@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from _cli import SEED, git, new_repo, run
+from _cli import SEED, new_repo, run
 from conftest import FIXTURES, ROOT
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import random
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SHARED
+from conftest import SHARED
 from factcheck.dates import parse_partial
 from factcheck.kb import open_kb
 from factcheck.kb.commands import kb_app
