@@ -86,7 +86,7 @@ class PatternStore:
             self._entries = {}
             try:
                 with open(self.path, "rb") as fh:  # type: ignore[arg-type]
-                    stored = marshal.load(fh)
+                    stored = marshal.loads(fh.read())  # marshal.load(fh) reads item by item: 20x slower
                 if isinstance(stored, dict):
                     self._entries = stored
             except Exception:  # noqa: BLE001 - no store yet, or an unreadable one: start afresh
