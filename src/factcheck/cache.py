@@ -13,7 +13,7 @@ import os
 import pickle
 import sys
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 from factcheck import __version__
 
@@ -28,7 +28,7 @@ def cache_dir() -> Path:
     return Path(base) / "factcheck"
 
 
-def content_key(files: list[Path]) -> str:
+def content_key(files: Sequence[str | Path]) -> str:
     """A key that changes when any file is edited, added, removed or renamed."""
     # The Python version too: pickle and marshal formats may change between versions.
     parts = [f"{__version__} {sys.version}"]
@@ -38,7 +38,7 @@ def content_key(files: list[Path]) -> str:
     return "\n".join(parts)
 
 
-def load_cached(name: str, files: list[Path], build: Callable[[], T], kind: type, folder: Path | None = None) -> T:
+def load_cached(name: str, files: Sequence[str | Path], build: Callable[[], T], kind: type, folder: Path | None = None) -> T:
     """The object `build` makes from `files`, from the cache when the files are unchanged."""
     if os.environ.get("FACTCHECK_NO_CACHE"):
         return build()

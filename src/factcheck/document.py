@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck.dates import DateError, parse_day
 from factcheck.lazyre import lazy
@@ -26,8 +26,7 @@ class InputError(Exception):
     """Input the tool cannot read; the message is one line for the user."""
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A loaded text: as given, its prose (non-prose blanked, offsets kept) and its declared date."""
 
     path: str

@@ -131,7 +131,5 @@ def collect_paths(args: list[str], wanted=None) -> list[str]:
 def load(arg: str, date_option: date | None, default_date: date | None = None) -> Document:
     doc = load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
     if doc.declared_date is None and default_date is not None:
-        from dataclasses import replace
-
-        doc = replace(doc, declared_date=default_date, date_source="config")
+        doc = doc._replace(declared_date=default_date, date_source="config")
     return doc

@@ -19,11 +19,11 @@ def kb_dir() -> Path:
     return rules_dir() / "kb"
 
 
-def files_under(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
+def files_under(root: Path, suffixes: tuple[str, ...]) -> list[str]:
     """Files with these suffixes anywhere under `root`, sorted (os.walk: pathlib's rglob is several
     times slower, and this runs on every scan to key the compiled cache)."""
     found = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = [d for d in subfolders if d != "__pycache__"]
         found.extend(os.path.join(folder, name) for name in names if name.endswith(suffixes))
-    return [Path(p) for p in sorted(found)]
+    return sorted(found)  # strings: a Path each cost more than the look-up

@@ -11,7 +11,7 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from factcheck.errors import DataError
 from factcheck.facts import Facts
@@ -25,8 +25,7 @@ class RuleError(DataError):
     pass
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A sentence (or short text) and whether the rule must fire on it."""
 
     text: str
