@@ -137,6 +137,36 @@ class LazyMap(Mapping[K, V], Generic[K, V]):
     def __eq__(self, other: object) -> bool:
         if isinstance(other, LazyMap):
             return {k: unpacked(v) for k, v in self.rows.items()} == {k: unpacked(v) for k, v in other.rows.items()}
-        return Mapping.__eq__(self, other)
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Packed(Mapping[K, V], Generic[K, V]):
+    """A read-only mapping kept as one marshal string until first read (indexes a scan never
+    consults, such as names and titles, which only the knowledge-base commands use)."""
+
+    __slots__ = ("rows", "_value")
+
+    def __init__(self, packed: bytes) -> None:
+        self.rows = packed
+        self._value: dict | None = None
+
+    def _dict(self) -> dict:
+        if self._value is None:
+            self._value = marshal.loads(self.rows)
+        return self._value
+
+    def __getitem__(self, key: K) -> V:
+        return self._dict()[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Packed) and self._dict() == other._dict()
 
     __hash__ = None  # type: ignore[assignment]

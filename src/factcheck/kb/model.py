@@ -160,9 +160,9 @@ class KnowledgeBase:
     _terms: Sequence[Term]  # in load order
     _by_person: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)
     _by_office: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)  # by start
-    _names: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _titles: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _cues: dict[str, str] = field(default_factory=dict, repr=False)
+    _names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _cues: Mapping[str, str] = field(default_factory=dict, repr=False)
     _office_surnames: Mapping[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)  # office -> surname -> people
 
     @property
@@ -216,11 +216,11 @@ class KnowledgeBase:
             {k: compact.pack(compact.office_row(o)) for k, o in office_map.items()},
             {k: compact.pack(compact.person_row(p)) for k, p in person_map.items()},
             tuple(compact.pack(compact.term_row(t)) for t in term_list),
-            {k: tuple(v) for k, v in by_person.items()},
-            {k: tuple(sorted(v, key=lambda i: _term_start(term_list[i]))) for k, v in by_office.items()},
-            {k: tuple(v) for k, v in names.items()},
-            {k: tuple(v) for k, v in titles.items()},
-            cues,
+            {k: compact.pack(tuple(v)) for k, v in by_person.items()},
+            {k: compact.pack(tuple(sorted(v, key=lambda i: _term_start(term_list[i])))) for k, v in by_office.items()},
+            compact.pack({k: tuple(v) for k, v in names.items()}),
+            compact.pack({k: tuple(v) for k, v in titles.items()}),
+            compact.pack(cues),
             {k: compact.pack({s: tuple(sorted(ids)) for s, ids in v.items()}) for k, v in office_surnames.items()},
         )
         return cls._from_state(state, (office_map, person_map, term_list))
@@ -232,8 +232,8 @@ class KnowledgeBase:
         made_offices, made_people, made_terms = made or (None, None, None)
         store = compact.Rows(terms, compact.term, made_terms)
 
-        def pick(indexes: tuple[int, ...]) -> tuple[Term, ...]:
-            return tuple(store[i] for i in indexes)
+        def pick(packed: bytes) -> tuple[Term, ...]:
+            return tuple(store[i] for i in marshal.loads(packed))
 
         return cls(
             {code: Jurisdiction(code, name, cues_) for code, name, cues_ in juris},
@@ -242,7 +242,7 @@ class KnowledgeBase:
             store,
             compact.LazyMap(by_person, pick),
             compact.LazyMap(by_office, pick),
-            names, titles, cues,
+            compact.Packed(names), compact.Packed(titles), compact.Packed(cues),
             compact.LazyMap(office_surnames, marshal.loads),
         )
 
@@ -251,7 +251,7 @@ class KnowledgeBase:
             _jurisdiction_rows(self.jurisdictions),
             self.offices.rows, self.people.rows, self._terms.rows,  # type: ignore[attr-defined]
             self._by_person.rows, self._by_office.rows,  # type: ignore[attr-defined]
-            self._names, self._titles, self._cues, self._office_surnames.rows,  # type: ignore[attr-defined]
+            self._names.rows, self._titles.rows, self._cues.rows, self._office_surnames.rows,  # type: ignore[attr-defined]
         )
 
     def __reduce__(self):
