@@ -8,7 +8,8 @@
 * scaling: time per KB of text at 1 KB to 10 MB (linear means a flat column), and with a knowledge base
   grown tenfold by synthetic people and terms.
 
-Medians of repeated runs. proselint is installed only in the benchmark environment
+Medians of repeated runs, each command alternating with its peer; a ratio is the median of the
+ratios of those pairs (see `paired`). proselint is installed only in the benchmark environment
 (`pip install proselint`); its rows are skipped when it is absent. Usage: python bench/speed.py [--quick]
 """
 
@@ -57,12 +58,15 @@ def compile_bytecode() -> None:
 
 
 def median_seconds(cmd: list[str], repeat: int) -> float:
-    return paired_medians(cmd, None, repeat)[0]
+    return paired(cmd, None, repeat)[0]
 
 
-def paired_medians(cmd: list[str], peer: list[str] | None, repeat: int) -> tuple[float, float]:
-    """Medians of `repeat` timed runs of each command, alternating them so that a machine that
-    slows down or speeds up during the run weighs on both alike; one untimed run of each first."""
+def paired(cmd: list[str], peer: list[str] | None, repeat: int) -> tuple[float, float, float]:
+    """Medians of `repeat` timed runs of each command, run alternately, and the median of the ratios
+    of each pair. A shared machine changes speed from one minute to the next (the same command
+    varies by a third); the two runs of a pair share that speed, so the median of the pairs' ratios
+    is steady where the ratio of two medians, each taken partly at another speed, is not.
+    One untimed run of each comes first."""
     cmds = [cmd] + ([peer] if peer else [])
     times: list[list[float]] = [[] for _ in cmds]
     for n in range(repeat + 1):
@@ -71,23 +75,25 @@ def paired_medians(cmd: list[str], peer: list[str] | None, repeat: int) -> tuple
             subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
             if n:
                 out.append(time.perf_counter() - start)
-    medians = [statistics.median(t) for t in times]
-    return medians[0], (medians[1] if peer else 0.0)
+    if not peer:
+        return statistics.median(times[0]), 0.0, 0.0
+    ratio = statistics.median(a / b for a, b in zip(*times))
+    return statistics.median(times[0]), statistics.median(times[1]), ratio
 
 
-def row(name: str, ours: float, peer: float, target: str) -> None:
-    print(f"{name:<48} {ours:>9.3f}s {peer:>9.3f}s {ours / peer:>7.2f}x   target {target}")
+def row(name: str, ours: float, peer: float, ratio: float, target: str) -> None:
+    print(f"{name:<48} {ours:>9.3f}s {peer:>9.3f}s {ratio:>7.2f}x   target {target}")
 
 
 def cold_start(repeat: int) -> None:
     compile_bytecode()
     scan = [*FACTCHECK, "scan", str(SEED), "--format", "text"]
-    ours, base = paired_medians(scan, [sys.executable, "-c", "import typer, rich"], repeat)
-    row("cold start vs import typer, rich", ours, base, "<= 1.30x")
+    ours, base, ratio = paired(scan, [sys.executable, "-c", "import typer, rich"], repeat)
+    row("cold start vs import typer, rich", ours, base, ratio, "<= 1.30x")
     proselint = tool("proselint")
     if proselint:
-        ours, peer = paired_medians(scan, [proselint, "check", str(SEED)], repeat)
-        row("cold start vs proselint check", ours, peer, "<= 1.00x")
+        ours, peer, ratio = paired(scan, [proselint, "check", str(SEED)], repeat)
+        row("cold start vs proselint check", ours, peer, ratio, "<= 1.00x")
 
 
 def throughput(repeat: int) -> None:
@@ -99,8 +105,8 @@ def throughput(repeat: int) -> None:
     scan = [*FACTCHECK, "scan", *files, "--jobs", "1", "--format", "text", "--fail-on", "never"]
     proselint = tool("proselint")
     if proselint:
-        ours, peer = paired_medians(scan, [proselint, "check", *files], repeat)
-        row(f"{len(files)} BBC articles, --jobs 1, vs proselint", ours, peer, "<= 0.25x")
+        ours, peer, ratio = paired(scan, [proselint, "check", *files], repeat)
+        row(f"{len(files)} BBC articles, --jobs 1, vs proselint", ours, peer, ratio, "<= 0.25x")
     else:
         print(f"{len(files)} BBC articles: {median_seconds(scan, repeat):.3f}s (proselint absent)")
 
@@ -116,10 +122,10 @@ def jobs(repeat: int, limit: int) -> None:
             front = f"---\ndate: {day.isoformat()}\n---\n" if day else ""
             (Path(tmp) / name).write_text(front + text, encoding="utf-8")
         scan = [*FACTCHECK, "scan", tmp, "--format", "text", "--fail-on", "never"]
-        two, one = paired_medians([*scan, "--jobs", "2"], [*scan, "--jobs", "1"], repeat)
+        two, one, ratio = paired([*scan, "--jobs", "2"], [*scan, "--jobs", "1"], repeat)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KB -> MB on Linux
         print(f"peak resident memory of a child so far (includes the --jobs 1 scans): {peak:.0f} MB (target < 150 MB)")
-        row(f"{limit} Reuters stories --jobs 2 vs --jobs 1", two, one, "<= 0.59x (1.7x faster)")
+        row(f"{limit} Reuters stories --jobs 2 vs --jobs 1", two, one, ratio, "<= 0.59x (1.7x faster)")
 
 
 def scaling() -> None:
@@ -156,14 +162,15 @@ def kb_growth() -> None:
     grown = Engine(Extractor.build(big, engine.extractor.gazetteer.lexicon), engine.rules)
     text = SEED.read_text(encoding="utf-8") * 20
     times: list[list[float]] = [[], []]
-    for n in range(10):  # alternating, as paired_medians does for commands
+    for n in range(10):  # alternating, as paired() does for commands
         for eng, out in zip((engine, grown), times):
             start = time.perf_counter()
             eng.run(from_text("bench", text, None))
             if n:
                 out.append(time.perf_counter() - start)
     base, big_kb = (statistics.median(t) for t in times)
-    row(f"scan with a KB of {len(big.people)} people vs {len(people)}", big_kb, base, "~1.00x (flat)")
+    ratio = statistics.median(b / a for a, b in zip(*times))
+    row(f"scan with a KB of {len(big.people)} people vs {len(people)}", big_kb, base, ratio, "~1.00x (flat)")
 
 
 def main() -> int:
@@ -172,7 +179,7 @@ def main() -> int:
     args = parser.parse_args()
     repeat = 3 if args.quick else 9
     print(f"{'measure':<48} {'ours':>10} {'peer':>10} {'ratio':>8}")
-    cold_start(repeat)
+    cold_start(repeat * 2)  # short runs: more of them
     throughput(max(1, repeat // 3))
     jobs(max(1, repeat // 3), 2000 if args.quick else 11000)
     kb_growth()
