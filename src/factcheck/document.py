@@ -150,15 +150,25 @@ _HTML_TAG = lazy(r"</?[A-Za-z][^>\n]*>")
 _MD_MARKERS = lazy(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", re.M)
 
 
-def _mask_common(text: str) -> str:
-    if "factcheck:" in text:
-        text = _blank_matches(text, DIRECTIVE)
-    if "://" in text or "www." in text:
-        text = _blank_matches(text, _URL)
+# Each mask with the strings every one of its matches contains: a text with none of them is not
+# searched (most articles have no code, no HTML and no links, and each search is a pass over the text).
+_COMMON_MASKS = ((DIRECTIVE, ("factcheck:",)), (_URL, ("://", "www.")))
+_MARKDOWN_MASKS = (
+    (_FENCE, ("```", "~~~")), (_HTML_COMMENT, ("<!--",)), (_SCRIPT_STYLE, ("<",)), (_INLINE_CODE, ("`",)),
+    (_LINK_TARGET, ("](",)), (_URL, ("://", "www.")), (_HTML_TAG, ("<",)), (_MD_MARKERS, ()),
+)
+
+
+def _masked(text: str, masks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> str:
+    for pattern, needles in masks:
+        if not needles or any(n in text for n in needles):
+            text = _blank_matches(text, pattern)
     return text
 
 
+def _mask_common(text: str) -> str:
+    return _masked(text, _COMMON_MASKS)
+
+
 def _mask_markdown(text: str) -> str:
-    for pattern in (_FENCE, _HTML_COMMENT, _SCRIPT_STYLE, _INLINE_CODE, _LINK_TARGET, _URL, _HTML_TAG, _MD_MARKERS):
-        text = _blank_matches(text, pattern)
-    return text.replace("[", " ").replace("]", " ")
+    return _masked(text, _MARKDOWN_MASKS).replace("[", " ").replace("]", " ")

@@ -202,7 +202,8 @@ def _not_git_ignored(files: list[str], named: set[str]) -> list[str]:
     found = [f for f in files if f != "-" and f not in named]
     if not found:
         return files
-    absolute = sorted({str(Path(f).resolve()) for f in found})
+    resolved = {f: os.path.realpath(f) for f in found}
+    absolute = sorted(set(resolved.values()))
     common = Path(os.path.commonpath(absolute))
     common = common if common.is_dir() else common.parent
     ignored: set[str] = set()
@@ -210,7 +211,7 @@ def _not_git_ignored(files: list[str], named: set[str]) -> list[str]:
         # Not one work tree (a folder holding several repositories, or none): one call per repository.
         for root, paths in _by_repository(absolute, common).items():
             _ignored_in(root, paths, ignored)
-    return [f for f in files if f == "-" or f in named or str(Path(f).resolve()) not in ignored]
+    return [f for f in files if f == "-" or f in named or resolved[f] not in ignored]
 
 
 def _by_repository(paths: list[str], top: Path) -> dict[Path, list[str]]:
