@@ -8,6 +8,7 @@ says "unknown".
 
 from __future__ import annotations
 
+import functools
 import re
 
 from factcheck.facts import Span, Tense
@@ -51,26 +52,42 @@ def clause_tense(prose: str, sentence: Span, start: int, end: int, strict: bool 
     best: tuple[int, Tense] | None = None
     # Strict mode looks only before the span, so "launched on" can end right at the date.
     text = prose[sentence.start : start] if strict else prose[sentence.start : sentence.end]
-    past = _STRICT_PAST if strict else _PAST
     if strict and (_DEADLINE.search(text) or _COPULA.search(text)):
         return "unknown"  # "had until March 1", "the date was April 15": a schedule, not an event
+    for cue_start, cue_end, tense in (_strict_cues(text) if strict else _cues(text)):
+        s, e = cue_start + sentence.start, cue_end + sentence.start
+        if s < end and start < e:
+            continue  # part of the expression itself
+        distance = start - e if e <= start else s - end + 1  # a cue before the time wins a tie
+        if strict and distance > _STRICT_REACH:
+            continue
+        if tense == "present":
+            distance += 1  # "is scheduled to" and "has invited" beat their auxiliaries
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    return best[1] if best else "unknown"
+
+
+@functools.lru_cache(maxsize=64)
+def _cues(text: str) -> tuple[tuple[int, int, Tense], ...]:
+    """The tense cues of a sentence, as (start, end, tense): read once for all its time expressions."""
+    return _find_cues(text, _PAST, strict=False)
+
+
+def _strict_cues(text: str) -> tuple[tuple[int, int, Tense], ...]:
+    return _find_cues(text, _STRICT_PAST, strict=True)
+
+
+def _find_cues(text: str, past: re.Pattern[str], strict: bool) -> tuple[tuple[int, int, Tense], ...]:
+    found: list[tuple[int, int, Tense]] = []
     for pattern, tense in ((_FUTURE, "future"), (past, "past"), (_PRESENT, "present")):
         for m in pattern.finditer(text):
-            s, e = m.start() + sentence.start, m.end() + sentence.start
-            if s < end and start < e:
-                continue  # part of the expression itself
             if tense == "past" and _NOT_PAST_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue
             if strict and tense == "past" and not _AUXILIARY.match(m.group()) and _PREPOSITION_CLAUSE.match(text):
                 continue
-            distance = start - e if e <= start else s - end + 1  # a cue before the time wins a tie
-            if strict and distance > _STRICT_REACH:
-                continue
-            if tense == "present":
-                distance += 1  # "is scheduled to" and "has invited" beat their auxiliaries
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-    return best[1] if best else "unknown"
+            found.append((m.start(), m.end(), tense))  # type: ignore[arg-type]
+    return tuple(found)
 
 
 _CLAUSE_BREAK = lazy(r"[,;:()\u2014]|\s\u2013\s|\s-\s|\b(?:and|but|while|whereas)\b")
