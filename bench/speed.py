@@ -180,7 +180,7 @@ def main() -> int:
     repeat = 3 if args.quick else 9
     print(f"{'measure':<48} {'ours':>10} {'peer':>10} {'ratio':>8}")
     cold_start(repeat * 2)  # short runs: more of them
-    throughput(max(1, repeat // 3))
+    throughput(repeat)
     jobs(max(1, repeat // 3), 2000 if args.quick else 11000)
     kb_growth()
     scaling()

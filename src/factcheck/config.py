@@ -22,6 +22,7 @@ Unknown keys are errors (exit code 2) that suggest the closest valid key.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -69,7 +70,8 @@ class Config:
         return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(Path(rel).name, p) for p in self.exclude)
 
     def includes(self, file: str) -> bool:
-        return any(fnmatch.fnmatch(Path(file).name, p) for p in self.include)
+        name = os.path.basename(file)
+        return any(fnmatch.fnmatch(name, p) for p in self.include)
 
     def describe(self) -> str:
         """The configuration as TOML (in the .factcheck.toml layout), with where it came from."""

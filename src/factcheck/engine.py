@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import os
 from datetime import date
 from pathlib import Path
+from typing import Iterator, NamedTuple
 
 from factcheck.checks.registry import Rule, RuleError, load_rules
 from factcheck.document import MARKUP_SUFFIXES, TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
@@ -113,11 +114,7 @@ def collect_paths(args: list[str], wanted=None) -> list[str]:
             out.extend(matched)
             continue
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and (wanted is None or wanted(str(p)))
-            )
+            found = sorted(p for p in _text_files(str(path)) if wanted is None or wanted(p))
             if not found:
                 raise InputError(f"{arg}: no .txt or .md files in this directory")
             out.extend(found)
@@ -126,6 +123,16 @@ def collect_paths(args: list[str], wanted=None) -> list[str]:
         else:
             out.append(arg)
     return out
+
+
+def _text_files(folder: str) -> Iterator[str]:
+    """Text files under a folder, hidden files and folders left out (os.walk and strings: pathlib's
+    rglob cost a corpus scan a tenth of its time before any file was read)."""
+    for parent, subfolders, names in os.walk(folder):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
+                yield os.path.join(parent, name)
 
 
 def load(arg: str, date_option: date | None, default_date: date | None = None) -> Document:

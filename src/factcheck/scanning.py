@@ -158,7 +158,7 @@ def scan(request: ScanRequest) -> Scan:
 
                 work = [(f, index[c.path]) for f, c in zip(files, per_file)]
                 with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(tuple(order), request)) as pool:
-                    for result in pool.map(_check, work, chunksize=max(1, len(files) // (jobs * 8))):
+                    for result in pool.map(_check, work, chunksize=max(1, min(32, len(files) // (jobs * 8)))):
                         results.append(result)
                         advance()
     except InputError as exc:
