@@ -66,10 +66,17 @@ class _Configs:
         self._by_folder: dict[Path, Config] = {}
         self._by_named: dict[str, Config] = {}
         self._by_path: dict[Path | None, Config] = {run_config.path: run_config}
+        self._by_file: dict[str, Config] = {}  # a scan asks up to three times per file
 
     def of(self, file: str) -> Config:
         if self._fixed is not None or file == "-":
             return self._fixed or next(iter(self._by_path.values()))
+        found = self._by_file.get(file)
+        if found is None:
+            found = self._by_file[file] = self._lookup(file)
+        return found
+
+    def _lookup(self, file: str) -> Config:
         # Files of one folder as written share its configuration, so only the first is resolved
         # (resolving every path was a tenth of a corpus scan); a symbolic link goes by its target.
         named = os.path.dirname(file)
