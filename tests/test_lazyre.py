@@ -68,3 +68,12 @@ def test_a_lazy_pattern_is_compiled_on_first_use():
     assert "search" not in vars(pattern)
     assert pattern.search("42 Abc").group("w") == "Abc"
     assert "search" in vars(pattern) and pattern.groupindex == {"w": 1} and pattern.flags & re.I
+
+
+def test_a_lazy_pattern_survives_copying():
+    import copy
+    import pickle
+
+    pattern = lazy(r"\d+")
+    assert copy.copy(pattern).findall("a1b22") == ["1", "22"]
+    assert pickle.loads(pickle.dumps(pattern)).findall("a1b22") == ["1", "22"]

@@ -37,6 +37,8 @@ class _LazyPattern:
     def __getattr__(self, name: str):
         # Called only until the first use: afterwards the compiled pattern's methods are attributes
         # of this object, found without this detour.
+        if name.startswith("_"):  # copy and pickle probe for hooks before __init__ has run
+            raise AttributeError(name)
         compiled = STORE.compile(self._source, self._flags)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
