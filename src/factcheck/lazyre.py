@@ -58,7 +58,7 @@ class PatternStore:
     def __init__(self, path: str | None) -> None:
         self.path = path
         self._entries: dict[tuple[str, int], tuple] | None = None
-        self._added = False
+        self._save_registered = False
 
     def compile(self, source: str, flags: int = 0) -> re.Pattern[str]:
         flags = int(flags)  # a plain number: the store's keys are marshalled
@@ -76,10 +76,10 @@ class PatternStore:
         except Exception:  # noqa: BLE001 - internals not as expected: re.compile decides
             return re.compile(source, flags)
         entries[(source, flags)] = entry
-        if not self._added:
+        if not self._save_registered:
             import atexit
 
-            self._added = True
+            self._save_registered = True
             atexit.register(self.save)
         return compiled
 
@@ -125,9 +125,9 @@ def _compile(source: str, flags: int) -> tuple[re.Pattern[str], tuple]:
 def _store_path() -> str | None:
     if os.environ.get("FACTCHECK_NO_CACHE") or _sre is None:
         return None
-    from factcheck.cache import cache_dir
-
     import zlib
+
+    from factcheck.cache import cache_dir
 
     build = f"{sys.version} {sys.implementation.cache_tag} {_sre.MAGIC} {_sre.CODESIZE}"
     return os.path.join(cache_dir(), f"patterns-{zlib.crc32(build.encode()):08x}.marshal")
