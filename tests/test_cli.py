@@ -86,6 +86,26 @@ def test_front_matter_date_and_directory(tmp_path: Path):
     assert docs[0]["findings"] == [] and proc.returncode == 1
 
 
+@pytest.mark.parametrize("folder,expected", [
+    (".", ["a.md", "sub/b.txt"]),
+    ("./", ["a.md", "sub/b.txt"]),
+    ("sub", ["sub/b.txt"]),
+    ("./sub/", ["sub/b.txt"]),
+])
+def test_files_found_in_a_folder_are_named_as_pathlib_names_them(tmp_path: Path, monkeypatch, folder: str, expected: list[str]):
+    from factcheck.engine import collect_paths
+
+    (tmp_path / "a.md").write_text("Text.\n")
+    (tmp_path / ".hidden.md").write_text("Text.\n")
+    (tmp_path / "notes.csv").write_text("x\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Text.\n")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "c.md").write_text("Text.\n")
+    monkeypatch.chdir(tmp_path)
+    assert collect_paths([folder]) == expected
+
+
 def test_markdown_code_is_not_checked(tmp_path: Path):
     md = tmp_path / "a.md"
     md.write_text("---\ndate: 2025-07-01\n---\nText.\n\n```\nDefense Secretary Lloyd Austin\n```\n\n`Defense Secretary Lloyd Austin`\n")

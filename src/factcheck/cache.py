@@ -2,9 +2,10 @@
 
 Keyed by the size and modification time of every data file and of the code that builds it (as
 Python keys its own bytecode cache), so an edited file rebuilds it transparently: reading and
-hashing every file cost a pre-commit hook more than loading the cache did. A cache that cannot be read (corrupt, truncated, from another
-version) is ignored and rebuilt, never trusted; a cache that cannot be written costs nothing
-but speed. It lives in the user's cache folder, never beside the files being checked.
+hashing every file cost a pre-commit hook more than loading the cache did. A cache that cannot be
+read (corrupt, truncated, from another version) is ignored and rebuilt, never trusted; a cache that
+cannot be written costs nothing but speed. It lives in the user's cache folder, never beside the
+files being checked.
 """
 
 from __future__ import annotations

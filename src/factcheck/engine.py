@@ -126,10 +126,13 @@ def collect_paths(args: list[str], wanted=None) -> list[str]:
 
 
 def _text_files(folder: str) -> Iterator[str]:
-    """Text files under a folder, hidden files and folders left out (os.walk and strings: pathlib's
-    rglob cost a corpus scan a tenth of its time before any file was read)."""
+    """Text files under a folder (as pathlib writes it), hidden files and folders left out, named as
+    pathlib would name them ("a.md", not "./a.md"). os.walk and strings: pathlib's rglob cost a
+    corpus scan a tenth of its time before any file was read."""
     for parent, subfolders, names in os.walk(folder):
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        if folder == ".":
+            parent = parent[2:]  # "./sub" -> "sub", "." -> ""
         for name in names:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
                 yield os.path.join(parent, name)
