@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from _cli import run
 from conftest import FIXTURES
 
 SEED = FIXTURES / "seed-hegseth-austin.txt"
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-c", "from factcheck.entry import main; main()", *args],
-        input=stdin, capture_output=True, text=True, timeout=60,
-    )
 
 
 def test_seed_exits_1_with_json_per_contract():
