@@ -34,14 +34,12 @@ FailOn = Enum("FailOn", {name: name for name in FAIL_ON}, type=str)  # type: ign
 
 
 def _engine():
-    from factcheck.checks.registry import RuleError
     from factcheck.engine import Engine
-    from factcheck.kb.load import KnowledgeBaseError
-    from factcheck.lexicon import LexiconError
+    from factcheck.errors import DataError
 
     try:
         return Engine.default()
-    except (KnowledgeBaseError, LexiconError, RuleError) as exc:
+    except DataError as exc:
         raise UserError(str(exc)) from None
 
 

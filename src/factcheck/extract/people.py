@@ -10,7 +10,6 @@ Forms recognised:
 
 from __future__ import annotations
 
-
 from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.sentences import sentence_at

@@ -158,12 +158,13 @@ class KnowledgeBase:
     offices: Mapping[str, Office]
     people: Mapping[str, Person]
     _terms: Sequence[Term]  # in load order
-    _by_person: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)
-    _by_office: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)  # by start
-    _names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _cues: Mapping[str, str] = field(default_factory=dict, repr=False)
-    _office_surnames: Mapping[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)  # office -> surname -> people
+    # Built only by build() and _from_state(), which fill every index.
+    _by_person: Mapping[str, tuple[Term, ...]] = field(repr=False)
+    _by_office: Mapping[str, tuple[Term, ...]] = field(repr=False)  # by start
+    _names: Mapping[str, tuple[str, ...]] = field(repr=False)
+    _titles: Mapping[str, tuple[str, ...]] = field(repr=False)
+    _cues: Mapping[str, str] = field(repr=False)
+    _office_surnames: Mapping[str, dict[str, tuple[str, ...]]] = field(repr=False)  # office -> surname -> people
 
     @property
     def terms(self) -> tuple[Term, ...]:

@@ -11,8 +11,8 @@ announces in the future tense.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 from factcheck.dates import Interval
 from factcheck.extract.sentences import sentence_at

@@ -35,4 +35,3 @@ def find_dateline(prose: str) -> DocumentDate | None:
     except ValueError:
         return None
     return DocumentDate(value, "dateline", (Span(m.start("place"), m.end()),))
-

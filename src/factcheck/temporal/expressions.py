@@ -97,6 +97,8 @@ def pattern(kind: str) -> re.Pattern[str]:
     """The compiled pattern of a kind, compiled the first time a text needs it: compiling all of
     them up front was a fifth of the start-up time of a one-file scan."""
     return STORE.compile(_SOURCES[kind], 0 if kind in _CASE_SENSITIVE else re.I)
+
+
 NOT_DATES = frozenset({"duration", "set"})
 YEAR_LEAD = lazy(
     r"(?:\b(?:in|since|by|until|till|from|before|after|during|the|of|early|late|mid|year|fiscal|between|and|to|through|"
