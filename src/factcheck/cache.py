@@ -17,16 +17,9 @@ from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
 from factcheck import __version__
+from factcheck.paths import cache_dir
 
 T = TypeVar("T")
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("FACTCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck"
 
 
 def content_key(files: Sequence[str | Path]) -> str:

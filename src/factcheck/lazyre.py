@@ -127,7 +127,7 @@ def _store_path() -> str | None:
         return None
     import zlib
 
-    from factcheck.cache import cache_dir
+    from factcheck.paths import cache_dir
 
     build = f"{sys.version} {sys.implementation.cache_tag} {_sre.MAGIC} {_sre.CODESIZE}"
     return os.path.join(cache_dir(), f"patterns-{zlib.crc32(build.encode()):08x}.marshal")

@@ -1,4 +1,5 @@
-"""Where the shipped data lives, whether installed from a wheel or in a source checkout."""
+"""Where the shipped data lives (installed from a wheel or in a source checkout), and where the
+compiled caches go."""
 
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ def rules_dir() -> Path:
 
 def kb_dir() -> Path:
     return rules_dir() / "kb"
+
+
+def cache_dir() -> Path:
+    """Where compiled caches live: never beside the files being checked."""
+    explicit = os.environ.get("FACTCHECK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
 
 
 def files_under(root: Path, suffixes: tuple[str, ...]) -> list[str]:
