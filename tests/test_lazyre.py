@@ -68,6 +68,7 @@ def test_a_lazy_pattern_is_compiled_on_first_use():
     assert "search" not in vars(pattern)
     assert pattern.search("42 Abc").group("w") == "Abc"
     assert "search" in vars(pattern) and pattern.groupindex == {"w": 1} and pattern.flags & re.I
+    assert pattern.groups == 1 and pattern.compiled is pattern.compiled, "compiled once, however often it is read"
 
 
 def test_a_lazy_pattern_survives_copying():

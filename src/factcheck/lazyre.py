@@ -35,14 +35,15 @@ class _LazyPattern:
         self._flags = int(flags)
 
     def __getattr__(self, name: str):
-        # Called only until the first use: afterwards the compiled pattern's methods are attributes
-        # of this object, found without this detour.
+        # Compiles on the first use; the matching methods then become attributes of this object,
+        # found without this detour, and anything else is read from the one compiled pattern.
         if name.startswith("_"):  # copy and pickle probe for hooks before __init__ has run
             raise AttributeError(name)
-        compiled = STORE.compile(self._source, self._flags)
-        for method in _METHODS:
-            setattr(self, method, getattr(compiled, method))
-        self.pattern, self.flags, self.groupindex = compiled.pattern, compiled.flags, compiled.groupindex
+        compiled = self.__dict__.get("compiled")
+        if compiled is None:
+            compiled = self.compiled = STORE.compile(self._source, self._flags)
+            for method in _METHODS:
+                setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
 
 
