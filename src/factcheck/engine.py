@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
-from factcheck.checks.registry import Rule, RuleError, load_rules
-from factcheck.document import MARKUP_SUFFIXES, TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
+from factcheck.checks.registry import Rule
+from factcheck.document import (
+    MARKUP_SUFFIXES,
+    TEXT_SUFFIXES,
+    Document,
+    InputError,
+    load_path,
+    load_stdin,
+)
 from factcheck.extract.pipeline import Extractor
 from factcheck.facts import Facts
 from factcheck.findings import Finding, finalize
-from factcheck.kb import open_kb
-from factcheck.lexicon import load_lexicon
-from factcheck.paths import files_under, rules_dir
+from factcheck.paths import rules_dir
 from factcheck.suppressions import Suppression, apply, find_suppressions
 
 
@@ -37,30 +43,16 @@ class Engine(NamedTuple):
     @classmethod
     def default(cls, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
         """The engine for the shipped rules/ (plus extra folders), from the compiled cache when unchanged."""
-        from factcheck.cache import load_cached
+        from factcheck.compiled import load_parts
 
-        root = rules_dir()
-        # The code that builds the engine is part of the key too: a changed class must not be
-        # served from an old pickle.
-        code = Path(__file__).resolve().parent
-        files = [f for folder in (root, *kb_dirs, *rule_dirs) for f in files_under(folder, (".toml", ".csv"))]
-        files += files_under(code, (".py",))
-        return load_cached("engine", files, lambda: cls.build(root, kb_dirs, rule_dirs), cls)
+        return cls(*load_parts(rules_dir(), kb_dirs, rule_dirs))
 
     @classmethod
     def build(cls, root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
-        rules = list(load_rules(root / "core.toml"))
-        seen: dict[str, Path] = {r.code: root / "core.toml" for r in rules} | {r.name: root / "core.toml" for r in rules}
-        for folder in rule_dirs:
-            for path in sorted(folder.glob("*.toml")):
-                for rule in load_rules(path):
-                    for key in (rule.code, rule.name):
-                        if key in seen:
-                            raise RuleError(f"{path}: rule {key!r} is already defined in {seen[key]}")
-                        seen[key] = path
-                    rules.append(rule)
-        return cls(Extractor.build(open_kb(kb_dirs), load_lexicon(root / "lexicon.toml")),
-                   tuple(sorted(rules, key=lambda r: r.code)))
+        """The engine built from the files, without the cache."""
+        from factcheck.compiled import build_parts
+
+        return cls(*build_parts(root, kb_dirs, rule_dirs))
 
     def with_rules(self, rules: tuple[Rule, ...]) -> Engine:
         """The same engine running only `rules` (a selection of the known ones)."""

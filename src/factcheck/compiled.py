@@ -1,0 +1,85 @@
+"""The engine's data - knowledge base, name and title matchers, lexicon, rules - built from the
+files under rules/ (and the configured extra folders), or read from the compiled cache (cache.py)
+when it was built from exactly these files and this code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck import cache
+from factcheck.cache import Built, Decoded, Tables
+from factcheck.checks.registry import Rule, RuleError, load_rules
+from factcheck.extract.pipeline import Extractor
+from factcheck.extract.tokens import PhraseMatcher, trie
+from factcheck.kb.cache import kb_from_tables, kb_shape, kb_tables
+from factcheck.kb.model import KnowledgeBase
+from factcheck.lexicon import EventWords, Lexicon, load_lexicon
+from factcheck.paths import files_under
+from factcheck.plain import PlainDataError, decoder, encode, shape
+
+
+def load_parts(root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = (),
+               folder: Path | None = None) -> tuple[Extractor, tuple[Rule, ...]]:
+    """The extractor and the rules, from the cache when no input changed."""
+    data = [f for d in (root, *kb_dirs, *rule_dirs) for f in files_under(d, (".toml", ".csv"))]
+    code = files_under(Path(__file__).resolve().parent, (".py",))  # the code that makes the data
+    name = "\0".join(str(d.absolute()) for d in (root, Path(), *kb_dirs, Path(), *rule_dirs))
+    tables = cache.load(name, [Path(f) for f in data + code], lambda: _tables(root, kb_dirs, rule_dirs),
+                        salt=_shape(), folder=folder)
+    return _parts(tables)
+
+
+def load_compiled_kb(kb_dirs: tuple[Path, ...] = (), folder: Path | None = None) -> KnowledgeBase:
+    """The knowledge base of the default rules with these extra folders (the same cache as the engine)."""
+    from factcheck.paths import rules_dir
+
+    return load_parts(rules_dir(), kb_dirs, (), folder)[0].kb
+
+
+def build_parts(root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> tuple[Extractor, tuple[Rule, ...]]:
+    """The extractor and the rules, built from the files."""
+    from factcheck.kb.load import load_kb
+
+    kb = load_kb(root / "kb", *kb_dirs)
+    return Extractor.build(kb, load_lexicon(root / "lexicon.toml")), rule_packs(root, rule_dirs)
+
+
+def rule_packs(root: Path, rule_dirs: tuple[Path, ...]) -> tuple[Rule, ...]:
+    """The core rules and those of the extra folders, by code (a code or name defined twice is an error)."""
+    rules = list(load_rules(root / "core.toml"))
+    seen: dict[str, Path] = {r.code: root / "core.toml" for r in rules} | {r.name: root / "core.toml" for r in rules}
+    for folder in rule_dirs:
+        for path in sorted(folder.glob("*.toml")):
+            for rule in load_rules(path):
+                for key in (rule.code, rule.name):
+                    if key in seen:
+                        raise RuleError(f"{path}: rule {key!r} is already defined in {seen[key]}")
+                    seen[key] = path
+                rules.append(rule)
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def _shape() -> str:
+    return kb_shape() + ";" + shape(Rule, Lexicon, EventWords)
+
+
+def _tables(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> Built:
+    extractor, rules = build_parts(root, kb_dirs, rule_dirs)
+    names, titles = extractor.gazetteer.names, extractor.gazetteer.titles
+    return kb_tables(extractor.kb) | {
+        "names": dict(names.branches()),
+        "titles": dict(titles.branches()),
+        "engine": {"lexicon": encode(extractor.gazetteer.lexicon), "rules": encode(rules)},
+    }
+
+
+def _parts(tables: Tables) -> tuple[Extractor, tuple[Rule, ...]]:
+    try:
+        lexicon: Lexicon = Decoded(tables["engine"], decoder(Lexicon))["lexicon"]
+        rules: tuple[Rule, ...] = Decoded(tables["engine"], decoder(tuple[Rule, ...]))["rules"]
+        matchers = (PhraseMatcher.over(Decoded(tables["names"], trie)),
+                    PhraseMatcher.over(Decoded(tables["titles"], trie)))
+        kb = kb_from_tables(tables)
+    except (KeyError, PlainDataError) as exc:
+        raise cache.damaged(tables, exc) from None
+    return Extractor.build(kb, lexicon, matchers), rules
