@@ -17,6 +17,7 @@ import os
 import stat
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 from pathlib import Path
 
 from factcheck.engine import Result
