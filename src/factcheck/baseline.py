@@ -17,8 +17,8 @@ import os
 import stat
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from factcheck.engine import Result
 from factcheck.errors import UsageError
