@@ -53,17 +53,18 @@ class CacheError(DataError):
     """A cache row that fails its check after the file was opened (the file is removed)."""
 
 
-def cache_key(inputs: Sequence[Path], salt: str = "") -> str:
+def cache_key(inputs: Sequence[str | Path], salt: str = "") -> str:
     """A hash of everything the cached data is made from (OSError when an input cannot be read)."""
     h = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{sys.version}\0{sys.implementation.cache_tag}\0{salt}".encode())
     for path in inputs:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read()
         h.update(f"\0{path}\0{len(data)}\0".encode())
         h.update(data)
     return h.hexdigest()
 
 
-def load(name: str, inputs: Sequence[Path], build: Callable[[], Built], salt: str = "",
+def load(name: str, inputs: Sequence[str | Path], build: Callable[[], Built], salt: str = "",
          folder: Path | None = None) -> Tables:
     """The tables `build` makes from `inputs`, read from the cache when it holds them for exactly
     these inputs, else built (and written for next time). `name` identifies what is cached (one
@@ -106,13 +107,16 @@ def _open(path: Path, key: str) -> Tables | None:
             tables = db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
             if tables != [("table", "entry", _TABLE), ("index", "entry_order", _ORDER)]:
                 raise ValueError("not our schema")
-            row = db.execute("SELECT v FROM entry WHERE ns = ? AND k = 'key'", (_META,)).fetchone()
-            if row is None or row[0] != json.dumps(key):
+            meta = dict(db.execute("SELECT k, v FROM entry WHERE ns = ?", (_META,)).fetchall())
+            if meta.get("key") != json.dumps(key):
                 raise ValueError("built from other inputs")
+            counts = json.loads(meta["counts"])
+            if not isinstance(counts, dict) or not all(isinstance(n, int) for n in counts.values()):
+                raise ValueError("no namespaces")
         except Exception:
             db.close()
             raise
-        return _Store(db, path)
+        return _Store(db, path, counts)
     except Exception:  # noqa: BLE001 - anything unexpected about the file: build afresh
         return None
 
@@ -143,7 +147,9 @@ def _write(path: Path, key: str, tables: Built) -> None:
             db.execute("PRAGMA journal_mode = OFF")  # the file is temporary until renamed: no journal
             db.execute(_TABLE)
             db.execute(_ORDER)
-            rows: list[tuple[str, str, int, str]] = [(_META, "key", 0, json.dumps(key))]
+            counts = {ns: len(table) for ns, table in tables.items()}
+            rows: list[tuple[str, str, int, str]] = [(_META, "key", 0, json.dumps(key)),
+                                                     (_META, "counts", 1, json.dumps(counts))]
             for ns, table in tables.items():
                 if ns == _META:
                     raise ValueError(f"{_META!r} is the cache's own namespace")
@@ -164,26 +170,21 @@ def _write(path: Path, key: str, tables: Built) -> None:
 class _Store(Mapping[str, Mapping[str, Any]]):
     """An open cache file: namespace -> its rows, read on demand."""
 
-    def __init__(self, db: Any, path: Path) -> None:
+    def __init__(self, db: Any, path: Path, counts: dict[str, int]) -> None:
         self.db = db
         self.path = path
-        self._names: list[str] | None = None
+        self.counts = counts  # namespace -> number of rows (counting them in the file reads them all)
 
     def __getitem__(self, ns: str) -> Mapping[str, Any]:
-        if ns not in self._namespaces():
+        if ns not in self.counts:
             raise KeyError(ns)
         return _Table(self, ns)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._namespaces())
+        return iter(self.counts)
 
     def __len__(self) -> int:
-        return len(self._namespaces())
-
-    def _namespaces(self) -> list[str]:
-        if self._names is None:
-            self._names = [r[0] for r in self.query("SELECT DISTINCT ns FROM entry WHERE ns != ?", (_META,))]
-        return self._names
+        return len(self.counts)
 
     def query(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
         try:
@@ -218,7 +219,7 @@ class _Table(Mapping[str, Any]):
         return iter([r[0] for r in self.store.query("SELECT k FROM entry WHERE ns = ? ORDER BY i", (self.ns,))])
 
     def __len__(self) -> int:
-        return int(self.store.query("SELECT count(*) FROM entry WHERE ns = ?", (self.ns,))[0][0])
+        return self.store.counts[self.ns]
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and bool(

@@ -21,19 +21,25 @@ from factcheck.plain import PlainDataError, decoder, encode, shape
 def load_parts(root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = (),
                folder: Path | None = None) -> tuple[Extractor, tuple[Rule, ...]]:
     """The extractor and the rules, from the cache when no input changed."""
-    data = [f for d in (root, *kb_dirs, *rule_dirs) for f in files_under(d, (".toml", ".csv"))]
-    code = files_under(Path(__file__).resolve().parent, (".py",))  # the code that makes the data
-    name = "\0".join(str(d.absolute()) for d in (root, Path(), *kb_dirs, Path(), *rule_dirs))
-    tables = cache.load(name, [Path(f) for f in data + code], lambda: _tables(root, kb_dirs, rule_dirs),
-                        salt=_shape(), folder=folder)
-    return _parts(tables)
+    return _parts(_load(root, kb_dirs, rule_dirs, folder))
 
 
 def load_compiled_kb(kb_dirs: tuple[Path, ...] = (), folder: Path | None = None) -> KnowledgeBase:
     """The knowledge base of the default rules with these extra folders (the same cache as the engine)."""
     from factcheck.paths import rules_dir
 
-    return load_parts(rules_dir(), kb_dirs, (), folder)[0].kb
+    tables = _load(rules_dir(), kb_dirs, (), folder)
+    try:
+        return kb_from_tables(tables)
+    except KeyError as exc:
+        raise cache.damaged(tables, exc) from None
+
+
+def _load(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...], folder: Path | None) -> Tables:
+    data = [f for d in (root, *kb_dirs, *rule_dirs) for f in files_under(d, (".toml", ".csv"))]
+    code = files_under(Path(__file__).resolve().parent, (".py",))  # the code that makes the data
+    name = "\0".join(str(d.absolute()) for d in (root, Path(), *kb_dirs, Path(), *rule_dirs))
+    return cache.load(name, data + code, lambda: _tables(root, kb_dirs, rule_dirs), salt=_shape(), folder=folder)
 
 
 def build_parts(root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> tuple[Extractor, tuple[Rule, ...]]:
