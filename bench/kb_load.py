@@ -4,9 +4,9 @@ brings it to about 20,000 terms (people with aliases, terms spread over the ship
 Measures, medians of repeated runs:
 * in process: the knowledge base from the compiled cache (hash the inputs, open, first look-ups;
   target < 30 ms), the whole engine from the cache, and both built from the files;
-* whole process: `factcheck scan` of the seed article with the large knowledge base (configured
-  through kb-dirs) against `python -c "import typer, rich"`, paired as bench/speed.py pairs
-  (target <= 1.5x).
+* whole process: `factcheck scan` of the seed article against `python -c "import typer, rich"`,
+  paired as bench/speed.py pairs (target <= 1.5x), with the shipped knowledge base and with the
+  synthetic files added to it (copied into rules/kb for the measurement and removed after).
 
 Usage: python bench/kb_load.py [--terms 20000] [--repeat 15]
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -78,21 +79,28 @@ def in_process(kb: Path, repeat: int) -> None:
 
 
 def cold_start(kb: Path, repeat: int) -> None:
+    """The large knowledge base shipped (its files copied into rules/kb for the measurement, then
+    removed), as the knowledge-base data will be."""
+    from factcheck.paths import kb_dir
+
     compile_bytecode()
-    with tempfile.TemporaryDirectory() as tmp:
-        config = Path(tmp) / ".factcheck.toml"
-        config.write_text(f'kb-dirs = ["{kb.as_posix()}"]\n', encoding="utf-8")
-        article = Path(tmp) / "seed.txt"
-        article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-        scan = [*FACTCHECK, "scan", str(article), "--format", "text", "--config", str(config)]
-        subprocess.run(scan, stdout=subprocess.DEVNULL, check=False)  # write the cache
-        ours, base, ratio = paired(scan, [sys.executable, "-c", "import typer, rich"], repeat)
-        print(f"cold start, large knowledge base: {1000 * ours:.0f} ms vs import typer, rich {1000 * base:.0f} ms: "
-              f"{ratio:.2f}x (target <= 1.50x)")
-        scan = [*FACTCHECK, "scan", str(SEED), "--format", "text"]
-        ours, base, ratio = paired(scan, [sys.executable, "-c", "import typer, rich"], repeat)
-        print(f"cold start, shipped knowledge base: {1000 * ours:.0f} ms vs import typer, rich {1000 * base:.0f} ms: "
-              f"{ratio:.2f}x (target <= 1.50x)")
+    peer = [sys.executable, "-c", "import typer, rich"]
+    scan = [*FACTCHECK, "scan", str(SEED), "--format", "text"]
+    subprocess.run(scan, stdout=subprocess.DEVNULL, check=False)  # write the cache
+    ours, base, ratio = paired(scan, peer, repeat)
+    print(f"cold start, shipped knowledge base: {1000 * ours:.0f} ms vs import typer, rich {1000 * base:.0f} ms: "
+          f"{ratio:.2f}x (target <= 1.50x)")
+    copies = [kb_dir() / sub / "zz-bench-synthetic.csv" for sub in ("people", "terms")]
+    try:
+        for copy in copies:
+            shutil.copyfile(kb / copy.parent.name / "synthetic.csv", copy)
+        subprocess.run(scan, stdout=subprocess.DEVNULL, check=False)
+        ours, base, ratio = paired(scan, peer, repeat)
+        print(f"cold start, shipped + synthetic knowledge base: {1000 * ours:.0f} ms vs import typer, rich "
+              f"{1000 * base:.0f} ms: {ratio:.2f}x (target <= 1.50x)")
+    finally:
+        for copy in copies:
+            copy.unlink(missing_ok=True)
 
 
 def main() -> int:

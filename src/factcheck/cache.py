@@ -239,17 +239,24 @@ class Decoded(Mapping[str, V]):
     """A read-only mapping over one namespace whose values are decoded (and checked) when first
     read, then kept. It pickles as a plain dict of its decoded values."""
 
-    __slots__ = ("_decode", "_made", "_rows")
+    __slots__ = ("_decode", "_keys", "_made", "_rows")
 
-    def __init__(self, rows: Mapping[str, Any], decode: Callable[[Any], V]) -> None:
+    def __init__(self, rows: Mapping[str, Any], decode: Callable[[Any], V], all_keys: bool = False) -> None:
+        """`all_keys`: read every key on the first look-up (one query), so that looking up keys
+        that are absent costs nothing; for namespaces asked about more often than they answer."""
         self._rows = rows
         self._decode = decode
         self._made: dict[str, V | _Missing] = {}
+        self._keys: frozenset[str] | None = None if all_keys else frozenset()
 
     def __getitem__(self, key: str) -> V:
         made = self._made.get(key)
         if made is None:
+            if self._keys is None:
+                self._keys = frozenset(self._rows)
             try:
+                if self._keys and key not in self._keys:
+                    raise KeyError(key)
                 made = self._value(self._rows[key])
             except KeyError:
                 made = _MISSING

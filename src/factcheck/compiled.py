@@ -9,13 +9,14 @@ from pathlib import Path
 from factcheck import cache
 from factcheck.cache import Built, Decoded, Tables
 from factcheck.checks.registry import Rule, RuleError, load_rules
+from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.pipeline import Extractor
 from factcheck.extract.tokens import PhraseMatcher, trie
 from factcheck.kb.cache import kb_from_tables, kb_shape, kb_tables
 from factcheck.kb.model import KnowledgeBase
 from factcheck.lexicon import EventWords, Lexicon, load_lexicon
 from factcheck.paths import files_under
-from factcheck.plain import PlainDataError, decoder, encode, shape
+from factcheck.plain import PlainDataError, decode, encode, shape
 
 
 def load_parts(root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = (),
@@ -38,7 +39,8 @@ def load_compiled_kb(kb_dirs: tuple[Path, ...] = (), folder: Path | None = None)
 def _load(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...], folder: Path | None) -> Tables:
     data = [f for d in (root, *kb_dirs, *rule_dirs) for f in files_under(d, (".toml", ".csv"))]
     code = files_under(Path(__file__).resolve().parent, (".py",))  # the code that makes the data
-    name = "\0".join(str(d.absolute()) for d in (root, Path(), *kb_dirs, Path(), *rule_dirs))
+    # One file per set of folders (an edit replaces it; another configuration keeps its own).
+    name = "\0".join(str(d.absolute()) for d in (root, *kb_dirs)) + "\0\0" + "\0".join(str(d.absolute()) for d in rule_dirs)
     return cache.load(name, data + code, lambda: _tables(root, kb_dirs, rule_dirs), salt=_shape(), folder=folder)
 
 
@@ -71,21 +73,29 @@ def _shape() -> str:
 
 def _tables(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> Built:
     extractor, rules = build_parts(root, kb_dirs, rule_dirs)
-    names, titles = extractor.gazetteer.names, extractor.gazetteer.titles
+    gaz = extractor.gazetteer
     return kb_tables(extractor.kb) | {
-        "names": dict(names.branches()),
-        "titles": dict(titles.branches()),
-        "engine": {"lexicon": encode(extractor.gazetteer.lexicon), "rules": encode(rules)},
+        "names": dict(gaz.names.branches()),
+        "titles": dict(gaz.titles.branches()),
+        "triggers": dict(extractor.triggers.branches()),
+        "engine": {"lexicon": encode(gaz.lexicon), "rules": encode(rules), "heads": encode(gaz.heads),
+                   "cues": [[list(keys), code] for keys, code in gaz.cues.items()]},
     }
 
 
 def _parts(tables: Tables) -> tuple[Extractor, tuple[Rule, ...]]:
     try:
-        lexicon: Lexicon = Decoded(tables["engine"], decoder(Lexicon))["lexicon"]
-        rules: tuple[Rule, ...] = Decoded(tables["engine"], decoder(tuple[Rule, ...]))["rules"]
-        matchers = (PhraseMatcher.over(Decoded(tables["names"], trie)),
-                    PhraseMatcher.over(Decoded(tables["titles"], trie)))
+        engine = tables["engine"]
+        cues = decode(tuple[tuple[tuple[str, ...], str], ...], engine["cues"])
+        gazetteer = Gazetteer.of(
+            # Titles and triggers are looked up for every word of a text: their first words are
+            # read at once, so a word that starts none costs no query.
+            PhraseMatcher.over(Decoded(tables["names"], trie)),
+            PhraseMatcher.over(Decoded(tables["titles"], trie, all_keys=True)),
+            dict(cues), decode(frozenset[str], engine["heads"]), decode(Lexicon, engine["lexicon"]))
+        triggers = PhraseMatcher.over(Decoded(tables["triggers"], trie, all_keys=True))
+        rules: tuple[Rule, ...] = decode(tuple[Rule, ...], engine["rules"])
         kb = kb_from_tables(tables)
     except (KeyError, PlainDataError) as exc:
         raise cache.damaged(tables, exc) from None
-    return Extractor.build(kb, lexicon, matchers), rules
+    return Extractor(kb, gazetteer, triggers), rules

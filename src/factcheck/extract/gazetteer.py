@@ -32,6 +32,12 @@ class Gazetteer(NamedTuple):
             for cue in j.cues:
                 cues[phrase_keys(cue)] = j.code
         heads = frozenset(k for h in lexicon.heads for k in [" ".join(phrase_keys(h))] if k)
+        return cls.of(names, titles, cues, heads, lexicon)
+
+    @classmethod
+    def of(cls, names: PhraseMatcher, titles: PhraseMatcher, cues: dict[tuple[str, ...], str],
+           heads: frozenset[str], lexicon: Lexicon) -> Gazetteer:
+        """The gazetteer of these parts (as `build` made them: the compiled cache keeps them)."""
         return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon)
 
     def cue_ending_at(self, tokens: tuple[Token, ...], j: int, prose: str) -> tuple[int, str] | None:
