@@ -34,13 +34,9 @@ FailOn = Enum("FailOn", {name: name for name in FAIL_ON}, type=str)  # type: ign
 
 
 def _engine():
-    from factcheck.engine import Engine
-    from factcheck.errors import DataError
+    from factcheck.api import load_engine
 
-    try:
-        return Engine.default()
-    except DataError as exc:
-        raise UserError(str(exc)) from None
+    return load_engine()
 
 
 def _results(paths: List[str], date_value: Optional[str]):

@@ -14,12 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
+from factcheck.api import check_document, load_engine
 from factcheck.checks.registry import Rule
 from factcheck.config import Config, discover, load
 from factcheck.document import InputError
 from factcheck.engine import Engine, Result, collect_paths
 from factcheck.engine import load as load_document
-from factcheck.errors import DataError, UsageError
+from factcheck.errors import UsageError
 from factcheck.selection import check_selectors, select
 
 PROGRESS_FROM = 50  # files
@@ -96,10 +97,7 @@ class _Configs:
 def engine_for(config: Config, request: ScanRequest) -> Engine:
     """The engine for one configuration: its extra rule and knowledge-base folders, its selection and
     severities, then the command line's --select/--ignore."""
-    try:
-        engine = Engine.default(config.kb_dirs, config.rule_dirs)
-    except DataError as exc:
-        raise UsageError(str(exc)) from None
+    engine = load_engine(config.kb_dirs, config.rule_dirs)
     where = str(config.path or "configuration")
     check_selectors([r for rules in config.per_file_ignores.values() for r in rules], engine.rules, f"{where}: per-file-ignores")
     rules = select(engine.rules, config.select, config.ignore, config.severity, where=where)
@@ -109,7 +107,7 @@ def engine_for(config: Config, request: ScanRequest) -> Engine:
 
 def check_file(engine: Engine, config: Config, request: ScanRequest, path: str) -> Result:
     doc = load_document(path, request.date, config.date)
-    return engine.run(doc, config.ignored_for(path))
+    return check_document(doc, engine, config.ignored_for(path))
 
 
 def _slim(result: Result) -> Result:
