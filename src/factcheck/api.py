@@ -24,7 +24,8 @@ from pathlib import Path
 
 from factcheck.dates import parse_day
 from factcheck.document import Document, from_text
-from factcheck.engine import Engine, Result
+from factcheck.engine import Engine
+from factcheck.findings import Result
 from factcheck.errors import UsageError
 from factcheck.facts import Facts
 from factcheck.findings import Finding

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.checks.registry import KINDS, Rule
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.fingerprint import fingerprint
 from factcheck.report import locate
 
