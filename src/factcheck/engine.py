@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from factcheck.checks.registry import Rule, RuleError, load_rules
+from factcheck.checks.registry import Rule, default_rules, entry_point_files, installed_checks, load_rules
 from factcheck.document import MARKUP_SUFFIXES, Document
 from factcheck.extract.pipeline import Extractor
 from factcheck.findings import Finding, Result, finalize
@@ -33,20 +33,16 @@ class Engine(NamedTuple):
         code = Path(__file__).resolve().parent
         files = [f for folder in (root, *kb_dirs, *rule_dirs) for f in files_under(folder, (".toml", ".csv"))]
         files += files_under(code, (".py",))
+        files += entry_point_files()  # an installed or removed plugin changes the rules
         return load_cached("engine", files, lambda: cls.build(root, kb_dirs, rule_dirs), cls)
 
     @classmethod
     def build(cls, root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
-        rules = list(load_rules(root / "core.toml"))
-        seen: dict[str, Path] = {r.code: root / "core.toml" for r in rules} | {r.name: root / "core.toml" for r in rules}
+        kinds = installed_checks()
+        rules = load_rules(root / "core.toml", default_rules(kinds), kinds)
         for folder in rule_dirs:
             for path in sorted(folder.glob("*.toml")):
-                for rule in load_rules(path):
-                    for key in (rule.code, rule.name):
-                        if key in seen:
-                            raise RuleError(f"{path}: rule {key!r} is already defined in {seen[key]}")
-                        seen[key] = path
-                    rules.append(rule)
+                rules = load_rules(path, rules, kinds)
         return cls(Extractor.build(open_kb(kb_dirs), load_lexicon(root / "lexicon.toml")),
                    tuple(sorted(rules, key=lambda r: r.code)))
 
