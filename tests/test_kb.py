@@ -8,9 +8,9 @@ import random
 import re
 
 import pytest
+from conftest import SHARED
 from typer.testing import CliRunner
 
-from conftest import SHARED
 from factcheck.dates import parse_partial
 from factcheck.kb import open_kb
 from factcheck.kb.commands import kb_app
@@ -106,7 +106,7 @@ def _raw_rows_538() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _raw_rows_wikidata(rel: str) -> tuple[dict[str, str], ...]:
     with (SOURCES / "everypolitician-wikidata" / rel).open(encoding="utf-8-sig", newline="") as fh:
         return tuple(csv.DictReader(fh))
