@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.sentences import sentence_at
 from factcheck.extract.tokens import PhraseMatcher, Token, phrase_keys
 from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
-from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered
+from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
 _DESTINATION = lazy(

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.sentences import sentence_at
 from factcheck.extract.tokens import Token, joined
-from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered
+from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.temporal import nearest_time, times_by_sentence
 from factcheck.kb.model import KnowledgeBase, normalize_title
 
