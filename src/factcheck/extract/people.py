@@ -105,7 +105,35 @@ def find_people(
                     resume = appositive[1]
                 else:
                     resume = next_i
-    return _named_later(kb, tuple(mentions), tuple(roles), memory)
+    mentions_t, roles_t = _named_later(kb, tuple(mentions), tuple(roles), memory)
+    return mentions_t, _story_context(prose, tokens, kb, gaz, roles_t)
+
+
+def _story_context(prose: str, tokens: tuple[Token, ...], kb: KnowledgeBase, gaz: Gazetteer,
+                   roles: tuple[RoleClaim, ...]) -> tuple[RoleClaim, ...]:
+    """The story's countries settle a title its person held in several ("Foreign Minister X", once
+    foreign minister of two countries): the one of them the story names. Never a default country: a
+    person with no term in the title's offices, or an unknown one, stays unresolved."""
+    choices = {}
+    for n, claim in enumerate(roles):
+        if claim.jurisdiction is None and len(claim.person.candidates) == 1:
+            held = {kb.offices[t.office].jurisdiction for t in kb.terms_of(claim.person.candidates[0])
+                    if t.office in claim.offices}
+            if len(held) > 1:
+                choices[n] = held
+    if not choices:
+        return roles
+    named = {found[1] for i, tok in enumerate(tokens) if tok.is_capitalized
+             for found in [gaz.cue_starting_at(tokens, i, prose)] if found}
+    out = list(roles)
+    for n, held in choices.items():
+        story = held & named
+        if len(story) == 1:
+            jurisdiction = story.pop()
+            claim = roles[n]
+            out[n] = replace(claim, jurisdiction=jurisdiction, jurisdiction_via="context",
+                             offices=tuple(o for o in claim.offices if kb.offices[o].jurisdiction == jurisdiction))
+    return tuple(out)
 
 
 def _named_later(kb: KnowledgeBase, mentions: tuple[PersonMention, ...], roles: tuple[RoleClaim, ...],
