@@ -10,6 +10,7 @@ from factcheck.document import MARKUP_SUFFIXES, Document
 from factcheck.extract.pipeline import Extractor
 from factcheck.findings import Finding, Result, finalize
 from factcheck.kb import open_kb
+from factcheck.kb.house import extend, read_house_facts
 from factcheck.lexicon import load_lexicon
 from factcheck.paths import files_under, rules_dir
 from factcheck.suppressions import apply, find_suppressions
@@ -40,10 +41,17 @@ class Engine(NamedTuple):
     def build(cls, root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
         kinds = installed_checks()
         rules = load_rules(root / "core.toml", default_rules(kinds), kinds)
+        house = []
         for folder in rule_dirs:
             for path in sorted(folder.glob("*.toml")):
                 rules = load_rules(path, rules, kinds)
-        return cls(Extractor.build(open_kb(kb_dirs), load_lexicon(root / "lexicon.toml")),
+                facts = read_house_facts(path)
+                if facts:
+                    house.append((path, facts))
+        kb = open_kb(kb_dirs)
+        if house:
+            kb = extend(kb, house)
+        return cls(Extractor.build(kb, load_lexicon(root / "lexicon.toml")),
                    tuple(sorted(rules, key=lambda r: r.code)))
 
     def with_rules(self, rules: tuple[Rule, ...]) -> Engine:

@@ -39,6 +39,7 @@ class ScanOptions(NamedTuple):
     write_baseline: Path | None = None
     diff: str | None = None
     jobs: int | None = None
+    rules: tuple[str, ...] = ()  # extra rule-pack folders
 
 
 def split_rules(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -64,6 +65,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--diff": ("diff", "value"),
     "--jobs": ("jobs", "value"),
     "-j": ("jobs", "value"),
+    "--rules": ("rules", "many"),
 }
 _CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
 _PATH_FIELDS = frozenset({"config", "baseline", "write_baseline"})
@@ -74,7 +76,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
     """The options of `scan ARGS`, or None when typer must read them (help, an unknown or
     malformed option, a value it would reject): None is always safe, a wrong answer never is."""
     values: dict[str, object] = {}
-    many: dict[str, list[str]] = {"select": [], "ignore": []}
+    many: dict[str, list[str]] = {"select": [], "ignore": [], "rules": []}
     paths: list[str] = []
     i = 0
     while i < len(args):
@@ -124,7 +126,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
     if not paths:
         return None
     return ScanOptions(tuple(paths), select=split_rules(many["select"]), ignore=split_rules(many["ignore"]),
-                       **values)  # type: ignore[arg-type]
+                       rules=tuple(many["rules"]), **values)  # type: ignore[arg-type]
 
 
 def run(opts: ScanOptions) -> int:
@@ -138,7 +140,7 @@ def run(opts: ScanOptions) -> int:
     if opts.baseline is not None and opts.write_baseline is not None:
         raise UsageError("--baseline and --write-baseline cannot be used together")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
-                          opts.isolated, opts.jobs)
+                          opts.isolated, opts.jobs, rule_dirs=rule_folders(opts.rules))
     if opts.diff is not None:
         from factcheck.diff import verify
 
@@ -172,6 +174,15 @@ def run(opts: ScanOptions) -> int:
         return 0
     threshold = SEVERITY_RANK[threshold_name]
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings) else 0
+
+
+def rule_folders(values: Iterable[str]) -> tuple[Path, ...]:
+    """The folders of --rules, each checked to exist."""
+    folders = tuple(Path(v) for v in values)
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"--rules: {folder}: no such directory")
+    return folders
 
 
 def parse_date_option(value: str | None):
