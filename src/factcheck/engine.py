@@ -43,7 +43,7 @@ class Engine(NamedTuple):
         rules = load_rules(root / "core.toml", default_rules(kinds), kinds)
         house = []
         for folder in rule_dirs:
-            for path in sorted(folder.glob("*.toml")):
+            for path in sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".")):  # not .factcheck.toml
                 rules = load_rules(path, rules, kinds)
                 facts = read_house_facts(path)
                 if facts:
