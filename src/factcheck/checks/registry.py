@@ -34,6 +34,7 @@ from factcheck.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from factcheck.facts import Facts
+    from factcheck.kb.house import HouseFacts
     from factcheck.kb.model import KnowledgeBase
 
 GROUP = "factcheck.checks"
@@ -209,6 +210,23 @@ def default_rules(kinds: Mapping[str, str]) -> list[Rule]:
         rules.append(Rule(impl.code, impl.name, kind, impl.severity, impl.summary, dict(impl.options),
                           dict(impl.messages), target))
     return rules
+
+
+def rule_packs(root: Path, rule_dirs: tuple[Path, ...]) -> tuple[tuple[Rule, ...], list[tuple[Path, HouseFacts]]]:
+    """Every rule, by code: the installed checks' own, configured by the core pack (root/core.toml)
+    and then by each rule-pack folder in turn; and the house facts those folders hold."""
+    from factcheck.kb.house import read_house_facts
+
+    kinds = installed_checks()
+    rules = load_rules(root / "core.toml", default_rules(kinds), kinds)
+    house = []
+    for folder in rule_dirs:
+        for path in sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".")):  # not .factcheck.toml
+            rules = load_rules(path, rules, kinds)
+            facts = read_house_facts(path)
+            if facts:
+                house.append((path, facts))
+    return tuple(sorted(rules, key=lambda r: r.code)), house
 
 
 def _table(path: Path) -> dict[str, Any]:
