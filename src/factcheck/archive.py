@@ -80,9 +80,9 @@ class Checker:
     def from_config(cls, config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                     date_option: date | None = None) -> Checker:
         """The checker `factcheck scan` uses for files under this configuration."""
+        stages = ((config.select, config.ignore, tuple(sorted(config.severity.items()))), (select, ignore, ()))
         return cls(tuple(str(p) for p in config.kb_dirs), tuple(str(p) for p in config.rule_dirs),
-                   ((config.select, config.ignore, tuple(sorted(config.severity.items()))), (select, ignore, ())),
-                   date_option, config.date)
+                   tuple(s for s in stages if s != ((), (), ())), date_option, config.date)
 
     def engine(self) -> Engine:
         """The engine, built once per process (a worker keeps it for every batch it is given)."""
