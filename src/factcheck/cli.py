@@ -36,13 +36,9 @@ EngineChoice = Enum("EngineChoice", {name: name for name in ENGINES}, type=str) 
 
 
 def _engine():
-    from factcheck.engine import Engine
-    from factcheck.errors import DataError
+    from factcheck.api import load_engine
 
-    try:
-        return Engine.default()
-    except DataError as exc:
-        raise UserError(str(exc)) from None
+    return load_engine()
 
 
 def _results(paths: List[str], date_value: Optional[str]):
