@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from factcheck.engine import Result
 from factcheck.errors import UsageError
+from factcheck.findings import Result
 from factcheck.fingerprint import fingerprint
 
 VERSION = 2

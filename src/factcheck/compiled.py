@@ -8,8 +8,7 @@ from pathlib import Path
 
 from factcheck import cache
 from factcheck.cache import Built, Decoded, Tables
-from factcheck.checks.registry import Rule, RuleError, load_rules
-from factcheck.extract.gazetteer import Gazetteer
+from factcheck.checks.registry import Example, Rule, entry_point_files, rule_packs
 from factcheck.extract.pipeline import Extractor
 from factcheck.extract.tokens import PhraseMatcher, trie
 from factcheck.kb.cache import kb_from_tables, kb_shape, kb_tables
@@ -39,6 +38,7 @@ def load_compiled_kb(kb_dirs: tuple[Path, ...] = (), folder: Path | None = None)
 def _load(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...], folder: Path | None) -> Tables:
     data = [f for d in (root, *kb_dirs, *rule_dirs) for f in files_under(d, (".toml", ".csv"))]
     code = files_under(Path(__file__).resolve().parent, (".py",))  # the code that makes the data
+    code += entry_point_files()  # the installed check kinds: a plugin installed or removed changes the rules
     # One file per set of folders (an edit replaces it; another configuration keeps its own).
     name = "\0".join(str(d.absolute()) for d in (root, *kb_dirs)) + "\0\0" + "\0".join(str(d.absolute()) for d in rule_dirs)
     return cache.load(name, data + code, lambda: _tables(root, kb_dirs, rule_dirs), salt=_shape(), folder=folder)
@@ -46,29 +46,18 @@ def _load(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...], fo
 
 def build_parts(root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> tuple[Extractor, tuple[Rule, ...]]:
     """The extractor and the rules, built from the files."""
+    from factcheck.kb.house import extend
     from factcheck.kb.load import load_kb
 
+    rules, house = rule_packs(root, rule_dirs)
     kb = load_kb(root / "kb", *kb_dirs)
-    return Extractor.build(kb, load_lexicon(root / "lexicon.toml")), rule_packs(root, rule_dirs)
-
-
-def rule_packs(root: Path, rule_dirs: tuple[Path, ...]) -> tuple[Rule, ...]:
-    """The core rules and those of the extra folders, by code (a code or name defined twice is an error)."""
-    rules = list(load_rules(root / "core.toml"))
-    seen: dict[str, Path] = {r.code: root / "core.toml" for r in rules} | {r.name: root / "core.toml" for r in rules}
-    for folder in rule_dirs:
-        for path in sorted(folder.glob("*.toml")):
-            for rule in load_rules(path):
-                for key in (rule.code, rule.name):
-                    if key in seen:
-                        raise RuleError(f"{path}: rule {key!r} is already defined in {seen[key]}")
-                    seen[key] = path
-                rules.append(rule)
-    return tuple(sorted(rules, key=lambda r: r.code))
+    if house:
+        kb = extend(kb, house)
+    return Extractor.build(kb, load_lexicon(root / "lexicon.toml")), rules
 
 
 def _shape() -> str:
-    return kb_shape() + ";" + shape(Rule, Lexicon, EventWords)
+    return kb_shape() + ";" + shape(Rule, Example, Lexicon, EventWords)
 
 
 def _tables(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> Built:
@@ -77,25 +66,22 @@ def _tables(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...]) 
     return kb_tables(extractor.kb) | {
         "names": dict(gaz.names.branches()),
         "titles": dict(gaz.titles.branches()),
-        "triggers": dict(extractor.triggers.branches()),
-        "engine": {"lexicon": encode(gaz.lexicon), "rules": encode(rules), "heads": encode(gaz.heads),
-                   "cues": [[list(keys), code] for keys, code in gaz.cues.items()]},
+        "engine": {"lexicon": encode(gaz.lexicon), "rules": encode(rules)},
     }
 
 
 def _parts(tables: Tables) -> tuple[Extractor, tuple[Rule, ...]]:
+    # The rest of the gazetteer (jurisdiction cues, honorifics, event triggers) is small and made
+    # from the knowledge base and the lexicon as `Extractor.build` always makes it.
     try:
         engine = tables["engine"]
-        cues = decode(tuple[tuple[tuple[str, ...], str], ...], engine["cues"])
-        gazetteer = Gazetteer.of(
-            # Titles and triggers are looked up for every word of a text: their first words are
-            # read at once, so a word that starts none costs no query.
-            PhraseMatcher.over(Decoded(tables["names"], trie)),
-            PhraseMatcher.over(Decoded(tables["titles"], trie, all_keys=True)),
-            dict(cues), decode(frozenset[str], engine["heads"]), decode(Lexicon, engine["lexicon"]))
-        triggers = PhraseMatcher.over(Decoded(tables["triggers"], trie, all_keys=True))
+        lexicon = decode(Lexicon, engine["lexicon"])
         rules: tuple[Rule, ...] = decode(tuple[Rule, ...], engine["rules"])
+        # Titles are looked up for every word of a text: their first words are read at once, so
+        # a word that starts no title costs no query.
+        matchers = (PhraseMatcher.over(Decoded(tables["names"], trie)),
+                    PhraseMatcher.over(Decoded(tables["titles"], trie, all_keys=True)))
         kb = kb_from_tables(tables)
     except (KeyError, PlainDataError) as exc:
         raise cache.damaged(tables, exc) from None
-    return Extractor(kb, gazetteer, triggers), rules
+    return Extractor.build(kb, lexicon, matchers), rules
