@@ -8,13 +8,16 @@ import os
 import pickle
 import shutil
 import sys
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from conftest import FIXTURES
 
 from factcheck import cache
-from factcheck.dates import parse_day
+from factcheck.dates import Interval, parse_day
 from factcheck.document import from_text
 from factcheck.engine import Engine
 from factcheck.kb.cache import kb_from_tables, kb_tables
@@ -22,6 +25,19 @@ from factcheck.kb.load import load_kb
 from factcheck.paths import kb_dir, rules_dir
 
 SEED = (FIXTURES / "seed-hegseth-austin.txt").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Grown:
+    """A model record as it may grow (see test_records_are_cached_generically_from_their_fields)."""
+
+    id: str
+    aliases: tuple[str, ...] = ()
+    born: date | None = None
+    served: Interval | None = None
+    kind: Literal["person", "body"] = "person"
+    counts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    living: bool = True
 
 
 def _codes(engine: Engine, text: str = SEED, date: str | None = None) -> list[str]:
@@ -245,3 +261,23 @@ def test_a_full_disk_leaves_no_temporary_file(tmp_path: Path):
     assert baseline.read_text() == "old\n"
     leftovers = [p.name for p in tmp_path.rglob("*") if p.name.endswith((".tmp", "-journal"))]
     assert leftovers == []
+
+
+def test_one_cache_file_whatever_the_current_folder(tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch):
+    Engine.default()
+    monkeypatch.chdir(tmp_path)
+    Engine.default()
+    assert len(list(folder.iterdir())) == 1
+
+
+def test_records_are_cached_generically_from_their_fields():
+    """A field added to a model record (an alias list, a date, a nested record) is stored and read
+    back with no change to the cache code; data of the wrong shape is refused."""
+    from factcheck.plain import PlainDataError, decode, encode
+
+    value = Grown("x", ("X", "Ex"), date(1950, 2, 3), Interval.year(2001), "body", {"a": (1, 2)}, False)
+    assert decode(Grown, json.loads(json.dumps(encode(value)))) == value
+    for bad in ([], ["x"], ["x", [], None, None, "robot", {}, True], ["x", "X", None, None, "person", {}, True],
+                ["x", [], "1950-02-03", None, "person", {}, True], ["x", [], None, None, "person", {}, 1]):
+        with pytest.raises(PlainDataError):
+            decode(Grown, bad)
