@@ -281,3 +281,24 @@ def test_records_are_cached_generically_from_their_fields():
                 ["x", [], "1950-02-03", None, "person", {}, True], ["x", [], None, None, "person", {}, 1]):
         with pytest.raises(PlainDataError):
             decode(Grown, bad)
+
+
+def test_the_folder_keeps_only_the_most_recently_used_caches(tmp_path: Path):
+    data = tmp_path / "a.csv"
+    data.write_text("x\n")
+    where = tmp_path / "c"
+    stray = where / ".compiled-0123.sqlite.abcd.tmp"
+    for n in range(cache.KEEP + 3):
+        cache.load(f"configuration {n}", [data], _builder([]), folder=where)
+        if n == 0:
+            stray.write_text("left by a killed run")
+            os.utime(stray, (0, 0))
+            (where / "notes.txt").write_text("not ours")
+            first = next(p for p in where.iterdir() if p.name.startswith("compiled-"))
+        if n == cache.KEEP - 1:
+            calls: list[int] = []
+            cache.load("configuration 0", [data], _builder(calls), folder=where)  # used again: kept
+            assert calls == []
+    names = sorted(p.name for p in where.iterdir())
+    assert len([n for n in names if n.startswith("compiled-")]) == cache.KEEP
+    assert first.name in names and "notes.txt" in names and stray.name not in names

@@ -41,6 +41,7 @@ V = TypeVar("V")
 
 SCHEMA = 1
 MAX_BYTES = 512 * 1024 * 1024
+KEEP = 8  # cache files kept in the folder (one per configuration), the most recently used
 _TABLE = "CREATE TABLE entry (ns TEXT NOT NULL, k TEXT NOT NULL, i INTEGER NOT NULL, v TEXT NOT NULL, PRIMARY KEY (ns, k)) WITHOUT ROWID"
 _ORDER = "CREATE INDEX entry_order ON entry (ns, i)"
 _META = "meta"  # the namespace holding the key
@@ -78,14 +79,40 @@ def load(name: str, inputs: Sequence[str | Path], build: Callable[[], Built], sa
         if folder is None:
             return build()
     key = cache_key(inputs, salt)
-    path = folder / f"compiled-{hashlib.sha256(name.encode()).hexdigest()[:16]}.sqlite"
+    path = folder / f"{_PREFIX}{hashlib.sha256(name.encode()).hexdigest()[:16]}{_SUFFIX}"
     opened = _open(path, key)
     if opened is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # its time is its last use: the least recently used files are pruned
         return opened
     tables = build()
     with contextlib.suppress(OSError, ValueError, ImportError):  # an unwritable cache costs speed only
         _write(path, key, tables)
+        _prune(folder, path)
     return tables
+
+
+_PREFIX, _SUFFIX = "compiled-", ".sqlite"
+
+
+def _prune(folder: Path, kept: Path) -> None:
+    """Remove all but the KEEP most recently used cache files (every configuration - a folder of
+    extra rules or knowledge - has its own), and temporary files a killed run left over an hour ago."""
+    import time
+
+    ours: list[tuple[float, Path]] = []
+    for entry in os.scandir(folder):
+        st = entry.stat(follow_symlinks=False)
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        if entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX) and entry.path != str(kept):
+            ours.append((st.st_mtime, Path(entry.path)))
+        elif entry.name.startswith(f".{_PREFIX}") and entry.name.endswith(".tmp") and st.st_mtime < time.time() - 3600:
+            ours.append((0.0, Path(entry.path)))
+    ours.sort(reverse=True)
+    for _, old in ours[KEEP - 1:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def _open(path: Path, key: str) -> Tables | None:
