@@ -86,8 +86,8 @@ def test_the_key_covers_the_python_and_factcheck_versions(tmp_path: Path, monkey
 
 
 @pytest.mark.parametrize("damage", ["garbage", "pickle", "truncated", "padded", "empty", "other-key",
-                                    "other-schema", "symlink", "fifo", "directory"])
-def test_anything_unexpected_in_the_cache_is_rebuilt(tmp_path: Path, damage: str):
+                                    "other-schema", "symlink", "fifo", "directory", "too-large"])
+def test_anything_unexpected_in_the_cache_is_rebuilt(tmp_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch):
     data = tmp_path / "a.csv"
     data.write_text("x\n")
     calls: list[int] = []
@@ -126,11 +126,13 @@ def test_anything_unexpected_in_the_cache_is_rebuilt(tmp_path: Path, damage: str
     elif damage == "directory":
         path.unlink()
         path.mkdir()
+    elif damage == "too-large":
+        monkeypatch.setattr(cache, "MAX_BYTES", len(good) - 1)
     value = cache.load("t", [data], _builder(calls), folder=where)
     assert dict(value["t"]) == {"n": 2, "list": [1, "a", None]} and len(calls) == 2, "built afresh"
     if damage == "symlink":
         assert (tmp_path / "elsewhere.sqlite").read_bytes() == good, "the link's target is not written"
-    if damage != "directory":
+    if damage not in ("directory", "too-large"):
         assert cache.load("t", [data], _builder(calls), folder=where)["t"]["n"] == 2, "and cached again"
     assert not [p for p in where.iterdir() if p.name.endswith(".tmp")]
 
