@@ -85,6 +85,18 @@ def test_the_key_covers_the_python_and_factcheck_versions(tmp_path: Path, monkey
     assert cache.cache_key([data]) != key
 
 
+def test_two_pythons_in_turn_each_keep_their_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    data = tmp_path / "a.csv"
+    data.write_text("x\n")
+    calls: list[int] = []
+    where = tmp_path / "c"
+    version = sys.version
+    for other in ("", " other", "", " other"):
+        monkeypatch.setattr(sys, "version", version + other)
+        cache.load("t", [data], _builder(calls), folder=where)
+    assert len(calls) == 2, "built once for each Python, then reused"
+
+
 @pytest.mark.parametrize("damage", ["garbage", "pickle", "truncated", "padded", "empty", "other-key",
                                     "other-schema", "symlink", "fifo", "directory", "too-large"])
 def test_anything_unexpected_in_the_cache_is_rebuilt(tmp_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch):

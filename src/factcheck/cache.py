@@ -79,7 +79,9 @@ def load(name: str, inputs: Sequence[str | Path], build: Callable[[], Built], sa
         if folder is None:
             return build()
     key = cache_key(inputs, salt)
-    path = folder / f"{_PREFIX}{hashlib.sha256(name.encode()).hexdigest()[:16]}{_SUFFIX}"
+    # Each Python has its own file: alternating two interpreters must not rebuild on every run.
+    scope = f"{name}\0{sys.version}\0{sys.implementation.cache_tag}"
+    path = folder / f"{_PREFIX}{hashlib.sha256(scope.encode()).hexdigest()[:16]}{_SUFFIX}"
     opened = _open(path, key)
     if opened is not None:
         with contextlib.suppress(OSError):
