@@ -30,11 +30,12 @@ from pathlib import Path
 
 from factcheck.dates import DateError, parse_day
 from factcheck.errors import UsageError
+from factcheck.findings import Severity
 from factcheck.lazyre import lazy
 
 KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "rule-dirs", "kb-dirs", "severity", "per-file-ignores")
 FAIL_ON = ("error", "warning", "info", "never")
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = tuple(s.value for s in Severity)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from factcheck.dates import DateError, parse_day
+from factcheck.facts import DateSource
 from factcheck.lazyre import lazy
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
@@ -26,14 +27,15 @@ class InputError(Exception):
     """Input the tool cannot read; the message is one line for the user."""
 
 
-class Document(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Document:
     """A loaded text: as given, its prose (non-prose blanked, offsets kept) and its declared date."""
 
     path: str
     text: str
     prose: str
     declared_date: date | None
-    date_source: str  # "option", "front-matter" or "" when the text must tell
+    date_source: DateSource  # OPTION, FRONT_MATTER, or NONE when the text must tell
     line_starts: tuple[int, ...]
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -41,10 +43,6 @@ class Document(NamedTuple):
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
-    def line_text(self, line: int) -> str:
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end]
 
 
 def load_path(path: Path, date_option: date | None = None) -> Document:
@@ -85,11 +83,11 @@ def from_text(name: str, text: str, date_option: date | None = None, markdown: b
     else:
         prose = _mask_common(prose)
     if date_option is not None:
-        declared, source = date_option, "option"
+        declared, source = date_option, DateSource.OPTION
     elif fm_date is not None:
-        declared, source = fm_date, "front-matter"
+        declared, source = fm_date, DateSource.FRONT_MATTER
     else:
-        declared, source = None, ""
+        declared, source = None, DateSource.NONE
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     return Document(name, text, prose, declared, source, tuple(starts))
 
