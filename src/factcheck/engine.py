@@ -70,6 +70,6 @@ class Engine:
             return any(matches(selector, r) for r in ran) or not any(matches(selector, r) for r in self.all_rules)
 
         markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
-        kept, unused = apply(finalize(found), find_suppressions(doc.text, markdown),
+        kept, unused = apply(finalize(found), find_suppressions(doc.text if doc.source is None else doc.source, markdown),
                              lambda offset: doc.position(offset)[0], running)
         return Result(doc, facts, kept, unused)

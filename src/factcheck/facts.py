@@ -92,6 +92,7 @@ class DateSource(StrEnum):
 
     OPTION = "option"  # --date, or the date given to the API
     FRONT_MATTER = "front-matter"
+    METADATA = "metadata"  # an HTML page's own date (meta tags, time element)
     RECORD = "record"  # the date field of a JSONL record
     CONFIG = "config"  # the configuration's default date
     DATELINE = "dateline"  # "WASHINGTON, July 1 (Reuters) -"
@@ -105,7 +106,7 @@ class DateSource(StrEnum):
         return self in _DECLARED
 
 
-_DECLARED = frozenset({DateSource.OPTION, DateSource.FRONT_MATTER, DateSource.RECORD, DateSource.CONFIG,
+_DECLARED = frozenset({DateSource.OPTION, DateSource.FRONT_MATTER, DateSource.METADATA, DateSource.RECORD, DateSource.CONFIG,
                        DateSource.DATELINE})
 
 
@@ -148,7 +149,7 @@ class RoleClaim:
     title: str
     offices: tuple[str, ...]  # candidate office ids for the title wording
     jurisdiction: str | None  # resolved jurisdiction code, or None when unresolved
-    jurisdiction_via: str  # "phrase", "person", "only-office", "unresolved"
+    jurisdiction_via: str  # "phrase" (a country word), "person" (their own terms), "context" (the story's country), "unresolved"
     person: PersonMention
     modifiers: tuple[str, ...]  # "former", "then", "acting", ...
     quoted: bool
@@ -157,8 +158,8 @@ class RoleClaim:
 
     @property
     def office(self) -> str | None:
-        """The single office the claim names, once jurisdiction is settled."""
-        return self.offices[0] if len(self.offices) == 1 else None
+        """The single office the claim names, once jurisdiction is settled (never a default country's)."""
+        return self.offices[0] if len(self.offices) == 1 and self.jurisdiction is not None else None
 
 
 @dataclass(frozen=True)
