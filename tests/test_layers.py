@@ -14,7 +14,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("factcheck", "factcheck.errors", "factcheck.paths", "factcheck.lazyre", "factcheck.dates",
                     "factcheck.cache", "factcheck.atomic", "factcheck.plain")),
     ("records", ("factcheck.facts", "factcheck.findings")),
-    ("loading", ("factcheck.document", "factcheck.config", "factcheck.lexicon")),
+    ("loading", ("factcheck.document", "factcheck.html_text", "factcheck.config", "factcheck.lexicon")),
     ("knowledge and time", ("factcheck.temporal", "factcheck.kb.model", "factcheck.kb.compact", "factcheck.kb.load",
                             "factcheck.kb.cache", "factcheck.kb.house", "factcheck.kb.validate", "factcheck.kb.build",
                             "factcheck.kb.importers", "factcheck.kb")),
@@ -38,7 +38,7 @@ def _layer(module: str) -> int:
     best: tuple[int, int] | None = None  # (prefix length, layer): the longest matching prefix wins
     for n, (_, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
-            if module == prefix or module.startswith(prefix + "."):
+            if module == prefix or (prefix != "factcheck" and module.startswith(prefix + ".")):
                 if best is None or len(prefix) > best[0]:
                     best = (len(prefix), n)
     assert best is not None, f"{module} is in no layer: add it to LAYERS in {__file__}"
