@@ -7,8 +7,8 @@ import json
 from datetime import date
 
 import pytest
-from _cli import run
 
+from _cli import run
 from factcheck.document import from_html, from_text
 from factcheck.html_text import read_html
 

@@ -18,8 +18,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from factcheck.findings import Result
 from factcheck.errors import UsageError
+from factcheck.findings import Result
 from factcheck.fingerprint import fingerprint
 
 VERSION = 2

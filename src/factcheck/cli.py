@@ -16,8 +16,8 @@ from factcheck import __version__
 from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError as UserError  # one line on stderr, exit code 2
 from factcheck.errors import exit_with
-from factcheck.scan_command import ENGINES, FORMATS, INPUT_FORMATS, ScanOptions, parse_date_option, rule_folders, split_rules
 from factcheck.kb.commands import kb_app
+from factcheck.scan_command import ENGINES, FORMATS, INPUT_FORMATS, ScanOptions, parse_date_option, rule_folders, split_rules
 
 app = typer.Typer(
     add_completion=False,
@@ -42,7 +42,8 @@ def _engine(rule_dirs: Optional[List[str]] = None):
 
 
 def _results(paths: List[str], date_value: Optional[str]):
-    from factcheck.scanning import ScanRequest, scan as run_scan
+    from factcheck.scanning import ScanRequest
+    from factcheck.scanning import scan as run_scan
 
     return run_scan(ScanRequest(tuple(paths), parse_date_option(date_value), isolated=True)).results
 

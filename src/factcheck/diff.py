@@ -14,8 +14,8 @@ import subprocess
 from pathlib import Path
 from typing import Iterable
 
-from factcheck.findings import Result
 from factcheck.errors import UsageError
+from factcheck.findings import Result
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ALL = None  # a file new since the base: every line counts

@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from dataclasses import dataclass
 
 from factcheck.dates import DateError, parse_day
 from factcheck.facts import DateSource

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from factcheck.checks.registry import Rule, entry_point_files, rule_packs
 from factcheck.document import MARKUP_SUFFIXES, Document

@@ -15,7 +15,6 @@ an empty list means every rule. An `ignore` that hides nothing is reported by
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable
 

@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from factcheck.errors import DataError
 from factcheck.dates import DateError, Interval, parse_day, parse_partial
+from factcheck.errors import DataError
 from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term, Title
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from factcheck import __version__
-from factcheck.findings import Result
 from factcheck.facts import PersonMention, Span, TimeExpr
+from factcheck.findings import Result
 
 
 def _span(text: str, span: Span) -> dict:

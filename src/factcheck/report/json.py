@@ -25,8 +25,8 @@ def finding_object(result: Result) -> list[dict]:
             "message": f.message,
             "evidence": [{"kind": e.kind, "text": e.text, "source": e.source} for e in f.evidence],
             "related": [
-                {"line": l, "column": c, "end_line": el, "end_column": ec, "message": m}
-                for l, c, el, ec, m in loc.related
+                {"line": ln, "column": c, "end_line": el, "end_column": ec, "message": m}
+                for ln, c, el, ec, m in loc.related
             ],
         })
     return out

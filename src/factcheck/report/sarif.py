@@ -42,8 +42,8 @@ def render(results: list[Result], rules: tuple[Rule, ...]) -> str:
             f = loc.finding
             related = [
                 {"id": n, "message": {"text": m},
-                 "physicalLocation": {"artifactLocation": {"uri": _uri(result.document.path)}, "region": _region(l, c, el, ec)}}
-                for n, (l, c, el, ec, m) in enumerate(loc.related, start=1)
+                 "physicalLocation": {"artifactLocation": {"uri": _uri(result.document.path)}, "region": _region(ln, c, el, ec)}}
+                for n, (ln, c, el, ec, m) in enumerate(loc.related, start=1)
             ]
             entry = {
                 "ruleId": f.code,

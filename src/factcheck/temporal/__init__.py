@@ -18,7 +18,16 @@ from factcheck.dates import Interval
 from factcheck.facts import DateSource, DocumentDate, NonDate, Sentence, Span, TimeExpr, sentence_at
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
-    KINDS, NOT_DATES, WEEKDAYS, YEAR_LEAD, Context, has_year, pattern, resolve, runnable_kinds, weekday_name,
+    KINDS,
+    NOT_DATES,
+    WEEKDAYS,
+    YEAR_LEAD,
+    Context,
+    has_year,
+    pattern,
+    resolve,
+    runnable_kinds,
+    weekday_name,
 )
 from factcheck.temporal.tense import clause_tense, narrow_clause
 
