@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from factcheck.dates import DateError, parse_day
 from factcheck.errors import UsageError
@@ -127,7 +128,7 @@ def _may_configure(pyproject: Path) -> bool:
     return _TOOL_FACTCHECK.search(text) is not None
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, Any]:
     import tomllib  # only where a configuration file exists
 
     try:
@@ -189,14 +190,14 @@ def load(path: Path | None) -> Config:
     )
 
 
-def _table(table: dict, key: str, path: Path) -> dict:
+def _table(table: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
     value = table.get(key, {})
     if not isinstance(value, dict):
         raise UsageError(f"{path}: {key} must be a table ([{key}] or {key} = {{...}})")
     return value
 
 
-def _folders(table: dict, key: str, path: Path) -> tuple[Path, ...]:
+def _folders(table: dict[str, Any], key: str, path: Path) -> tuple[Path, ...]:
     folders = tuple((path.parent / p) for p in _strings(table.get(key, []), key, path))
     for folder in folders:
         if not folder.is_dir():

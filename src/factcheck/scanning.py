@@ -252,7 +252,7 @@ def _ignored_in(folder: Path, paths: list[str], out: set[str]) -> bool:
     return True
 
 
-def collect_paths(args: list[str], wanted=None) -> list[str]:
+def collect_paths(args: list[str], wanted: Callable[[str], bool] | None = None) -> list[str]:
     """Expand directories into their text files (sorted), keep '-' for stdin.
 
     `wanted(path) -> bool` filters files found inside directories (include/exclude patterns);

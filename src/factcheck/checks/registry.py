@@ -75,7 +75,7 @@ class Check(Protocol):
 
     code: str
     name: str
-    severity: Severity
+    severity: str  # "error", "warning" or "info"
     summary: str
     needs: frozenset[str]
     options: Mapping[str, object]
@@ -92,7 +92,7 @@ class CheckKind:
 
     code: str
     name: str
-    severity: Severity
+    severity: str
     summary: str
     run: Callable[[Facts, KnowledgeBase, Rule], Iterable[Finding]]
     needs: frozenset[str] = frozenset()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from factcheck import __version__
 from factcheck.findings import Result
 from factcheck.report import locate, summary
 
 
-def finding_object(result: Result) -> list[dict]:
+def finding_object(result: Result) -> list[dict[str, Any]]:
     """The contract's finding objects for one document."""
     out = []
     for loc in locate(result):

@@ -133,7 +133,7 @@ def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], ctx: Con
     )
 
 
-def _document_date(prose: str, declared: date | None, source: str, explicit: list[TimeExpr]) -> DocumentDate:
+def _document_date(prose: str, declared: date | None, source: DateSource, explicit: list[TimeExpr]) -> DocumentDate:
     if declared is not None:
         return DocumentDate(Interval.day(declared), source)
     dateline = find_dateline(prose)
