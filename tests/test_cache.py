@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from factcheck import cache
 from factcheck.dates import Interval, parse_day
 from factcheck.document import from_text

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from _cli import SEED, run
-
 from factcheck.atomic import write_atomic
 
 
