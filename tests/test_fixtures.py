@@ -15,12 +15,12 @@ import shlex
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from factcheck.dates import parse_day
 from factcheck.document import load_path
 
-ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
+ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html"))
 
 
 GAP_PARTS = ("read", "judge", "kb")

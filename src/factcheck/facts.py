@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Literal
 
 from factcheck.dates import Interval
@@ -86,12 +87,35 @@ class NonDate:
     span: Span
 
 
+class DateSource(StrEnum):
+    """Where a document's date came from; compares equal to its name ("option" == DateSource.OPTION)."""
+
+    OPTION = "option"  # --date, or the date given to the API
+    FRONT_MATTER = "front-matter"
+    METADATA = "metadata"  # an HTML page's own date (meta tags, time element)
+    RECORD = "record"  # the date field of a JSONL record
+    CONFIG = "config"  # the configuration's default date
+    DATELINE = "dateline"  # "WASHINGTON, July 1 (Reuters) -"
+    INFERRED = "inferred"  # an interval inferred from the tenses of the text's own dates
+    UNKNOWN = "unknown"
+    NONE = ""  # a loaded document whose text must tell
+
+    @property
+    def declared(self) -> bool:
+        """A date the document (or its user) states, as opposed to one inferred or unknown."""
+        return self in _DECLARED
+
+
+_DECLARED = frozenset({DateSource.OPTION, DateSource.FRONT_MATTER, DateSource.METADATA, DateSource.RECORD, DateSource.CONFIG,
+                       DateSource.DATELINE})
+
+
 @dataclass(frozen=True)
 class DocumentDate:
     """The document's own time ("now"), an interval when it is inferred."""
 
     value: Interval | None
-    source: str  # "option", "front-matter", "dateline", "inferred", "unknown"
+    source: DateSource
     evidence: tuple[Span, ...] = ()
 
     def iso(self) -> str | None:
@@ -125,7 +149,7 @@ class RoleClaim:
     title: str
     offices: tuple[str, ...]  # candidate office ids for the title wording
     jurisdiction: str | None  # resolved jurisdiction code, or None when unresolved
-    jurisdiction_via: str  # "phrase", "person", "only-office", "unresolved"
+    jurisdiction_via: str  # "phrase" (a country word), "person" (their own terms), "context" (the story's country), "unresolved"
     person: PersonMention
     modifiers: tuple[str, ...]  # "former", "then", "acting", ...
     quoted: bool
@@ -134,8 +158,8 @@ class RoleClaim:
 
     @property
     def office(self) -> str | None:
-        """The single office the claim names, once jurisdiction is settled."""
-        return self.offices[0] if len(self.offices) == 1 else None
+        """The single office the claim names, once jurisdiction is settled (never a default country's)."""
+        return self.offices[0] if len(self.offices) == 1 and self.jurisdiction is not None else None
 
 
 @dataclass(frozen=True)
@@ -178,3 +202,4 @@ class Facts:
     quotes: tuple[Span, ...] = field(default=())
     non_dates: tuple[NonDate, ...] = field(default=())
     orders: tuple[OrderClaim, ...] = field(default=())
+    prose: str = field(default="", repr=False)  # the text with non-prose blanked (for checks of wording)

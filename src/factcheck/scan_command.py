@@ -13,9 +13,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from factcheck.config import FAIL_ON
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from factcheck.checks.registry import Rule
+    from factcheck.findings import Result
+    from factcheck.scanning import ScanRequest
 from factcheck.errors import UsageError
 from factcheck.lazyre import lazy
 
@@ -45,6 +52,7 @@ class ScanOptions(NamedTuple):
     keep_going: bool = False
     engine: str | None = None  # None: processes on this machine
     scheduler: str | None = None
+    rules: tuple[str, ...] = ()  # extra rule-pack folders
 
 
 def split_rules(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -75,6 +83,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--keep-going": ("keep_going", "flag"),
     "--engine": ("engine", "value"),
     "--scheduler": ("scheduler", "value"),
+    "--rules": ("rules", "many"),
 }
 INPUT_FORMATS = ("auto", "jsonl")
 ENGINES = ("processes", "dask")
@@ -87,7 +96,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
     """The options of `scan ARGS`, or None when typer must read them (help, an unknown or
     malformed option, a value it would reject): None is always safe, a wrong answer never is."""
     values: dict[str, object] = {}
-    many: dict[str, list[str]] = {"select": [], "ignore": []}
+    many: dict[str, list[str]] = {"select": [], "ignore": [], "rules": []}
     paths: list[str] = []
     i = 0
     while i < len(args):
@@ -137,7 +146,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
     if not paths:
         return None
     return ScanOptions(tuple(paths), select=split_rules(many["select"]), ignore=split_rules(many["ignore"]),
-                       **values)  # type: ignore[arg-type]
+                       rules=tuple(many["rules"]), **values)  # type: ignore[arg-type]
 
 
 def run(opts: ScanOptions) -> int:
@@ -151,7 +160,7 @@ def run(opts: ScanOptions) -> int:
     if opts.baseline is not None and opts.write_baseline is not None:
         raise UsageError("--baseline and --write-baseline cannot be used together")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
-                          opts.isolated, opts.jobs)
+                          opts.isolated, opts.jobs, rule_dirs=rule_folders(opts.rules))
     if opts.input_format == "jsonl" or any(p.lower().endswith(".jsonl") for p in opts.paths):
         return _run_corpus(opts, request)
     for given, name in ((opts.resume, "--resume"), (opts.keep_going, "--keep-going"), (opts.engine, "--engine"),
@@ -193,7 +202,16 @@ def run(opts: ScanOptions) -> int:
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings) else 0
 
 
-def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-def]
+def rule_folders(values: Iterable[str]) -> tuple[Path, ...]:
+    """The folders of --rules, each checked to exist."""
+    folders = tuple(Path(v) for v in values)
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"--rules: {folder}: no such directory")
+    return folders
+
+
+def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
     """A JSONL corpus: one result line a record, streamed (see archive.py)."""
     from factcheck.archive import Checker, scan_corpus
     from factcheck.findings import SEVERITY_RANK
@@ -209,7 +227,10 @@ def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-d
         raise UsageError("a JSONL corpus cannot be scanned together with other files")
     if opts.scheduler is not None and opts.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    from dataclasses import replace
+
     config = config_for(request)
+    config = replace(config, rule_dirs=config.rule_dirs + request.rule_dirs)  # --rules too
     checker = Checker.from_config(config, opts.select, opts.ignore, request.date)
     scheduler = (opts.scheduler or "local") if opts.engine == "dask" else None
     totals = scan_corpus(opts.paths, checker, jobs=opts.jobs or (os.cpu_count() or 1), resume=opts.resume,
@@ -224,7 +245,7 @@ def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-d
     return 1 if totals.worst >= SEVERITY_RANK[threshold_name] else 0
 
 
-def parse_date_option(value: str | None):
+def parse_date_option(value: str | None) -> date | None:
     from factcheck.dates import DateError, parse_day
 
     if value is None:
@@ -235,18 +256,19 @@ def parse_date_option(value: str | None):
         raise UsageError(f"--date: {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _unused_rule():
+def _unused_rule() -> Rule:
     """FC900 is not a check of the text: it reports the checker's own directives."""
     from factcheck.checks.registry import Rule
+    from factcheck.findings import Severity
 
-    return Rule("FC900", "unused-suppression", "suppressions", "warning",
+    return Rule("FC900", "unused-suppression", "suppressions", Severity.WARNING,
                 "a factcheck: ignore[...] directive that hides no finding")
 
 
-def _with_unused(results, known):
+def _with_unused(results: list[Result], known: tuple[Rule, ...]) -> list[Result]:
     """Unused `ignore` directives become findings (FC900 unused-suppression, warning), as ruff's RUF100."""
     from factcheck.facts import Span
-    from factcheck.findings import Finding, finalize
+    from factcheck.findings import Finding, Severity, finalize
     from factcheck.selection import matches, suggest
 
     def message(rules: tuple[str, ...]) -> str:
@@ -257,13 +279,13 @@ def _with_unused(results, known):
 
     out = []
     for r in results:
-        extra = [Finding("FC900", "unused-suppression", "warning", Span(s.start, s.end), message(s.rules))
+        extra = [Finding("FC900", "unused-suppression", Severity.WARNING, Span(s.start, s.end), message(s.rules))
                  for s in r.unused_suppressions]
         out.append(r._replace(findings=finalize(r.findings + tuple(extra))))
     return out
 
 
-def _statistics(results, as_json: bool = False) -> None:
+def _statistics(results: list[Result], as_json: bool = False) -> None:
     from collections import Counter
 
     counts = Counter((f.code, f.rule, f.severity) for r in results for f in r.findings)
@@ -278,7 +300,7 @@ def _statistics(results, as_json: bool = False) -> None:
         sys.stdout.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
 
 
-def _render(chosen: str, results, rules) -> None:
+def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...]) -> None:
     if chosen == "rich":
         from rich.console import Console
 

@@ -20,6 +20,7 @@ from factcheck.config import Config, discover, load
 from factcheck.document import TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
 from factcheck.engine import Engine
 from factcheck.errors import UsageError
+from factcheck.facts import DateSource
 from factcheck.findings import Result
 from factcheck.selection import check_selectors, select
 
@@ -36,6 +37,7 @@ class ScanRequest(NamedTuple):
     config: Path | None = None
     isolated: bool = False
     jobs: int | None = 1  # None: all cores, once there are enough files to be worth the workers
+    rule_dirs: tuple[Path, ...] = ()  # rule packs given on the command line (--rules), after the configuration's
 
 
 class Scan(NamedTuple):
@@ -97,7 +99,7 @@ class _Configs:
 def engine_for(config: Config, request: ScanRequest) -> Engine:
     """The engine for one configuration: its extra rule and knowledge-base folders, its selection and
     severities, then the command line's --select/--ignore."""
-    engine = load_engine(config.kb_dirs, config.rule_dirs)
+    engine = load_engine(config.kb_dirs, config.rule_dirs + request.rule_dirs)
     where = str(config.path or "configuration")
     check_selectors([r for rules in config.per_file_ignores.values() for r in rules], engine.rules, f"{where}: per-file-ignores")
     rules = select(engine.rules, config.select, config.ignore, config.severity, where=where)
@@ -113,7 +115,7 @@ def check_file(engine: Engine, config: Config, request: ScanRequest, path: str) 
 def _slim(result: Result) -> Result:
     # Reports need only the sentences and the document date of the facts; sending the rest back
     # from a worker would cost more than checking the document did.
-    facts = replace(result.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=())
+    facts = replace(result.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=(), prose="")
     return result._replace(facts=facts)
 
 
@@ -250,7 +252,7 @@ def _ignored_in(folder: Path, paths: list[str], out: set[str]) -> bool:
     return True
 
 
-def collect_paths(args: list[str], wanted=None) -> list[str]:
+def collect_paths(args: list[str], wanted: Callable[[str], bool] | None = None) -> list[str]:
     """Expand directories into their text files (sorted), keep '-' for stdin.
 
     `wanted(path) -> bool` filters files found inside directories (include/exclude patterns);
@@ -300,5 +302,5 @@ def _text_files(folder: str) -> Iterator[str]:
 def load_document(arg: str, date_option: date | None, default_date: date | None = None) -> Document:
     doc = load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
     if doc.declared_date is None and default_date is not None:
-        doc = doc._replace(declared_date=default_date, date_source="config")
+        doc = replace(doc, declared_date=default_date, date_source=DateSource.CONFIG)
     return doc

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from factcheck.document import Document
 from factcheck.extract.events import build_triggers, find_events
@@ -18,7 +18,8 @@ from factcheck.lexicon import Lexicon
 from factcheck.temporal import find_times
 
 
-class Extractor(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Extractor:
     """The knowledge base and lexicon compiled once, applied to many documents."""
 
     kb: KnowledgeBase
@@ -39,4 +40,4 @@ class Extractor(NamedTuple):
         mentions, roles = find_people(prose, tokens, sentences, times, quotes, doc_date, self.kb, self.gazetteer)
         events = find_events(prose, tokens, sentences, times, mentions, roles, quotes, self.gazetteer, self.triggers)
         orders = find_orders(prose, sentences, times, quotes)
-        return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates, orders)
+        return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates, orders, prose)

@@ -7,7 +7,8 @@ not grow with the number of names and titles in the knowledge base.
 from __future__ import annotations
 
 import marshal
-from typing import Iterable, KeysView, NamedTuple
+import unicodedata
+from typing import Any, Iterable, KeysView, NamedTuple
 
 from factcheck.lazyre import lazy
 
@@ -34,7 +35,13 @@ class Token(NamedTuple):
 
 
 def token_key(text: str) -> str:
-    return text.replace(".", "").replace("\u2019", "'").lower()
+    key = text.replace(".", "").replace("\u2019", "'").lower()
+    return key if key.isascii() else _fold(key)
+
+
+def _fold(key: str) -> str:
+    """Accents do not matter in a key: "Antonio Guterres" is "António Guterres", "Inacio" is "Inácio"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def tokenize(prose: str) -> tuple[Token, ...]:
@@ -43,7 +50,7 @@ def tokenize(prose: str) -> tuple[Token, ...]:
     new = tuple.__new__
     return tuple([
         new(Token, (text := m.group(), m.start(), m.end(),
-                    key if "." not in (key := text.lower()) and "\u2019" not in key else token_key(key)))
+                    key if "." not in (key := text.lower()) and "\u2019" not in key and key.isascii() else token_key(key)))
         for m in _TOKEN.finditer(prose)
     ])
 
@@ -65,7 +72,7 @@ class PhraseMatcher:
     """
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], str]]):
-        root: dict = {}
+        root: dict[str, Any] = {}
         for keys, value in phrases:
             if keys:
                 node = root
@@ -113,11 +120,11 @@ class PhraseMatcher:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _unpacked(self) -> dict:
+    def _unpacked(self) -> dict[str, Any]:
         return {k: marshal.loads(v) if type(v) is bytes else v for k, v in self._root.items()}
 
 
-def _unpickle_matcher(root: dict) -> PhraseMatcher:
+def _unpickle_matcher(root: dict[str, Any]) -> PhraseMatcher:
     matcher = PhraseMatcher.__new__(PhraseMatcher)
     matcher._root = root
     return matcher
@@ -126,7 +133,7 @@ def _unpickle_matcher(root: dict) -> PhraseMatcher:
 _VALUES = None  # the trie key under which a node keeps the values of the phrase ending there (never a token key)
 
 
-def _sort_values(node: dict) -> None:
+def _sort_values(node: dict[str, Any]) -> None:
     for key, child in node.items():
         if key is _VALUES:
             child.sort()

@@ -16,10 +16,10 @@ import csv
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
-from factcheck.errors import DataError
 from factcheck.dates import DateError, Interval, parse_day, parse_partial
+from factcheck.errors import DataError
 from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term, Title
 
 
@@ -39,9 +39,9 @@ def load_kb(*roots: Path) -> KnowledgeBase:
     for root in roots:
         jpath = root / "jurisdictions.toml"
         if jpath.exists():
-            jurisdictions.extend(_read_jurisdictions(jpath))
+            jurisdictions.extend(read_jurisdictions(jpath))
         for path in sorted((root / "offices").glob("*.toml")):
-            offices.extend(_read_offices(path))
+            offices.extend(read_offices(path))
         for path in sorted((root / "people").glob("*.csv")):
             people.extend(_read_people(path))
         for path in sorted((root / "terms").glob("*.csv")):
@@ -60,7 +60,7 @@ def data_files(*roots: Path) -> list[Path]:
     return files
 
 
-def _toml(path: Path) -> dict:
+def _toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -68,12 +68,12 @@ def _toml(path: Path) -> dict:
         raise KnowledgeBaseError(f"{path}: {exc}") from None
 
 
-def _read_jurisdictions(path: Path) -> Iterator[Jurisdiction]:
+def read_jurisdictions(path: Path) -> Iterator[Jurisdiction]:
     for row in _toml(path).get("jurisdiction", []):
         yield Jurisdiction(row["code"], row["name"], tuple(row.get("cues", ())))
 
 
-def _read_offices(path: Path) -> Iterator[Office]:
+def read_offices(path: Path) -> Iterator[Office]:
     for row in _toml(path).get("office", []):
         try:
             titles = tuple(_title(t) for t in row.get("titles", ()))
@@ -89,7 +89,7 @@ def _read_offices(path: Path) -> Iterator[Office]:
             raise KnowledgeBaseError(f"{path}: office {row.get('id', '?')}: {exc}") from None
 
 
-def _title(value: str | dict) -> Title:
+def _title(value: str | dict[str, Any]) -> Title:
     if isinstance(value, str):
         return Title(value)
     start = parse_partial(value["from"]).start if "from" in value else date(1, 1, 1)
