@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import textpatterns  # noqa: E402
-from corpora import CORPORA, SHARED  # noqa: E402
+import textpatterns
+from corpora import CORPORA, SHARED
 
-from factcheck.dates import Interval, parse_day  # noqa: E402
-from factcheck.document import from_text  # noqa: E402
-from factcheck.engine import Engine  # noqa: E402
+from factcheck.dates import Interval, parse_day
+from factcheck.document import from_text
+from factcheck.engine import Engine
 
 REAL_NEWS = CORPORA / "real-news"
 CURATED = SHARED / "data" / "kb-sources" / "curated-2022-2026"
