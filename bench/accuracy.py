@@ -47,7 +47,8 @@ from mutations import RULE_OF, Generator, Mutation, NameVariants
 
 from factcheck.dates import parse_day
 from factcheck.document import from_text
-from factcheck.engine import Engine, Result
+from factcheck.engine import Engine
+from factcheck.findings import Result
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "accuracy.json"
@@ -220,7 +221,7 @@ def run(root: Path, limit: int | None, listing: list[str] | None = None, real_ne
 def provenance() -> dict[str, Any]:
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=HERE, capture_output=True, text=True, check=True).stdout.strip()
-        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "src", "rules"], cwd=HERE,
+        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "src", "rules"], cwd=HERE.parent,
                                     capture_output=True, text=True, check=True).stdout.strip())
     except (OSError, subprocess.CalledProcessError):
         commit, dirty = "unknown", False
