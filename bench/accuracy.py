@@ -43,7 +43,7 @@ import corpora
 import figures
 import realnews
 import timebank
-from mutations import RULE_OF, Generator, Mutation, NameVariants
+from mutations import NICKNAMES, RULE_OF, Generator, Mutation, NameVariants
 
 from factcheck.dates import parse_day
 from factcheck.document import from_text
@@ -53,7 +53,6 @@ from factcheck.findings import Result
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "accuracy.json"
 SPECS = HERE / "annotations" / "real-news-mutations.jsonl"
-VARIANTS = corpora.SHARED / "data" / "kb-sources" / "given-name-variants" / "names.csv"
 SEED = 1987
 WINDOW = 60  # characters around a change within which its finding must start or end
 SAMPLE_LIMIT = 300  # Reuters and BBC documents in the sample the tests run
@@ -169,7 +168,7 @@ def _undated(engine: Engine, docs: Iterable[Doc], listing: list[str] | None) -> 
 def run(root: Path, limit: int | None, listing: list[str] | None = None, real_news_specs: bool = True) -> dict[str, Any]:
     """Every figure on the corpora under root (Reuters and BBC cut to `limit` documents each when given)."""
     engine = Engine.default()
-    generator = Generator.build(engine.extractor.kb, NameVariants.read(VARIANTS))
+    generator = Generator.build(engine.extractor.kb, NameVariants.of(NICKNAMES))
     rng = random.Random(SEED)
     tallies: dict[str, Tally] = {}
 
@@ -272,7 +271,7 @@ def main() -> int:
         return 0
     if args.write_specs:
         engine = Engine.default()
-        n = write_specs(Generator.build(engine.extractor.kb, NameVariants.read(VARIANTS)))
+        n = write_specs(Generator.build(engine.extractor.kb, NameVariants.of(NICKNAMES)))
         print(f"wrote {n} mutation specs to {SPECS}")
     started = time.monotonic()
     listing: list[str] | None = [] if args.list else None

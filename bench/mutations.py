@@ -20,20 +20,17 @@ not a skipped one. Kinds:
     attribution         two sentences appended, in one of several wordings, crediting one visit of a
                         person the text names to two different people the text names                 -> FC103
 
-Names come from the knowledge base (its people and their terms), nicknames from the given-name
-variants list in ../shared/data/kb-sources/given-name-variants (variant kinds are left out without it).
+Names come from the knowledge base (its people and their terms); nicknames from the table below.
 """
 
 from __future__ import annotations
 
-import csv
 import random
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 import textpatterns
 
@@ -80,39 +77,43 @@ def strip_accents(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
+# English first names and the formal names they stand for, as newsrooms write them. (The given-name
+# variants list in ../shared relates names in both directions and to unrelated names, "George" and
+# "Georgine", so it cannot say which is the formal one.)
+NICKNAMES = {
+    "al": "albert", "alex": "alexander", "andy": "andrew", "ben": "benjamin", "bill": "william", "bob": "robert",
+    "chris": "christopher", "dan": "daniel", "dave": "david", "dick": "richard", "don": "donald", "ed": "edward",
+    "jerry": "gerald", "jim": "james", "jimmy": "james", "joe": "joseph", "ken": "kenneth", "larry": "lawrence",
+    "liz": "elizabeth", "matt": "matthew", "mike": "michael", "nick": "nicholas", "pete": "peter", "ron": "ronald",
+    "sam": "samuel", "steve": "stephen", "ted": "edward", "tim": "timothy", "tom": "thomas", "tony": "anthony",
+}
+
+
 @dataclass(frozen=True)
 class NameVariants:
-    """First-name variants: formal name -> nicknames and nickname -> formal names (lower case)."""
+    """First-name variants: nickname -> formal name, formal name -> its nicknames (lower case)."""
 
+    formal: dict[str, str]
     nicknames: dict[str, tuple[str, ...]]
-    formal: dict[str, tuple[str, ...]]
 
     @classmethod
-    def read(cls, path: Path) -> NameVariants:
+    def of(cls, table: dict[str, str]) -> NameVariants:
         nick: dict[str, list[str]] = {}
-        formal: dict[str, list[str]] = {}
-        if path.exists():
-            with path.open(encoding="utf-8", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    if row["relationship"] == "has_nickname":
-                        nick.setdefault(row["name1"], []).append(row["name2"])
-                        formal.setdefault(row["name2"], []).append(row["name1"])
-        return cls({k: tuple(sorted(v)) for k, v in nick.items()}, {k: tuple(sorted(v)) for k, v in formal.items()})
+        for short, full in table.items():
+            nick.setdefault(full, []).append(short)
+        return cls(dict(table), {k: tuple(sorted(v)) for k, v in nick.items()})
 
     def variants(self, name: str) -> dict[str, str]:
-        """Each variant kind this name allows, written out. A formal name or nickname is used only when the
-        list gives one answer both ways ("Bill" -> "William" only), so the variant names the same person."""
+        """Each variant kind this name allows, written out."""
         words = name.split()
         out: dict[str, str] = {}
         if len(words) < 2 or not words[0].isalpha():
             return out
         first, rest = words[0].lower(), " ".join(words[1:])
-        formal = self.formal.get(first, ())
-        if len(formal) == 1 and self.formal.get(formal[0]) is None:
-            out["variant-formal"] = f"{formal[0].title()} {rest}"
-        nicks = [n for n in self.nicknames.get(first, ()) if self.formal.get(n) == (first,)]
-        if nicks and self.formal.get(first) is None:
-            out["variant-nickname"] = f"{nicks[0].title()} {rest}"
+        if first in self.formal:
+            out["variant-formal"] = f"{self.formal[first].title()} {rest}"
+        if first in self.nicknames:
+            out["variant-nickname"] = f"{self.nicknames[first][0].title()} {rest}"
         out["variant-initial"] = f"{words[0][0]}. {rest}"
         if strip_accents(name) != name:
             out["variant-no-accents"] = strip_accents(name)
