@@ -43,12 +43,11 @@ import corpora
 import figures
 import realnews
 import timebank
-from mutations import NICKNAMES, RULE_OF, Generator, Mutation, NameVariants
-
 from factcheck.dates import parse_day
 from factcheck.document import from_text
 from factcheck.engine import Engine
 from factcheck.findings import Result
+from mutations import NICKNAMES, RULE_OF, Generator, Mutation, NameVariants
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "accuracy.json"

@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import textpatterns
-
 from factcheck.dates import Interval
 from factcheck.kb.model import KnowledgeBase
 

@@ -30,7 +30,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import CORPORA
-
 from factcheck.dates import Interval, parse_day
 from factcheck.document import from_text
 from factcheck.engine import Engine

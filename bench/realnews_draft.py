@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import textpatterns
 from corpora import CORPORA, SHARED
-
 from factcheck.dates import Interval, parse_day
 from factcheck.document import from_text
 from factcheck.engine import Engine

@@ -24,7 +24,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import CORPORA
-
 from factcheck.dates import parse_day
 from factcheck.extract.sentences import split_sentences
 from factcheck.temporal import find_times

@@ -11,9 +11,8 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 
 import textpatterns
-from mutations import Generator, NameVariants
-
 from factcheck.kb import open_kb
+from mutations import Generator, NameVariants
 
 KB = open_kb()
 VARIANTS = NameVariants.of({"bill": "william", "dick": "richard", "rick": "richard"})

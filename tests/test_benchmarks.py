@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 import pytest
+
 from conftest import ROOT, SHARED
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from _cli import SEED, new_repo, run
 from conftest import FIXTURES, ROOT
 
