@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
+from factcheck.document import InputError, read_regular
 from factcheck.engine import Result
 from factcheck.errors import UsageError
 from factcheck.fingerprint import fingerprint
@@ -59,19 +60,23 @@ def write(path: Path, results: Iterable[Result]) -> int:
     return sum(row["count"] for row in rows)
 
 
+MAX_BASELINE_SIZE = 500_000_000  # bytes: a baseline of a million findings is far smaller
+
+
 def read(path: Path) -> Counter[tuple[str, str, str]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"--baseline: {path}: {exc.strerror}") from None
-    except ValueError:
+        # A regular file of bounded size only: --baseline /dev/zero must not fill memory.
+        data = json.loads(read_regular(path, MAX_BASELINE_SIZE).decode("utf-8"))
+    except InputError as exc:
+        raise UsageError(f"--baseline: {exc}") from None
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested deeper than the parser goes
         raise UsageError(f"--baseline: {path}: not JSON (write one with --write-baseline)") from None
     try:
         if data["version"] != VERSION:
             raise UsageError(f"--baseline: {path}: baseline version {data['version']!r} is not supported "
                              f"(write it again with --write-baseline)")
         return Counter({(row["path"], row["rule"], row["fingerprint"]): int(row["count"]) for row in data["findings"]})
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         raise UsageError(f"--baseline: {path}: not a factcheck baseline file") from None
 
 

@@ -66,6 +66,8 @@ def scan(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this file and exit 0."),
     diff: Optional[str] = typer.Option(None, "--diff", help="Only findings on lines changed since this git revision (e.g. origin/main)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores for 16 files or more, else 1); output is the same for any number."),
+    max_file_size: Optional[str] = typer.Option(None, "--max-file-size", help="Skip (and report) files larger than this: bytes or a size such as '50 MB' (default: the configuration's, else 20 MB)."),
+    ignore_unreadable: bool = typer.Option(False, "--ignore-unreadable", help="Entries that cannot be read (permissions, dangling links, FIFOs, too large) are still reported, but do not make the exit code 2."),
 ) -> None:
     """Check documents and report findings."""
     from factcheck import scan_command
@@ -73,7 +75,7 @@ def scan(
     code = scan_command.run(ScanOptions(
         tuple(paths), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
         split_rules(ignore), config, isolated, exit_zero, statistics, report_unused, baseline, write_baseline,
-        diff, jobs,
+        diff, jobs, max_file_size, ignore_unreadable,
     ))
     if code:
         raise typer.Exit(code)

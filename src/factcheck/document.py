@@ -9,6 +9,7 @@ needed.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import sys
 from datetime import date
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from factcheck.dates import DateError, parse_day
+from factcheck.discovery import kind_of, not_regular
 from factcheck.lazyre import lazy
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
@@ -47,20 +49,60 @@ class Document(NamedTuple):
         return self.text[start:end]
 
 
-def load_path(path: Path, date_option: date | None = None) -> Document:
+MAX_FILE_SIZE = 20_000_000  # bytes (20 MB): far above any article, far below what would exhaust memory
+
+
+def load_path(path: Path, date_option: date | None = None, max_bytes: int = MAX_FILE_SIZE) -> Document:
+    return from_bytes(str(path), read_regular(path, max_bytes), date_option,
+                      markdown=path.suffix.lower() in MARKUP_SUFFIXES)
+
+
+def read_regular(path: str | Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`. Opened without blocking and checked
+    before reading, so a FIFO, /dev/zero or a socket is refused at once instead of hanging or
+    filling memory."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return from_bytes(str(path), data, date_option, markdown=path.suffix.lower() in MARKUP_SUFFIXES)
+    try:
+        info = os.fstat(fd)
+        kind = kind_of(info.st_mode)
+        if kind is not None:
+            raise InputError(f"{path}: {not_regular(kind)}")
+        if info.st_size > max_bytes:
+            raise InputError(_too_large(str(path), max_bytes))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew while being read
+        raise InputError(_too_large(str(path), max_bytes))
+    return data
 
 
-def load_stdin(date_option: date | None = None) -> Document:
-    return from_bytes("-", sys.stdin.buffer.read(), date_option, markdown=True)
+def _too_large(name: str, max_bytes: int) -> str:
+    return (f"{name}: larger than the size limit of {max_bytes:,} bytes "
+            "(raise it with --max-file-size or max-file-size in the configuration)")
+
+
+def load_stdin(date_option: date | None = None, max_bytes: int = MAX_FILE_SIZE) -> Document:
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("-: standard input is closed")
+    try:
+        data = stream.buffer.read(max_bytes + 1)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"-: cannot read standard input ({getattr(exc, 'strerror', None) or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(_too_large("-", max_bytes))
+    return from_bytes("-", data, date_option, markdown=True)
 
 
 def from_bytes(name: str, data: bytes, date_option: date | None, markdown: bool) -> Document:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Callable, NamedTuple
 
 from factcheck.checks.registry import Rule, RuleError, load_rules
-from factcheck.document import MARKUP_SUFFIXES, TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
+from factcheck.discovery import DiscoveryError, collect
+from factcheck.document import (MARKUP_SUFFIXES, MAX_FILE_SIZE, TEXT_SUFFIXES, Document, InputError, load_path,
+                                load_stdin)
 from factcheck.extract.pipeline import Extractor
 from factcheck.facts import Facts
 from factcheck.findings import Finding, finalize
@@ -91,55 +92,18 @@ class Engine(NamedTuple):
         return Result(doc, facts, kept, unused)
 
 
-def collect_paths(args: list[str], wanted=None) -> list[str]:
-    """Expand directories into their text files (sorted), keep '-' for stdin.
-
-    `wanted(path) -> bool` filters files found inside directories (include/exclude patterns);
-    files named on the command line are always checked.
-    """
-    out: list[str] = []
-    for arg in args:
-        if arg == "-":
-            out.append(arg)
-            continue
-        path = Path(arg)
-        if not path.exists() and any(c in arg for c in "*?["):
-            # A quoted glob ('articles/**/*.md'), expanded here as a shell would.
-            base = Path(arg.split("*")[0].split("?")[0].split("[")[0] or ".")
-            root = base if base.is_dir() else base.parent
-            pattern = str(Path(arg).relative_to(root)) if Path(arg).is_relative_to(root) else arg
-            matched = sorted(str(p) for p in root.glob(pattern) if p.is_file() and (wanted is None or wanted(str(p))))
-            if not matched:
-                raise InputError(f"{arg}: no file matches this pattern")
-            out.extend(matched)
-            continue
-        if path.is_dir():
-            found = sorted(p for p in _text_files(str(path)) if wanted is None or wanted(p))
-            if not found:
-                raise InputError(f"{arg}: no .txt or .md files in this directory")
-            out.extend(found)
-        elif not path.exists():
-            raise InputError(f"{arg}: no such file or directory")
-        else:
-            out.append(arg)
-    return out
+def collect_paths(args: list[str], wanted: Callable[[str], bool] | None = None) -> list[str]:
+    """The text files the arguments name (see discovery.collect); entries that cannot be read are
+    left out here (the scan reports them)."""
+    try:
+        return collect(args, TEXT_SUFFIXES, wanted).files
+    except DiscoveryError as exc:
+        raise InputError(str(exc)) from None
 
 
-def _text_files(folder: str) -> Iterator[str]:
-    """Text files under a folder (as pathlib writes it), hidden files and folders left out, named as
-    pathlib would name them ("a.md", not "./a.md"). os.walk and strings: pathlib's rglob cost a
-    corpus scan a tenth of its time before any file was read."""
-    for parent, subfolders, names in os.walk(folder):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        if folder == ".":
-            parent = parent[2:]  # "./sub" -> "sub", "." -> ""
-        for name in names:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
-                yield os.path.join(parent, name)
-
-
-def load(arg: str, date_option: date | None, default_date: date | None = None) -> Document:
-    doc = load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
+def load(arg: str, date_option: date | None, default_date: date | None = None,
+         max_bytes: int = MAX_FILE_SIZE) -> Document:
+    doc = load_stdin(date_option, max_bytes) if arg == "-" else load_path(Path(arg), date_option, max_bytes)
     if doc.declared_date is None and default_date is not None:
         doc = doc._replace(declared_date=default_date, date_source="config")
     return doc

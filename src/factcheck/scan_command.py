@@ -39,6 +39,8 @@ class ScanOptions(NamedTuple):
     write_baseline: Path | None = None
     diff: str | None = None
     jobs: int | None = None
+    max_file_size: str | None = None  # None: the configuration's (default 20 MB)
+    ignore_unreadable: bool = False
 
 
 def split_rules(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -64,6 +66,8 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--diff": ("diff", "value"),
     "--jobs": ("jobs", "value"),
     "-j": ("jobs", "value"),
+    "--max-file-size": ("max_file_size", "value"),
+    "--ignore-unreadable": ("ignore_unreadable", "flag"),
 }
 _CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
 _PATH_FIELDS = frozenset({"config", "baseline", "write_baseline"})
@@ -137,13 +141,17 @@ def run(opts: ScanOptions) -> int:
         raise UsageError("--jobs must be 1 or more")
     if opts.baseline is not None and opts.write_baseline is not None:
         raise UsageError("--baseline and --write-baseline cannot be used together")
+    from factcheck.config import parse_size
+
+    limit = None if opts.max_file_size is None else parse_size(opts.max_file_size, "--max-file-size")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
-                          opts.isolated, opts.jobs)
+                          opts.isolated, opts.jobs, limit)
     if opts.diff is not None:
         from factcheck.diff import verify
 
         verify(opts.diff, list(opts.paths))
     outcome = run_scan(request)
+    _warn_skipped(outcome.skipped)
     results = list(outcome.results)
     rules = outcome.rules
     if opts.report_unused:  # first, so that baselines and --diff treat FC900 as any other finding
@@ -166,7 +174,9 @@ def run(opts: ScanOptions) -> int:
     if opts.statistics:
         _statistics(results, as_json=chosen == "json")
     else:
-        _render(chosen, results, rules)
+        _render(chosen, results, rules, outcome.skipped)
+    if outcome.skipped and not opts.ignore_unreadable:
+        return 2
     threshold_name = opts.fail_on or outcome.config.fail_on
     if opts.exit_zero or threshold_name == "never":
         return 0
@@ -228,7 +238,15 @@ def _statistics(results, as_json: bool = False) -> None:
         sys.stdout.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
 
 
-def _render(chosen: str, results, rules) -> None:
+def _warn_skipped(skipped) -> None:
+    """One warning line on stderr per entry that could not be checked (control characters escaped)."""
+    from factcheck.report import printable
+
+    for entry in skipped:
+        sys.stderr.write(f"factcheck: warning: {printable(entry.path)}: {printable(entry.reason)}; not checked\n")
+
+
+def _render(chosen: str, results, rules, skipped=()) -> None:
     if chosen == "rich":
         from rich.console import Console
 
@@ -240,4 +258,9 @@ def _render(chosen: str, results, rules) -> None:
 
     # One module a format under report/, each with render(results[, rules]).
     module = import_module(f"factcheck.report.{chosen}")
-    sys.stdout.write(module.render(results, rules) if chosen == "sarif" else module.render(results))
+    if chosen == "sarif":
+        sys.stdout.write(module.render(results, rules))
+    elif chosen == "json":
+        sys.stdout.write(module.render(results, skipped=skipped))
+    else:
+        sys.stdout.write(module.render(results))

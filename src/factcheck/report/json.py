@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import Sequence
 
 from factcheck import __version__
+from factcheck.discovery import Skipped
 from factcheck.engine import Result
 from factcheck.report import locate, summary
 
@@ -32,7 +34,8 @@ def finding_object(result: Result) -> list[dict]:
     return out
 
 
-def render(results: list[Result]) -> str:
+def render(results: list[Result], skipped: Sequence[Skipped] = ()) -> str:
+    """The run as one object; `skipped` (entries that could not be checked) adds a "skipped" list."""
     documents = []
     for result in results:
         dd = result.facts.document_date
@@ -43,10 +46,12 @@ def render(results: list[Result]) -> str:
             "date_source": dd.source,
             "findings": finding_object(result),
         })
-    payload = {
+    payload: dict[str, object] = {
         "version": 1,
         "tool": {"name": "factcheck", "version": __version__},
         "documents": documents,
         "summary": summary(results),
     }
+    if skipped:
+        payload["skipped"] = [{"path": s.path, "reason": s.reason} for s in skipped]
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
