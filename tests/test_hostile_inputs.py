@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from _cli import run
-
 HANG = 60  # seconds: a run that takes longer is hanging on the input
 
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
@@ -23,7 +21,7 @@ posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 
 def scan(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", "from factcheck.entry import main; main()", "scan", *args],
-                          capture_output=True, text=True, cwd=cwd, input=stdin, timeout=HANG)
+                          capture_output=True, text=True, cwd=cwd, input=stdin, timeout=HANG, check=False)
 
 
 def _skipped(proc: subprocess.CompletedProcess) -> dict[str, str]:
@@ -93,7 +91,8 @@ def test_dangling_links_and_link_loops_are_reported_and_the_run_goes_on(tmp_path
 
 def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch, capsys):
     """A folder without read permission (faked: the tests may run as root, who reads everything)."""
-    from factcheck.scan_command import ScanOptions, run as run_scan
+    from factcheck.scan_command import ScanOptions
+    from factcheck.scan_command import run as run_scan
 
     folder = _folder(tmp_path)
     (folder / "locked").mkdir()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from factcheck.document import InputError, read_regular
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.errors import UsageError
 from factcheck.fingerprint import fingerprint
 

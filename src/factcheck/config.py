@@ -29,7 +29,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from factcheck.dates import DateError, parse_day
+from factcheck.dates import (
+    FIRST_DOCUMENT_DAY,
+    LAST_DOCUMENT_DAY,
+    DateError,
+    check_document_day,
+    parse_day,
+)
 from factcheck.document import MAX_FILE_SIZE
 from factcheck.errors import UsageError
 from factcheck.lazyre import lazy
@@ -111,7 +117,7 @@ def discover(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = d / "pyproject.toml"
-        if pyproject.is_file() and _may_configure(pyproject) and "factcheck" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and _may_configure(pyproject) and _tool_table(_read(pyproject), pyproject) is not None:
             return pyproject
     return None
 
@@ -140,8 +146,16 @@ def _read(path: Path) -> dict:
             return tomllib.load(fh)
     except OSError as exc:
         raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:  # bytes that are not UTF-8 too
         raise UsageError(f"{path}: not valid TOML ({exc})") from None
+
+
+def _tool_table(data: dict, path: Path) -> object:
+    """[tool.factcheck] of a pyproject.toml (None when absent); `tool` itself must be a table."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: tool must be a table ([tool]), not {tool!r}")
+    return tool.get("factcheck")
 
 
 def _close(word: str, choices: tuple[str, ...]) -> list[str]:
@@ -156,7 +170,7 @@ def load(path: Path | None) -> Config:
     if not path.is_file():
         raise UsageError(f"--config: {path}: no such file")
     data = _read(path)
-    table = data.get("tool", {}).get("factcheck", {}) if path.name == "pyproject.toml" else data
+    table = (_tool_table(data, path) or {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
         raise UsageError(f"{path}: [tool.factcheck] must be a table")
     for key in table:
@@ -168,9 +182,10 @@ def load(path: Path | None) -> Config:
     if fail_on not in FAIL_ON:
         raise UsageError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     try:
-        day = parse_day(str(table["date"])) if "date" in table else None
+        day = check_document_day(parse_day(str(table["date"]))) if "date" in table else None
     except DateError:
-        raise UsageError(f"{path}: date must be YYYY-MM-DD, not {table['date']!r}") from None
+        raise UsageError(f"{path}: date must be YYYY-MM-DD between {FIRST_DOCUMENT_DAY} and {LAST_DOCUMENT_DAY}, "
+                         f"not {table['date']!r}") from None
     severity = _table(table, "severity", path)
     for rule, level in severity.items():
         if level not in SEVERITIES:

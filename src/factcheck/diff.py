@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Iterable
 
 from factcheck.document import InputError, read_regular
-from factcheck.engine import Result
 from factcheck.errors import UsageError
+from factcheck.findings import Result
 
 ALL = None  # a file new since the base: every line counts
 _MAX_COMPARED = 200_000_000  # bytes; the scan itself refuses far smaller files
@@ -33,7 +33,7 @@ _ENV = {"GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCK
 def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *_SAFE, *args], cwd=cwd, capture_output=True, input=stdin, timeout=120,
-                              env={**os.environ, **_ENV})
+                              env={**os.environ, **_ENV}, check=False)
     except FileNotFoundError:
         raise UsageError("--diff: git is not installed") from None
     except subprocess.TimeoutExpired:

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from factcheck.dates import DateError, parse_day
+from factcheck.dates import DateError, check_document_day, parse_day
 from factcheck.discovery import kind_of, not_regular
 from factcheck.lazyre import lazy
 
@@ -127,7 +127,10 @@ def from_text(name: str, text: str, date_option: date | None = None, markdown: b
     else:
         prose = _mask_common(prose)
     if date_option is not None:
-        declared, source = date_option, "option"
+        try:
+            declared, source = check_document_day(date_option), "option"
+        except DateError as exc:
+            raise InputError(f"{name}: document date {exc}") from None
     elif fm_date is not None:
         declared, source = fm_date, "front-matter"
     else:
@@ -157,6 +160,10 @@ def _front_matter(name: str, text: str) -> tuple[int, date | None]:
                 found = parse_day(value[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}([T ].*)?$", value) else parse_day(value)
             except DateError:
                 raise InputError(f"{name}:{n}: front matter date is not YYYY-MM-DD: {value!r}") from None
+            try:
+                check_document_day(found)
+            except DateError as exc:
+                raise InputError(f"{name}:{n}: front matter date {exc}") from None
     return 4 + close.end(), found
 
 
@@ -185,8 +192,8 @@ DIRECTIVE = lazy(
 )
 _HTML_COMMENT = lazy(r"<!--.*?-->", re.S)
 _SCRIPT_STYLE = lazy(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)
-_FENCE = lazy(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
-_INLINE_CODE = lazy(r"`[^`\n]+`")
+FENCE = lazy(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
+INLINE_CODE = lazy(r"`[^`\n]+`")
 _LINK_TARGET = lazy(r"\]\([^)\n]*\)")
 _HTML_TAG = lazy(r"</?[A-Za-z][^>\n]*>")
 _MD_MARKERS = lazy(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", re.M)
@@ -196,7 +203,7 @@ _MD_MARKERS = lazy(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|_
 # searched (most articles have no code, no HTML and no links, and each search is a pass over the text).
 _COMMON_MASKS = ((DIRECTIVE, ("factcheck:",)), (_URL, ("://", "www.")))
 _MARKDOWN_MASKS = (
-    (_FENCE, ("```", "~~~")), (_HTML_COMMENT, ("<!--",)), (_SCRIPT_STYLE, ("<",)), (_INLINE_CODE, ("`",)),
+    (FENCE, ("```", "~~~")), (_HTML_COMMENT, ("<!--",)), (_SCRIPT_STYLE, ("<",)), (INLINE_CODE, ("`",)),
     (_LINK_TARGET, ("](",)), (_URL, ("://", "www.")), (_HTML_TAG, ("<",)), (_MD_MARKERS, ()),
 )
 

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
-from factcheck.checks.registry import Rule, RuleError, load_rules
-from factcheck.discovery import DiscoveryError, collect
-from factcheck.document import (MARKUP_SUFFIXES, MAX_FILE_SIZE, TEXT_SUFFIXES, Document, InputError, load_path,
-                                load_stdin)
+from factcheck.checks.registry import Rule, default_rules, entry_point_files, installed_checks, load_rules
+from factcheck.document import MARKUP_SUFFIXES, Document
 from factcheck.extract.pipeline import Extractor
-from factcheck.facts import Facts
-from factcheck.findings import Finding, finalize
+from factcheck.findings import Finding, Result, finalize
 from factcheck.kb import open_kb
 from factcheck.lexicon import load_lexicon
 from factcheck.paths import files_under, rules_dir
-from factcheck.suppressions import Suppression, apply, find_suppressions
-
-
-class Result(NamedTuple):
-    """What checking one document produced."""
-
-    document: Document
-    facts: Facts
-    findings: tuple[Finding, ...]
-    unused_suppressions: tuple[Suppression, ...] = ()
+from factcheck.suppressions import apply, find_suppressions
 
 
 class Engine(NamedTuple):
@@ -46,20 +33,16 @@ class Engine(NamedTuple):
         code = Path(__file__).resolve().parent
         files = [f for folder in (root, *kb_dirs, *rule_dirs) for f in files_under(folder, (".toml", ".csv"))]
         files += files_under(code, (".py",))
+        files += entry_point_files()  # an installed or removed plugin changes the rules
         return load_cached("engine", files, lambda: cls.build(root, kb_dirs, rule_dirs), cls)
 
     @classmethod
     def build(cls, root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
-        rules = list(load_rules(root / "core.toml"))
-        seen: dict[str, Path] = {r.code: root / "core.toml" for r in rules} | {r.name: root / "core.toml" for r in rules}
+        kinds = installed_checks()
+        rules = load_rules(root / "core.toml", default_rules(kinds), kinds)
         for folder in rule_dirs:
             for path in sorted(folder.glob("*.toml")):
-                for rule in load_rules(path):
-                    for key in (rule.code, rule.name):
-                        if key in seen:
-                            raise RuleError(f"{path}: rule {key!r} is already defined in {seen[key]}")
-                        seen[key] = path
-                    rules.append(rule)
+                rules = load_rules(path, rules, kinds)
         return cls(Extractor.build(open_kb(kb_dirs), load_lexicon(root / "lexicon.toml")),
                    tuple(sorted(rules, key=lambda r: r.code)))
 
@@ -90,20 +73,3 @@ class Engine(NamedTuple):
         kept, unused = apply(finalize(found), find_suppressions(doc.text, markdown),
                              lambda offset: doc.position(offset)[0], running)
         return Result(doc, facts, kept, unused)
-
-
-def collect_paths(args: list[str], wanted: Callable[[str], bool] | None = None) -> list[str]:
-    """The text files the arguments name (see discovery.collect); entries that cannot be read are
-    left out here (the scan reports them)."""
-    try:
-        return collect(args, TEXT_SUFFIXES, wanted).files
-    except DiscoveryError as exc:
-        raise InputError(str(exc)) from None
-
-
-def load(arg: str, date_option: date | None, default_date: date | None = None,
-         max_bytes: int = MAX_FILE_SIZE) -> Document:
-    doc = load_stdin(date_option, max_bytes) if arg == "-" else load_path(Path(arg), date_option, max_bytes)
-    if doc.declared_date is None and default_date is not None:
-        doc = doc._replace(declared_date=default_date, date_source="config")
-    return doc

@@ -4,7 +4,8 @@ exit every command goes through."""
 from __future__ import annotations
 
 import sys
-from typing import Callable, NoReturn
+from collections.abc import Callable
+from typing import NoReturn
 
 
 class UsageError(Exception):
@@ -36,6 +37,10 @@ def exit_with(command: Callable[[], int]) -> NoReturn:
     is one line on stderr and exit code 2."""
     import signal
 
+    if sys.stderr is None:  # started with stderr closed: warnings go nowhere rather than crash
+        import os
+
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _terminated)

@@ -8,22 +8,31 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
+from factcheck.api import check_document, load_engine
 from factcheck.checks.registry import Rule
 from factcheck.config import Config, discover, load
 from factcheck.discovery import DiscoveryError, Skipped, collect
-from factcheck.document import TEXT_SUFFIXES, InputError
-from factcheck.engine import Engine, Result
-from factcheck.engine import load as load_document
-from factcheck.errors import DataError, UsageError
+from factcheck.document import (
+    MAX_FILE_SIZE,
+    TEXT_SUFFIXES,
+    Document,
+    InputError,
+    load_path,
+    load_stdin,
+)
+from factcheck.engine import Engine
+from factcheck.errors import UsageError
+from factcheck.findings import Result
 from factcheck.gitignore import GitIgnore
 from factcheck.selection import check_selectors, select
 
@@ -103,10 +112,7 @@ class _Configs:
 def engine_for(config: Config, request: ScanRequest) -> Engine:
     """The engine for one configuration: its extra rule and knowledge-base folders, its selection and
     severities, then the command line's --select/--ignore."""
-    try:
-        engine = Engine.default(config.kb_dirs, config.rule_dirs)
-    except DataError as exc:
-        raise UsageError(str(exc)) from None
+    engine = load_engine(config.kb_dirs, config.rule_dirs)
     where = str(config.path or "configuration")
     check_selectors([r for rules in config.per_file_ignores.values() for r in rules], engine.rules, f"{where}: per-file-ignores")
     rules = select(engine.rules, config.select, config.ignore, config.severity, where=where)
@@ -117,7 +123,7 @@ def engine_for(config: Config, request: ScanRequest) -> Engine:
 def check_file(engine: Engine, config: Config, request: ScanRequest, path: str) -> Result:
     limit = request.max_file_size if request.max_file_size is not None else config.max_file_size
     doc = load_document(path, request.date, config.date, limit)
-    return engine.run(doc, config.ignored_for(path))
+    return check_document(doc, engine, config.ignored_for(path))
 
 
 def _slim(result: Result) -> Result:
@@ -262,3 +268,20 @@ def _jobs(asked: int | None, files: int) -> int:
     if asked is not None:
         return asked
     return (os.cpu_count() or 1) if files >= PARALLEL_FROM else 1
+
+
+def collect_paths(args: list[str], wanted: Callable[[str], bool] | None = None) -> list[str]:
+    """The text files the arguments name (see discovery.collect); entries that cannot be read are
+    left out here (a scan reports them)."""
+    try:
+        return collect(args, TEXT_SUFFIXES, wanted).files
+    except DiscoveryError as exc:
+        raise InputError(str(exc)) from None
+
+
+def load_document(arg: str, date_option: date | None, default_date: date | None = None,
+                  max_bytes: int = MAX_FILE_SIZE) -> Document:
+    doc = load_stdin(date_option, max_bytes) if arg == "-" else load_path(Path(arg), date_option, max_bytes)
+    if doc.declared_date is None and default_date is not None:
+        doc = doc._replace(declared_date=default_date, date_source="config")
+    return doc

@@ -5,9 +5,10 @@ Built once per run and passed to extraction for every document.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from factcheck.extract.tokens import PhraseMatcher, Token, joined, phrase_keys
+from factcheck.extract.tokens import PhraseMatcher, Tokens, joined, phrase_keys
 from factcheck.kb.model import KnowledgeBase
 from factcheck.lexicon import Lexicon
 
@@ -21,6 +22,8 @@ class Gazetteer(NamedTuple):
     max_cue_len: int
     heads: frozenset[str]  # honorific keys ("secretary", "mr") that may precede a surname
     lexicon: Lexicon
+    honorifics: PhraseMatcher  # ranks and honorifics that may stand between a title and a name
+    handover: re.Pattern[str] | None  # a word of a sentence that reports a change of holders
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> Gazetteer:
@@ -35,9 +38,12 @@ class Gazetteer(NamedTuple):
             for cue in j.cues:
                 cues[phrase_keys(cue)] = j.code
         heads = frozenset(k for h in lexicon.heads for k in [" ".join(phrase_keys(h))] if k)
-        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon)
+        honorifics = PhraseMatcher((phrase_keys(h), h) for h in lexicon.honorifics)
+        handover = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.handover) + r")\b", re.IGNORECASE)
+                    if lexicon.handover else None)
+        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover)
 
-    def cue_ending_at(self, tokens: tuple[Token, ...], j: int, prose: str) -> tuple[int, str] | None:
+    def cue_ending_at(self, tokens: Tokens, j: int, prose: str) -> tuple[int, str] | None:
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""
         for n in range(min(self.max_cue_len, j + 1), 0, -1):
             first = j - n + 1
@@ -47,7 +53,7 @@ class Gazetteer(NamedTuple):
                 return first, code
         return None
 
-    def cue_starting_at(self, tokens: tuple[Token, ...], i: int, prose: str) -> tuple[int, str] | None:
+    def cue_starting_at(self, tokens: Tokens, i: int, prose: str) -> tuple[int, str] | None:
         """(end token index, jurisdiction) of a cue starting at tokens[i] (places: "the United States")."""
         for n in range(min(self.max_cue_len, len(tokens) - i), 0, -1):
             keys = tuple(t.key for t in tokens[i : i + n])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
 from factcheck import __version__
 from factcheck.discovery import Skipped
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.report import locate, summary
 
 

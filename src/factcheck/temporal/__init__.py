@@ -15,8 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from factcheck.dates import Interval
-from factcheck.extract.sentences import sentence_at
-from factcheck.facts import DocumentDate, NonDate, Sentence, Span, TimeExpr
+from factcheck.facts import DocumentDate, NonDate, Sentence, Span, TimeExpr, sentence_at
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
     KINDS, NOT_DATES, WEEKDAYS, YEAR_LEAD, Context, has_year, pattern, resolve, runnable_kinds, weekday_name,
@@ -48,7 +47,7 @@ def find_times(
         if r.kind in _EXPLICIT_KINDS and has_year(r.match):
             try:
                 e = _expression(r, prose, sentences, Context(None, "unknown", None, None))
-            except ValueError:
+            except (ValueError, OverflowError):
                 continue
             if e is not None:
                 explicit.append(e)
@@ -65,6 +64,8 @@ def find_times(
         except ValueError:
             impossible.append(NonDate("impossible", raw.match.group(), Span(*raw.match.span())))
             continue
+        except OverflowError:
+            continue  # counted past the calendar's ends (year 1 or 9999): not resolved, not impossible
         if expr is None:
             continue
         exprs.append(expr)
