@@ -253,3 +253,20 @@ def test_workers_die_with_their_parent(tmp_path: Path, signame: str):
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers)
+
+
+def test_tokens_kept_as_columns_read_like_a_tuple_of_tokens():
+    """A long document's tokens are columns (bench/memory.py); the extractors still index, slice
+    and iterate them as they would a tuple of Token."""
+    from factcheck.extract.tokens import Token, tokenize
+
+    prose = "U.S. Defense Secretary Lloyd Austin\u2019s visit, in 2025. O'Brien and Ant\u00f3nio met."
+    tokens = tokenize(prose)
+    listed = list(tokens)
+    assert len(tokens) == len(listed) and all(type(t) is Token for t in listed)
+    assert [t.text for t in listed][:4] == ["U.S.", "Defense", "Secretary", "Lloyd"]
+    assert tokens[0].key == "us" and tokens[-1] == listed[-1] and tokens[2:4] == tuple(listed[2:4])
+    assert all(prose[t.start:t.end] == t.text for t in tokens)
+    assert [t.key for t in tokens if t.text.startswith("Ant")] == ["antonio"]
+    twice = tokenize("Defense defense")
+    assert twice[0].key is twice[1].key  # one string per distinct key

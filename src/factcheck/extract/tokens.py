@@ -7,6 +7,7 @@ not grow with the number of names and titles in the knowledge base.
 from __future__ import annotations
 
 import marshal
+import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator, KeysView, Sequence
 from typing import NamedTuple, overload
@@ -36,7 +37,13 @@ class Token(NamedTuple):
 
 
 def token_key(text: str) -> str:
-    return text.replace(".", "").replace("\u2019", "'").lower()
+    key = text.replace(".", "").replace("\u2019", "'").lower()
+    return key if key.isascii() else _fold(key)
+
+
+def _fold(key: str) -> str:
+    """Accents do not matter in a key: "Antonio Guterres" is "António Guterres", "Inacio" is "Inácio"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 class Tokens(Sequence[Token]):
@@ -79,7 +86,7 @@ def tokenize(prose: str) -> Tokens:
     for m in _TOKEN.finditer(prose):
         start, end = m.span()
         key = prose[start:end].lower()
-        if "." in key or "\u2019" in key:
+        if "." in key or "\u2019" in key or not key.isascii():
             key = token_key(key)
         starts.append(start)
         ends.append(end)

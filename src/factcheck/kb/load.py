@@ -42,9 +42,9 @@ def load_kb(*roots: Path) -> KnowledgeBase:
     for root in roots:
         jpath = root / "jurisdictions.toml"
         if jpath.exists():
-            jurisdictions.extend(_typed(jpath, _read_jurisdictions))
+            jurisdictions.extend(_typed(jpath, read_jurisdictions))
         for path in sorted((root / "offices").glob("*.toml")):
-            offices.extend(_typed(path, _read_offices))
+            offices.extend(_typed(path, read_offices))
         for path in sorted((root / "people").glob("*.csv")):
             people.extend(_typed(path, _read_people))
         for path in sorted((root / "terms").glob("*.csv")):
@@ -99,12 +99,12 @@ def _tables(path: Path, key: str, strings: tuple[str, ...]) -> list[dict]:
     return rows
 
 
-def _read_jurisdictions(path: Path) -> Iterator[Jurisdiction]:
+def read_jurisdictions(path: Path) -> Iterator[Jurisdiction]:
     for row in _tables(path, "jurisdiction", ("code", "name")):
         yield Jurisdiction(row["code"], row["name"], tuple(row.get("cues", ())))
 
 
-def _read_offices(path: Path) -> Iterator[Office]:
+def read_offices(path: Path) -> Iterator[Office]:
     for row in _tables(path, "office", ("id", "jurisdiction", "name", "source")):
         try:
             titles = tuple(_title(t) for t in row.get("titles", ()))
