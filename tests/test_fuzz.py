@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import _engine
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import _engine
 from factcheck.dates import DateError, parse_day, parse_partial
 from factcheck.document import InputError, from_bytes, from_text
 from factcheck.errors import UsageError

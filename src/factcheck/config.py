@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from factcheck.dates import (
     FIRST_DOCUMENT_DAY,
@@ -38,12 +39,13 @@ from factcheck.dates import (
 )
 from factcheck.document import MAX_FILE_SIZE
 from factcheck.errors import UsageError
+from factcheck.findings import Severity
 from factcheck.lazyre import lazy
 
 KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "rule-dirs", "kb-dirs", "max-file-size", "severity",
         "per-file-ignores")
 FAIL_ON = ("error", "warning", "info", "never")
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = tuple(s.value for s in Severity)
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ def _may_configure(pyproject: Path) -> bool:
     return _TOOL_FACTCHECK.search(text) is not None
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, Any]:
     import tomllib  # only where a configuration file exists
 
     try:
@@ -150,7 +152,7 @@ def _read(path: Path) -> dict:
         raise UsageError(f"{path}: not valid TOML ({exc})") from None
 
 
-def _tool_table(data: dict, path: Path) -> object:
+def _tool_table(data: dict[str, Any], path: Path) -> object:
     """[tool.factcheck] of a pyproject.toml (None when absent); `tool` itself must be a table."""
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
@@ -227,14 +229,14 @@ def parse_size(value: object, where: str) -> int:
     return int(size)
 
 
-def _table(table: dict, key: str, path: Path) -> dict:
+def _table(table: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
     value = table.get(key, {})
     if not isinstance(value, dict):
         raise UsageError(f"{path}: {key} must be a table ([{key}] or {key} = {{...}})")
     return value
 
 
-def _folders(table: dict, key: str, path: Path) -> tuple[Path, ...]:
+def _folders(table: dict[str, Any], key: str, path: Path) -> tuple[Path, ...]:
     folders = tuple((path.parent / p) for p in _strings(table.get(key, []), key, path))
     for folder in folders:
         if not folder.is_dir():

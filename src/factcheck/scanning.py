@@ -32,6 +32,7 @@ from factcheck.document import (
 )
 from factcheck.engine import Engine
 from factcheck.errors import UsageError
+from factcheck.facts import DateSource
 from factcheck.findings import Result
 from factcheck.gitignore import GitIgnore
 from factcheck.selection import check_selectors, select
@@ -284,5 +285,5 @@ def load_document(arg: str, date_option: date | None, default_date: date | None 
                   max_bytes: int = MAX_FILE_SIZE) -> Document:
     doc = load_stdin(date_option, max_bytes) if arg == "-" else load_path(Path(arg), date_option, max_bytes)
     if doc.declared_date is None and default_date is not None:
-        doc = doc._replace(declared_date=default_date, date_source="config")
+        doc = replace(doc, declared_date=default_date, date_source=DateSource.CONFIG)
     return doc

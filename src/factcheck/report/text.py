@@ -15,8 +15,8 @@ def render(results: list[Result]) -> str:
             lines.append(f"{path}:{loc.line}:{loc.column}: {f.code} [{f.severity}] {f.rule}: {printable(f.message)}")
             for e in f.evidence:
                 lines.append(f"    evidence: {printable(e.text)}" + (f" (source: {printable(e.source)})" if e.source else ""))
-            for l, c, _el, _ec, m in loc.related:
-                lines.append(f"    related: {path}:{l}:{c}: {printable(m)}")
+            for ln, c, _el, _ec, m in loc.related:
+                lines.append(f"    related: {path}:{ln}:{c}: {printable(m)}")
     s = summary(results)
     lines.append(f"{s['documents']} document(s), {s['findings']} finding(s): {s['errors']} error(s), {s['warnings']} warning(s)")
     return "\n".join(lines) + "\n"
