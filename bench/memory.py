@@ -2,9 +2,11 @@
 
     python bench/memory.py              # 1, 10 and 100 MB (the 100 MB run takes many minutes)
     python bench/memory.py 1 5          # other sizes, in MB
+    python bench/memory.py --source ../shared/corpora/dev/bbc-politics 10   # real news, repeated
 
-The document is the fixture articles (written for this project) repeated until it has the size
-asked; each size is scanned in a fresh process, whose peak resident memory is read from the
+The document is the fixture articles (written for this project, and far denser in names, titles
+and dates than news) or, with --source, the .txt files of a folder, repeated until it has the
+size asked; each size is scanned in a fresh process, whose peak resident memory is read from the
 kernel. The figures printed are the growth over an empty scan (the engine and interpreter), per
 byte of text, and seconds per MB; two sizes that give the same figures show linear cost.
 """
@@ -24,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MB = 1_000_000
 
 
-def make_text(size: int) -> bytes:
-    parts = [p.read_bytes().replace(b"\r\n", b"\n") for p in sorted((ROOT / "fixtures").glob("*.txt"))]
+def make_text(size: int, source: Path) -> bytes:
+    parts = [p.read_bytes().replace(b"\r\n", b"\n") for p in sorted(source.glob("*.txt"))]
     block = b"\n\n".join(parts) + b"\n\n"
     data = block * (size // len(block) + 1)
     cut = data.rfind(b"\n", 0, size)  # end on a line: no word cut in two
@@ -52,7 +54,7 @@ def measure(path: Path) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main(sizes: list[float]) -> None:
+def main(sizes: list[float], source: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         empty = Path(tmp) / "empty.txt"
         empty.write_text("Text.\n")
@@ -61,7 +63,7 @@ def main(sizes: list[float]) -> None:
         print(f"{'size MB':>8} {'peak MB':>8} {'bytes/byte':>11} {'s/MB':>7}")
         for size in sizes:
             path = Path(tmp) / f"long-{size:g}MB.txt"
-            data = make_text(int(size * MB))
+            data = make_text(int(size * MB), source)
             path.write_bytes(data)
             del data
             got = measure(path)
@@ -76,4 +78,10 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
         child(sys.argv[2])
     else:
-        main([float(a) for a in sys.argv[1:]] or [1, 10, 100])
+        args = sys.argv[1:]
+        folder = ROOT / "fixtures"
+        if args[:1] == ["--source"]:
+            folder, args = Path(args[1]), args[2:]
+            if not any(folder.glob("*.txt")):
+                sys.exit(f"{folder}: no .txt files (../shared absent?); nothing measured")
+        main([float(a) for a in args] or [1, 10, 100], folder)
