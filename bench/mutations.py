@@ -132,7 +132,7 @@ class Generator:
     @classmethod
     def build(cls, kb: KnowledgeBase, variants: NameVariants) -> Generator:
         titles = {t.text for o in kb.offices.values() for t in o.titles}
-        cues = frozenset(kb.cue_keys())
+        cues = frozenset(textpatterns.cue_key(c) for j in kb.jurisdictions.values() for c in j.cues)
         hosts = tuple(sorted(p.name for p in kb.people.values() if len(p.name.split()) == 2))
         return cls(kb, textpatterns.compile_title_names(titles, cues), cues, variants, hosts)
 
@@ -141,7 +141,8 @@ class Generator:
         `day`: the stale title real copy has (a holder to come would be an error no writer makes)."""
         kb = self.kb
         offices = kb.offices_titled(title)
-        juris = kb.jurisdiction_of_cue(cue) if cue else None
+        juris = next((j.code for j in kb.jurisdictions.values() if cue and textpatterns.cue_key(cue) in
+                      {textpatterns.cue_key(c) for c in j.cues}), None)
         if juris is not None:
             offices = tuple(o for o in offices if kb.offices[o].jurisdiction == juris)
         window = Interval(day - timedelta(days=365), date.max)

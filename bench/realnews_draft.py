@@ -113,7 +113,7 @@ def main() -> int:
     engine = Engine.default()
     kb = engine.extractor.kb
     titles = {t.text for o in kb.offices.values() for t in o.titles} | set(GENERIC_TITLES)
-    cues = frozenset(kb.cue_keys())
+    cues = frozenset(textpatterns.cue_key(c) for j in kb.jurisdictions.values() for c in j.cues)
     patterns = textpatterns.compile_title_names(titles, cues)
     rows = curated_rows()
     with (REAL_NEWS / "dates.csv").open(encoding="utf-8", newline="") as fh:
