@@ -34,7 +34,7 @@ from datetime import date, timedelta
 
 import textpatterns
 from factcheck.dates import Interval
-from factcheck.kb.model import KnowledgeBase
+from factcheck.kb.model import KnowledgeBase, normalize_title
 
 RULE_OF = {
     "holder-swap": "FC101", "variant-formal": "FC101", "variant-nickname": "FC101", "variant-initial": "FC101",
@@ -126,23 +126,24 @@ class Generator:
     kb: KnowledgeBase
     patterns: tuple[re.Pattern[str], re.Pattern[str]]
     cues: frozenset[str]
+    cue_jurisdictions: dict[str, str]  # normalised cue -> jurisdiction code
     variants: NameVariants
     host_names: tuple[str, ...]
 
     @classmethod
     def build(cls, kb: KnowledgeBase, variants: NameVariants) -> Generator:
         titles = {t.text for o in kb.offices.values() for t in o.titles}
-        cues = frozenset(textpatterns.cue_key(c) for j in kb.jurisdictions.values() for c in j.cues)
+        cue_jurisdictions = {normalize_title(c): j.code for j in kb.jurisdictions.values() for c in j.cues}
+        cues = frozenset(cue_jurisdictions)
         hosts = tuple(sorted(p.name for p in kb.people.values() if len(p.name.split()) == 2))
-        return cls(kb, textpatterns.compile_title_names(titles, cues), cues, variants, hosts)
+        return cls(kb, textpatterns.compile_title_names(titles, cues), cues, cue_jurisdictions, variants, hosts)
 
     def far_holders(self, title: str, cue: str | None, day: date) -> list[str]:
         """Names of people who held an office with this title, every term of it ended at least a year before
         `day`: the stale title real copy has (a holder to come would be an error no writer makes)."""
         kb = self.kb
         offices = kb.offices_titled(title)
-        juris = next((j.code for j in kb.jurisdictions.values() if cue and textpatterns.cue_key(cue) in
-                      {textpatterns.cue_key(c) for c in j.cues}), None)
+        juris = self.cue_jurisdictions.get(normalize_title(cue)) if cue else None
         if juris is not None:
             offices = tuple(o for o in offices if kb.offices[o].jurisdiction == juris)
         window = Interval(day - timedelta(days=365), date.max)
