@@ -22,4 +22,4 @@ def test_the_test_command_is_the_one_ci_runs():
 
 def test_one_figures_section_between_markers():
     assert README.count("<!-- figures:start -->") == 1 and README.count("<!-- figures:end -->") == 1
-    assert README.index("## Measured on real text") < README.index("<!-- figures:start -->") < README.index("<!-- figures:end -->")
+    assert README.index("<!-- figures:start -->") < README.index("## Measured on real text") < README.index("<!-- figures:end -->")
