@@ -15,7 +15,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                     "factcheck.cache", "factcheck.atomic", "factcheck.plain")),
     ("records", ("factcheck.facts", "factcheck.findings")),
     ("loading", ("factcheck.document", "factcheck.html_text", "factcheck.config", "factcheck.lexicon")),
-    ("knowledge and time", ("factcheck.temporal", "factcheck.kb.model", "factcheck.kb.compact", "factcheck.kb.load",
+    ("knowledge and time", ("factcheck.temporal", "factcheck.kb.model", "factcheck.kb.load",
                             "factcheck.kb.cache", "factcheck.kb.house", "factcheck.kb.validate", "factcheck.kb.build",
                             "factcheck.kb.importers", "factcheck.kb")),
     ("extraction", ("factcheck.extract",)),
@@ -91,11 +91,8 @@ def test_no_module_imports_a_higher_layer():
     assert upward == []
 
 
-# Cycles owned by work in progress elsewhere, each to be cut there: the compiled cache's rewrite
-# removes kb/compact.py.
-KNOWN_CYCLES = {
-    "factcheck.kb.compact -> factcheck.kb.model -> factcheck.kb.compact",
-}
+# Cycles owned by work in progress elsewhere, each to be cut there (none left).
+KNOWN_CYCLES: set[str] = set()
 
 
 def test_no_import_cycles():
