@@ -19,7 +19,7 @@ from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
 _DESTINATION = lazy(
     r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling)?|tour|arriv(?:e|es|ed|ing)|came|comes?|coming|flew|fl(?:y|ies|ying)"
-    r"|land(?:s|ed|ing)?|head(?:s|ed|ing)|went|go(?:es|ing)?|journey(?:s|ed)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
+    r"|land(?:s|ed|ing)?|head(?:s|ed|ing)|went|go(?:es|ing)?|journey(?:s|ed)?|stay(?:s|ed|ing)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
 # "..., the White House said on Monday": the time of the report, not of the invitation or visit.
 _REPORTED = lazy(
     r"\b(?:said|says|announced|announces|told\s+(?:\w+\s+)?(?:reporters|journalists|lawmakers)|stated|confirmed|reported|added)"
@@ -73,7 +73,9 @@ def find_events(
         after = _next_mention(prose, in_sentence, trigger.end, lead)
         if side == "after":
             agent = after
-            before = [m for m in in_sentence if m.span.end <= trigger.start]
+            # The guest is the sentence's first person, the host excepted ("X welcomed Y ..., and Y was hosted by X").
+            before = [m for m in in_sentence if m.span.end <= trigger.start
+                      and not (agent is not None and m.candidates and m.candidates == agent.candidates)]
             patient = before[0] if before else None
             place = _destination(prose, tokens, sentences[sentence].span, gaz)
             if place is None and agent is not None:
