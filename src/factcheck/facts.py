@@ -178,3 +178,4 @@ class Facts:
     quotes: tuple[Span, ...] = field(default=())
     non_dates: tuple[NonDate, ...] = field(default=())
     orders: tuple[OrderClaim, ...] = field(default=())
+    prose: str = field(default="", repr=False)  # the text with non-prose blanked (for checks of wording)
