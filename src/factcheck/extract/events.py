@@ -12,16 +12,7 @@ import re
 
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.tokens import PhraseMatcher, Token, phrase_keys, token_key
-from factcheck.facts import (
-    EventClaim,
-    PersonMention,
-    RoleClaim,
-    Sentence,
-    Span,
-    TimeExpr,
-    covered,
-    sentence_at,
-)
+from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from factcheck.document import Document
 from factcheck.extract.events import build_triggers, find_events
@@ -18,7 +18,8 @@ from factcheck.lexicon import Lexicon
 from factcheck.temporal import find_times
 
 
-class Extractor(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Extractor:
     """The knowledge base and lexicon compiled once, applied to many documents."""
 
     kb: KnowledgeBase
