@@ -31,6 +31,7 @@ class Lexicon(NamedTuple):
     fillers: frozenset[str] = frozenset()  # adjectives that may stand before a title and change nothing ("new")
     honorifics: tuple[str, ...] = ()  # ranks and honorifics between a title and a name ("Gen.", "Sheikh")
     handover: tuple[str, ...] = ()  # words of a sentence reporting a change of holders ("replaced by")
+    places: tuple[tuple[str, str], ...] = ()  # landmarks that stand for a country as a destination
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -51,6 +52,7 @@ def load_lexicon(path: Path) -> Lexicon:
             fillers=frozenset(w.lower() for w in data.get("fillers", {}).get("words", ())),
             honorifics=tuple(data.get("honorifics", {}).get("words", ())),
             handover=tuple(data.get("handover", {}).get("words", ())),
+            places=tuple(sorted(data.get("places", {}).items())),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError) as exc:
         raise LexiconError(f"{path}: {exc}") from None

@@ -41,6 +41,16 @@ EXAMPLES = (
             "will visit the United States in September following an invitation from Kamala Harris.", True, "2025-07-15"),
     Example("Pete Hegseth has invited him to the United States. Rajnath Singh will visit the United States "
             "following an invitation from Lloyd Austin.", False, "2025-07-01"),
+    Example("Narendra Modi arrived in the United States at the invitation of Joe Biden.\n\nModi's visit to the "
+            "United States followed an invitation from Kamala Harris.", True, "2023-06-22"),
+    Example("Narendra Modi arrived in the United States at the invitation of Joe Biden.\n\nModi's visit to the "
+            "United States followed an invitation from Joe Biden.", False, "2023-06-22"),
+    Example("Narendra Modi was hosted by Joe Biden in the United States. Later, Narendra Modi's stay in the "
+            "United States was hosted by Kamala Harris.", True, "2023-06-22"),
+    Example("Joe Biden welcomed Narendra Modi to the United States. Kamala Harris welcomed Narendra Modi to the "
+            "United States.", True, "2023-06-22"),
+    Example("Narendra Modi was hosted by Joe Biden in the United States. At the airport, Narendra Modi was "
+            "welcomed by Antony Blinken.", False, "2023-06-22"),
 )
 
 

@@ -11,20 +11,25 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys
+from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys, token_key
 from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
+# Words that may stand between a trigger and its guest ("welcomed Chinese leader Xi Jinping") ...
+_DESCRIPTORS = frozenset({"leader", "counterpart", "his", "her", "their", "its", "visiting", "fellow", "guest"})
+# ... and between a host and the trigger ("Joe Biden on Thursday received ...").
+_WHEN = frozenset({"on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday", "will", "would", "then", "later", "earlier"})
 _DESTINATION = lazy(
     r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling)?|tour|arriv(?:e|es|ed|ing)|came|comes?|coming|flew|fl(?:y|ies|ying)"
-    r"|land(?:s|ed|ing)?|head(?:s|ed|ing)|went|go(?:es|ing)?|journey(?:s|ed)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
+    r"|land(?:s|ed|ing)?|head(?:s|ed|ing)|went|go(?:es|ing)?|journey(?:s|ed)?|stay(?:s|ed|ing)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
 # "..., the White House said on Monday": the time of the report, not of the invitation or visit.
 _REPORTED = lazy(
     r"\b(?:said|says|announced|announces|told\s+(?:\w+\s+)?(?:reporters|journalists|lawmakers)|stated|confirmed|reported|added)"
     r"\s+(?:(?:late|early|earlier)\s+)?$", re.I)
-_TO_PLACE = lazy(r"\s*(?:to|in)\s+(?:visit\s+)?(?:the\s+)?", re.I)
+_TO_PLACE = lazy(r"\s*(?:to|in|at)\s+(?:visit\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def build_triggers(gaz: Gazetteer) -> PhraseMatcher:
@@ -70,16 +75,18 @@ def find_events(
         kind, side = values[0].split(":")
         sentence = sentence_at(sentences, trigger.start)
         in_sentence = by_sentence.get(sentence, [])
-        after = _next_mention(prose, in_sentence, trigger.end, lead)
+        after = _next_mention(prose, in_sentence, trigger.end, lead, gaz)
         if side == "after":
             agent = after
-            before = [m for m in in_sentence if m.span.end <= trigger.start]
+            # The guest is the sentence's first person, the host excepted ("X welcomed Y ..., and Y was hosted by X").
+            before = [m for m in in_sentence if m.span.end <= trigger.start
+                      and not (agent is not None and m.candidates and m.candidates == agent.candidates)]
             patient = before[0] if before else None
             place = _destination(prose, tokens, sentences[sentence].span, gaz)
             if place is None and agent is not None:
                 place = _place_after(prose, tokens, agent.span.end, gaz)  # "hosted by X in the United States"
         else:
-            agent = _previous_mention(prose, in_sentence, trigger.start)
+            agent = _previous_mention(prose, in_sentence, trigger.start, gaz)
             patient = after
             place = _place_after(prose, tokens, patient.span.end if patient else trigger.end, gaz)
         if agent is not None and patient is not None and agent.span != patient.span:
@@ -102,20 +109,33 @@ def _reported(prose: str, time: TimeExpr) -> bool:
     return _REPORTED.search(prose, max(0, time.span.start - 60), time.span.start) is not None
 
 
-def _next_mention(prose: str, mentions: list[PersonMention], offset: int, lead: dict[Span, int]) -> PersonMention | None:
+def _next_mention(prose: str, mentions: list[PersonMention], offset: int, lead: dict[Span, int],
+                  gaz: Gazetteer) -> PersonMention | None:
     for m in mentions:
         start = lead.get(m.span, m.span.start)
         if start >= offset:
-            return m if prose[offset:start].strip().lower() in _LINK_WORDS else None
+            return m if _links(prose[offset:start], gaz, _DESCRIPTORS) else None
     return None
 
 
-def _previous_mention(prose: str, mentions: list[PersonMention], offset: int) -> PersonMention | None:
+def _previous_mention(prose: str, mentions: list[PersonMention], offset: int, gaz: Gazetteer) -> PersonMention | None:
     before = [m for m in mentions if m.span.end <= offset]
     if not before:
         return None
     m = before[-1]
-    return m if prose[m.span.end : offset].strip().lower() in _LINK_WORDS else None
+    return m if _links(prose[m.span.end : offset], gaz, _WHEN) else None
+
+
+def _links(gap: str, gaz: Gazetteer, extra: frozenset[str]) -> bool:
+    """Whether the words between a person and a trigger leave the person in its role: articles and
+    auxiliaries, an adverb ("warmly"), and `extra` ("on Thursday" before a verb; "Chinese leader" after it)."""
+    if gap.strip().lower() in _LINK_WORDS:
+        return True
+    words = gap.split()
+    if len(words) > 4 or any(not w.replace("-", "").replace("'", "").replace("\u2019", "").isalpha() for w in words):
+        return False  # punctuation or figures: another clause
+    return all(w.lower() in _LINK_WORDS or w.lower() in extra or (w.endswith("ly") and len(w) > 4)
+               or (w[0].isupper() and (token_key(w),) in gaz.cues) for w in words)
 
 
 def _destination(prose: str, tokens: Tokens, sentence: Span, gaz: Gazetteer) -> str | None:
@@ -136,7 +156,10 @@ def _cue_at(prose: str, tokens: Tokens, offset: int, gaz: Gazetteer) -> str | No
     if index is None:
         return None
     found = gaz.cue_starting_at(tokens, index, prose)
-    return found[1] if found else None
+    if found:
+        return found[1]
+    place = gaz.places.match(tokens, index, prose)  # "the White House", "the Kremlin"
+    return place[1][0] if place else None
 
 
 def _token_index(tokens: Tokens, offset: int) -> int | None:

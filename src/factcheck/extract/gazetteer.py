@@ -24,6 +24,7 @@ class Gazetteer(NamedTuple):
     lexicon: Lexicon
     honorifics: PhraseMatcher  # ranks and honorifics that may stand between a title and a name
     handover: re.Pattern[str] | None  # a word of a sentence that reports a change of holders
+    places: PhraseMatcher  # landmarks that stand for a country as a destination ("the White House")
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None) -> Gazetteer:
@@ -38,7 +39,9 @@ class Gazetteer(NamedTuple):
         honorifics = PhraseMatcher((phrase_keys(h), h) for h in lexicon.honorifics)
         handover = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.handover) + r")\b", re.IGNORECASE)
                     if lexicon.handover else None)
-        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover)
+        places = PhraseMatcher((phrase_keys(name), code) for name, code in lexicon.places)
+        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover,
+                   places)
 
     def cue_ending_at(self, tokens: Tokens, j: int, prose: str) -> tuple[int, str] | None:
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""

@@ -50,6 +50,9 @@ def _in_list(tokens: Tokens, lead_start: int, determiner: bool) -> bool:
     return k >= 0 and tokens[k].text == ","
 
 
+_Times = dict[int, tuple[TimeExpr, ...]]  # dated expressions by sentence
+
+
 class _Memory:
     """Who the document has named so far, by surname."""
 
@@ -79,7 +82,7 @@ def find_people(
     mentions: list[PersonMention] = []
     roles: list[RoleClaim] = []
     memory = _Memory()
-    times = times_by_sentence(times)
+    by_sentence = times_by_sentence(times)
     # Only a token that may begin a title, or a capitalised one, can start a claim: visit just those.
     titles, title_starts = gaz.titles, gaz.titles.first_keys
     starts = [i for i, tok in enumerate(tokens) if tok.key in title_starts or tok.text[0].isupper()]
@@ -90,7 +93,7 @@ def find_people(
         tok = tokens[i]
         title = titles.match(tokens, i, prose) if tok.key in title_starts and tok.is_word else None
         if title is not None:
-            claim_end = _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date, kb, gaz, memory)
+            claim_end = _title_then_name(prose, tokens, i, title, sentences, by_sentence, quotes, doc_date, kb, gaz, memory)
             if claim_end is not None:
                 claim, resume = claim_end
                 mentions.append(claim.person)
@@ -100,7 +103,7 @@ def find_people(
             mention, next_i = _name_at(prose, tokens, i, sentences, kb, gaz, memory)
             if mention is not None:
                 mentions.append(mention)
-                appositive = _appositive(prose, tokens, next_i, mention, sentences, times, quotes, doc_date, kb, gaz)
+                appositive = _appositive(prose, tokens, next_i, mention, sentences, by_sentence, quotes, doc_date, kb, gaz)
                 if appositive is not None:
                     roles.append(appositive[0])
                     resume = appositive[1]
@@ -110,7 +113,7 @@ def find_people(
     return mentions_t, _story_context(prose, tokens, kb, gaz, roles_t)
 
 
-def _story_context(prose: str, tokens: tuple[Token, ...], kb: KnowledgeBase, gaz: Gazetteer,
+def _story_context(prose: str, tokens: Tokens, kb: KnowledgeBase, gaz: Gazetteer,
                    roles: tuple[RoleClaim, ...]) -> tuple[RoleClaim, ...]:
     """The story's countries settle a title its person held in several ("Foreign Minister X", once
     foreign minister of two countries): the one of them the story names. Never a default country: a
@@ -162,7 +165,8 @@ def _named_later(kb: KnowledgeBase, mentions: tuple[PersonMention, ...], roles: 
     return tuple(fixed.get(m.span, m) for m in mentions), tuple(out)
 
 
-def _name_at(prose, tokens, i, sentences, kb, gaz, memory) -> tuple[PersonMention | None, int]:
+def _name_at(prose: str, tokens: Tokens, i: int, sentences: tuple[Sentence, ...], kb: KnowledgeBase, gaz: Gazetteer,
+             memory: _Memory) -> tuple[PersonMention | None, int]:
     """A full name from the knowledge base, or a surname introduced earlier, at token i."""
     if i > 0 and _continues_name(prose, tokens, i) and tokens[i - 1].key not in gaz.heads:
         return None, i + 1  # inside a longer capitalised phrase we do not know
@@ -174,9 +178,9 @@ def _name_at(prose, tokens, i, sentences, kb, gaz, memory) -> tuple[PersonMentio
         ids_t = tuple(sorted(set(ids)))
         memory.remember(kb, ids_t)
         return _mention(prose, tokens, i, end, sentences, ids_t, "full-name"), end
-    ids = memory.by_surname.get(tokens[i].key)
-    if ids and not (i + 1 < len(tokens) and _continues_name(prose, tokens, i + 1)):
-        return _mention(prose, tokens, i, i + 1, sentences, tuple(sorted(ids)), "surname"), i + 1
+    known = memory.by_surname.get(tokens[i].key)
+    if known and not (i + 1 < len(tokens) and _continues_name(prose, tokens, i + 1)):
+        return _mention(prose, tokens, i, i + 1, sentences, tuple(sorted(known)), "surname"), i + 1
     return None, i + 1
 
 
@@ -188,7 +192,8 @@ def _continues_name(prose: str, tokens: Tokens, i: int) -> bool:
     )
 
 
-def _mention(prose, tokens, i, end, sentences, ids, via) -> PersonMention:
+def _mention(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple[Sentence, ...], ids: tuple[str, ...],
+             via: str) -> PersonMention:
     start, stop = tokens[i].start, tokens[end - 1].end
     return PersonMention(prose[start:stop], Span(start, stop), sentence_at(sentences, start), ids, via)
 
@@ -222,16 +227,17 @@ def _name_tokens(prose: str, tokens: Tokens, i: int) -> int:
     return j
 
 
-def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) -> PersonMention:
+def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple[Sentence, ...], kb: KnowledgeBase,
+                  gaz: Gazetteer, memory: _Memory, offices: list[str]) -> PersonMention:
     match = gaz.names.match(tokens, i, prose)
     if match is not None and match[0] == end:
         ids = tuple(sorted(set(match[1])))
         memory.remember(kb, ids)
         return _mention(prose, tokens, i, end, sentences, ids, "full-name")
     if end == i + 1:
-        ids = memory.by_surname.get(tokens[i].key)
-        if ids:
-            return _mention(prose, tokens, i, end, sentences, tuple(sorted(ids)), "surname")
+        known = memory.by_surname.get(tokens[i].key)
+        if known:
+            return _mention(prose, tokens, i, end, sentences, tuple(sorted(known)), "surname")
         # A family name written first ("President Lee" after "Lee Jae-myung"): the one person the
         # document has named with that word who held one of the title's offices.
         named = {pid for pid in memory.by_part.get(tokens[i].key, ())
@@ -247,7 +253,9 @@ def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) ->
     return _mention(prose, tokens, i, end, sentences, (), "unknown")
 
 
-def _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date, kb, gaz, memory):
+def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[str]], sentences: tuple[Sentence, ...],
+                     times: _Times, quotes: tuple[Span, ...], doc_date: DocumentDate, kb: KnowledgeBase,
+                     gaz: Gazetteer, memory: _Memory) -> tuple[RoleClaim, int] | None:
     """"[the] [modifier] [jurisdiction] TITLE [-designate] [honorific] NAME", or with a comma before the
     name ("Britain's prime minister, Rishi Sunak,")."""
     end, offices = title
@@ -326,7 +334,7 @@ def _name_end(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> int:
     return run
 
 
-def _lead_words(prose, tokens, i, gaz) -> tuple[int, tuple[str, ...], str | None, bool] | None:
+def _lead_words(prose: str, tokens: Tokens, i: int, gaz: Gazetteer) -> tuple[int, tuple[str, ...], str | None, bool] | None:
     """Modifiers, fillers and a jurisdiction cue before a title, and whether an article precedes them;
     None when a blocker makes it another office."""
     modifiers: list[str] = []
@@ -372,7 +380,7 @@ def _starts_sentence(prose: str, tok: Token) -> bool:
     return tok.start == 0 or before.rstrip(" \t\"'\u201c(").endswith((".", "!", "?", "\n")) or before.strip() == ""
 
 
-def _trailing_modifiers(prose, tokens, j, gaz) -> tuple[tuple[str, ...], int]:
+def _trailing_modifiers(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> tuple[tuple[str, ...], int]:
     """"-designate", "nominee", "-elect" after a title."""
     found: list[str] = []
     while j < len(tokens):
@@ -388,7 +396,9 @@ def _trailing_modifiers(prose, tokens, j, gaz) -> tuple[tuple[str, ...], int]:
     return tuple(found), j
 
 
-def _appositive(prose, tokens, i, mention, sentences, times, quotes, doc_date, kb, gaz):
+def _appositive(prose: str, tokens: Tokens, i: int, mention: PersonMention, sentences: tuple[Sentence, ...],
+                times: _Times, quotes: tuple[Span, ...], doc_date: DocumentDate, kb: KnowledgeBase,
+                gaz: Gazetteer) -> tuple[RoleClaim, int] | None:
     """"NAME, the [jurisdiction] TITLE," after a mention ending at token i."""
     if i + 2 >= len(tokens) or tokens[i].text != ",":
         return None
@@ -436,8 +446,9 @@ def _appositive(prose, tokens, i, mention, sentences, times, quotes, doc_date, k
     return claim, end
 
 
-def _claim(prose, span, title_span, offices, cue, person, modifiers, sentences, times, quotes, doc_date, kb, form,
-           gaz: Gazetteer) -> RoleClaim:
+def _claim(prose: str, span: Span, title_span: Span, offices: list[str], cue: str | None, person: PersonMention,
+           modifiers: tuple[str, ...], sentences: tuple[Sentence, ...], times: _Times, quotes: tuple[Span, ...],
+           doc_date: DocumentDate, kb: KnowledgeBase, form: str, gaz: Gazetteer) -> RoleClaim:
     sentence = sentence_at(sentences, span.start)
     if not modifiers and gaz.handover is not None:
         whole = sentences[sentence].span if sentences else Span(0, len(prose))
