@@ -79,7 +79,7 @@ def _current(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, pers
     if at_event == "unknown":
         return  # the title may have been right at the event ("in 1957" against a term from 1957-01-20)
     evidence = _evidence(kb, person, office, doc.value, f"document date {doc.iso()} ({doc.source})")
-    if at_event == "yes":
+    if at_event == "yes" and claim.event_time is not None:
         yield _finding(
             rule, claim, "warning",
             f"stale title: {_subject(kb, claim)} held {_office(kb, office)} at the time of the event "
