@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple
 from factcheck.config import FAIL_ON
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
 
     from factcheck.checks.registry import Rule
+    from factcheck.discovery import Skipped
     from factcheck.findings import Result
     from factcheck.scanning import ScanRequest
 from factcheck.errors import UsageError
@@ -53,6 +55,8 @@ class ScanOptions(NamedTuple):
     engine: str | None = None  # None: processes on this machine
     scheduler: str | None = None
     rules: tuple[str, ...] = ()  # extra rule-pack folders
+    max_file_size: str | None = None  # None: the configuration's (default 20 MB)
+    ignore_unreadable: bool = False
 
 
 def split_rules(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -84,6 +88,8 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--engine": ("engine", "value"),
     "--scheduler": ("scheduler", "value"),
     "--rules": ("rules", "many"),
+    "--max-file-size": ("max_file_size", "value"),
+    "--ignore-unreadable": ("ignore_unreadable", "flag"),
 }
 INPUT_FORMATS = ("auto", "jsonl")
 ENGINES = ("processes", "dask")
@@ -159,8 +165,11 @@ def run(opts: ScanOptions) -> int:
         raise UsageError("--jobs must be 1 or more")
     if opts.baseline is not None and opts.write_baseline is not None:
         raise UsageError("--baseline and --write-baseline cannot be used together")
+    from factcheck.config import parse_size
+
+    limit = None if opts.max_file_size is None else parse_size(opts.max_file_size, "--max-file-size")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
-                          opts.isolated, opts.jobs, rule_dirs=rule_folders(opts.rules))
+                          opts.isolated, opts.jobs, max_file_size=limit, rule_dirs=rule_folders(opts.rules))
     if opts.input_format == "jsonl" or any(p.lower().endswith(".jsonl") for p in opts.paths):
         return _run_corpus(opts, request)
     for given, name in ((opts.resume, "--resume"), (opts.keep_going, "--keep-going"), (opts.engine, "--engine"),
@@ -172,6 +181,7 @@ def run(opts: ScanOptions) -> int:
 
         verify(opts.diff, list(opts.paths))
     outcome = run_scan(request)
+    _warn_skipped(outcome.skipped)
     results = list(outcome.results)
     rules = outcome.rules
     if opts.report_unused:  # first, so that baselines and --diff treat FC900 as any other finding
@@ -194,7 +204,9 @@ def run(opts: ScanOptions) -> int:
     if opts.statistics:
         _statistics(results, as_json=chosen == "json")
     else:
-        _render(chosen, results, rules)
+        _render(chosen, results, rules, outcome.skipped)
+    if outcome.skipped and not opts.ignore_unreadable:
+        return 2
     threshold_name = opts.fail_on or outcome.config.fail_on
     if opts.exit_zero or threshold_name == "never":
         return 0
@@ -213,7 +225,7 @@ def rule_folders(values: Iterable[str]) -> tuple[Path, ...]:
 
 def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
     """A JSONL corpus: one result line a record, streamed (see archive.py)."""
-    from factcheck.archive import Checker, scan_corpus
+    from factcheck.archive import Checker, Runner, outcomes, scan_corpus
     from factcheck.findings import SEVERITY_RANK
     from factcheck.scanning import config_for
 
@@ -232,9 +244,13 @@ def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
     config = config_for(request)
     config = replace(config, rule_dirs=config.rule_dirs + request.rule_dirs)  # --rules too
     checker = Checker.from_config(config, opts.select, opts.ignore, request.date)
-    scheduler = (opts.scheduler or "local") if opts.engine == "dask" else None
+    runner: Runner = outcomes
+    if opts.engine == "dask":
+        from factcheck.dask import runner as on_dask
+
+        runner = on_dask(opts.scheduler or "local")
     totals = scan_corpus(opts.paths, checker, jobs=opts.jobs or (os.cpu_count() or 1), resume=opts.resume,
-                         dask_scheduler=scheduler)
+                         runner=runner)
     if totals.errors and not opts.keep_going:
         sys.stderr.write(f"factcheck: {totals.errors} of {totals.records} record(s) could not be checked "
                          "(their results say why; --keep-going exits as if they were fine)\n")
@@ -246,14 +262,18 @@ def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
 
 
 def parse_date_option(value: str | None) -> date | None:
-    from factcheck.dates import DateError, parse_day
+    from factcheck.dates import DateError, check_document_day, parse_day
 
     if value is None:
         return None
     try:
-        return parse_day(value)
+        day = parse_day(value)
     except DateError:
         raise UsageError(f"--date: {value!r} is not a date in the form YYYY-MM-DD") from None
+    try:
+        return check_document_day(day)
+    except DateError as exc:
+        raise UsageError(f"--date: {exc}") from None
 
 
 def _unused_rule() -> Rule:
@@ -300,7 +320,15 @@ def _statistics(results: list[Result], as_json: bool = False) -> None:
         sys.stdout.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
 
 
-def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...]) -> None:
+def _warn_skipped(skipped: Sequence[Skipped]) -> None:
+    """One warning line on stderr per entry that could not be checked (control characters escaped)."""
+    from factcheck.report import printable
+
+    for entry in skipped:
+        sys.stderr.write(f"factcheck: warning: {printable(entry.path)}: {printable(entry.reason)}; not checked\n")
+
+
+def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...], skipped: Sequence[Skipped] = ()) -> None:
     if chosen == "rich":
         from rich.console import Console
 
@@ -312,4 +340,9 @@ def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...]) -> None
 
     # One module a format under report/, each with render(results[, rules]).
     module = import_module(f"factcheck.report.{chosen}")
-    sys.stdout.write(module.render(results, rules) if chosen == "sarif" else module.render(results))
+    if chosen == "sarif":
+        sys.stdout.write(module.render(results, rules))
+    elif chosen == "json":
+        sys.stdout.write(module.render(results, skipped=skipped))
+    else:
+        sys.stdout.write(module.render(results))

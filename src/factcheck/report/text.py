@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from factcheck.findings import Result
-from factcheck.report import locate, summary
+from factcheck.report import locate, printable, summary
 
 
 def render(results: list[Result]) -> str:
     lines: list[str] = []
     for result in results:
+        path = printable(result.document.path)
         for loc in locate(result):
             f = loc.finding
-            lines.append(f"{result.document.path}:{loc.line}:{loc.column}: {f.code} [{f.severity}] {f.rule}: {f.message}")
+            lines.append(f"{path}:{loc.line}:{loc.column}: {f.code} [{f.severity}] {f.rule}: {printable(f.message)}")
             for e in f.evidence:
-                lines.append(f"    evidence: {e.text}" + (f" (source: {e.source})" if e.source else ""))
+                lines.append(f"    evidence: {printable(e.text)}" + (f" (source: {printable(e.source)})" if e.source else ""))
             for ln, c, _el, _ec, m in loc.related:
-                lines.append(f"    related: {result.document.path}:{ln}:{c}: {m}")
+                lines.append(f"    related: {path}:{ln}:{c}: {printable(m)}")
     s = summary(results)
     lines.append(f"{s['documents']} document(s), {s['findings']} finding(s): {s['errors']} error(s), {s['warnings']} warning(s)")
     return "\n".join(lines) + "\n"
