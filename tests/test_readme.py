@@ -10,7 +10,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_is_under_15_kb():
-    assert len(README.encode()) < 15 * 1024
+    assert len(README.encode()) < 15_000
 
 
 def test_the_test_command_is_the_one_ci_runs():
