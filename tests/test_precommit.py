@@ -140,7 +140,7 @@ def test_readme_github_actions_workflow_runs(tmp_path: Path):
         assert proc.returncode in (0, 1), proc.stderr
         outputs.append((command, proc))
     annotations = next(p for c, p in outputs if "--format github" in c)
-    assert annotations.returncode == 1 and len(annotations.stdout.splitlines()) == 4
+    assert annotations.returncode == 1 and len(annotations.stdout.splitlines()) == 3
     assert all("file=articles/new.txt" in line for line in annotations.stdout.splitlines())
     sarif_proc = next(p for c, p in outputs if "--format sarif" in c)
     assert sarif_proc.returncode == 0  # --exit-zero: the upload step must run

@@ -11,7 +11,7 @@ from factcheck.checks.registry import Rule, RuleError, load_rules
 from factcheck.document import MARKUP_SUFFIXES, TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
 from factcheck.extract.pipeline import Extractor
 from factcheck.facts import Facts
-from factcheck.findings import Finding, finalize
+from factcheck.findings import Finding, MentionStatus, finalize
 from factcheck.kb import open_kb
 from factcheck.lexicon import load_lexicon
 from factcheck.paths import files_under, rules_dir
@@ -25,6 +25,7 @@ class Result(NamedTuple):
     facts: Facts
     findings: tuple[Finding, ...]
     unused_suppressions: tuple[Suppression, ...] = ()
+    mentions: tuple[MentionStatus, ...] = ()  # every title found, checked or not (and why)
 
 
 class Engine(NamedTuple):
@@ -88,7 +89,9 @@ class Engine(NamedTuple):
         markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
         kept, unused = apply(finalize(found), find_suppressions(doc.text, markdown),
                              lambda offset: doc.position(offset)[0], running)
-        return Result(doc, facts, kept, unused)
+        from factcheck.checks.tenure import coverage
+
+        return Result(doc, facts, kept, unused, coverage(facts, self.extractor.kb))
 
 
 def collect_paths(args: list[str], wanted=None) -> list[str]:

@@ -20,6 +20,14 @@ class EventWords(NamedTuple):
     agent_before: tuple[str, ...]
 
 
+class HistoryWords(NamedTuple):
+    """Words that put a bare title in a clause about the past (see [history] in lexicon.toml)."""
+
+    before: frozenset[str] = frozenset()
+    of: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+
+
 class Lexicon(NamedTuple):
     """Words the extractors read from rules/lexicon.toml: modifiers, blockers, honorifics, event triggers."""
 
@@ -28,6 +36,7 @@ class Lexicon(NamedTuple):
     following_blockers: frozenset[str]
     heads: frozenset[str]
     events: tuple[EventWords, ...]
+    history: HistoryWords = HistoryWords()
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -45,6 +54,8 @@ def load_lexicon(path: Path) -> Lexicon:
                 EventWords(kind, tuple(v.get("agent_after", ())), tuple(v.get("agent_before", ())))
                 for kind, v in sorted(data.get("events", {}).items())
             ),
+            history=HistoryWords(*(frozenset(w.lower() for w in data.get("history", {}).get(key, ()))
+                                   for key in ("before", "of", "after"))),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError) as exc:
         raise LexiconError(f"{path}: {exc}") from None
