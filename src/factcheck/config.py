@@ -32,7 +32,7 @@ from factcheck.dates import DateError, parse_day
 from factcheck.errors import UsageError
 from factcheck.lazyre import lazy
 
-KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "rule-dirs", "kb-dirs", "severity", "per-file-ignores")
+KEYS = ("select", "ignore", "fail-on", "date", "require-date", "include", "exclude", "rule-dirs", "kb-dirs", "severity", "per-file-ignores")
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 
@@ -46,6 +46,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     date: date | None = None
+    require_date: bool = False  # an undated document is an error (missing-date, FC108)
     include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm")
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
@@ -82,6 +83,7 @@ class Config:
         lines += [
             f"select = {q(list(self.select))}", f"ignore = {q(list(self.ignore))}", f"fail-on = {q(self.fail_on)}",
             f"date = {q(self.date.isoformat())}" if self.date else "# date: none (front matter, a dateline or the text decides)",
+            f"require-date = {q(self.require_date)}",
             f"include = {q(list(self.include))}", f"exclude = {q(list(self.exclude))}",
             f"rule-dirs = {q([str(p) for p in self.rule_dirs])}", f"kb-dirs = {q([str(p) for p in self.kb_dirs])}",
             "", "[severity]", *(f"{q(k)} = {q(v)}" for k, v in sorted(self.severity.items())),
@@ -165,6 +167,9 @@ def load(path: Path | None) -> Config:
         day = parse_day(str(table["date"])) if "date" in table else None
     except DateError:
         raise UsageError(f"{path}: date must be YYYY-MM-DD, not {table['date']!r}") from None
+    require_date = table.get("require-date", False)
+    if not isinstance(require_date, bool):
+        raise UsageError(f"{path}: require-date must be true or false, not {require_date!r}")
     severity = _table(table, "severity", path)
     for rule, level in severity.items():
         if level not in SEVERITIES:
@@ -179,6 +184,7 @@ def load(path: Path | None) -> Config:
         ignore=_strings(table.get("ignore", []), "ignore", path),
         fail_on=fail_on,
         date=day,
+        require_date=require_date,
         include=_strings(table.get("include", []), "include", path) or Config.include,
         exclude=_strings(table.get("exclude", []), "exclude", path),
         rule_dirs=_folders(table, "rule-dirs", path),

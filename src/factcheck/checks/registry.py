@@ -18,7 +18,7 @@ from factcheck.facts import Facts
 from factcheck.findings import Finding, Severity
 from factcheck.kb.model import KnowledgeBase
 
-KINDS = ("tenure", "office_conflict", "attribution", "weekday", "date_order", "tense", "event_order")
+KINDS = ("tenure", "office_conflict", "attribution", "weekday", "date_order", "tense", "event_order", "document_date")
 
 
 class RuleError(DataError):
