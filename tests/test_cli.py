@@ -57,8 +57,10 @@ def test_output_is_deterministic():
 
 def test_text_format_one_line_per_finding():
     out = run("scan", str(SEED), "--format", "text").stdout
-    heads = [l for l in out.splitlines() if l.startswith(str(SEED))]
+    heads = [l for l in out.splitlines() if l.startswith(f"{SEED}:7:")]
     assert len(heads) == 3 and all(": FC10" in l for l in heads)
+    # Each document ends with its date and what its titles came to.
+    assert f"{SEED}: date 2025-07-01/2025-08-22 (inferred); 5 titles checked" in out.splitlines()
 
 
 def test_stdin_and_date_option():
@@ -118,7 +120,6 @@ def test_markdown_code_is_not_checked(tmp_path: Path):
     ("bad-front-matter", ["scan", "{tmp}/f.md"], "front matter"),
     ("bad-front-matter-date", ["scan", "{tmp}/g.md"], "front matter date"),
     (None, ["scan", str(SEED), "--format", "xml"], "--format"),
-    (None, ["scan"], "Missing"),
     (None, ["rules", "--explain", "nope"], "unknown rule"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, setup, args, needle):

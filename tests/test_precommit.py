@@ -33,9 +33,9 @@ def _hook() -> dict:
 def test_hook_definition():
     hook = _hook()
     assert hook["id"] == "factcheck" and hook["language"] == "python"
-    assert hook["types_or"] == ["markdown", "text"] and hook["entry"].startswith("factcheck scan")
+    assert hook["types_or"] == ["markdown", "html", "text"] and hook["entry"].startswith("factcheck scan")
     files = re.compile(hook["files"])
-    assert all(files.search(n) for n in ("a.md", "b/c.txt", "d.markdown")) and not files.search("setup.py")
+    assert all(files.search(n) for n in ("a.md", "b/c.txt", "d.markdown", "e.html", "f.htm")) and not files.search("setup.py")
 
 
 def _articles(tmp_path: Path) -> Path:

@@ -51,9 +51,9 @@ def _results(paths: List[str], date_value: Optional[str]):
 
 @app.command()
 def scan(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .md), directories, quoted globs ('articles/**/*.md'), or - for stdin."),
+    paths: Optional[List[str]] = typer.Argument(None, help="Files (.txt, .md, .html), directories, quoted globs ('articles/**/*.md'), or - for stdin (default: the current folder)."),
     date: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD (overrides front matter)."),
-    fmt: Optional[Format] = typer.Option(None, "--format", help="rich (default on a terminal), text (default otherwise), json, jsonl, sarif, github, junit."),
+    fmt: Optional[Format] = typer.Option(None, "--format", help="rich (default on a terminal), text or full (default otherwise), concise (one line a finding), json, jsonl, sarif, github, junit."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity remains (default: error, or the configuration's)."),
     select_: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes (FC1) or names; comma-separated or repeated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or names."),
@@ -66,14 +66,17 @@ def scan(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this file and exit 0."),
     diff: Optional[str] = typer.Option(None, "--diff", help="Only findings on lines changed since this git revision (e.g. origin/main)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores for 16 files or more, else 1); output is the same for any number."),
+    show_unchecked: bool = typer.Option(False, "--show-unchecked", help="List the titles that could not be checked, and why (text, full, rich)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no per-document lines, no summary."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
 ) -> None:
     """Check documents and report findings."""
     from factcheck import scan_command
 
     code = scan_command.run(ScanOptions(
-        tuple(paths), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
+        tuple(paths or ["."]), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
         split_rules(ignore), config, isolated, exit_zero, statistics, report_unused, baseline, write_baseline,
-        diff, jobs,
+        diff, jobs, show_unchecked, quiet, output_file,
     ))
     if code:
         raise typer.Exit(code)

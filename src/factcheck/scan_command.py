@@ -10,6 +10,7 @@ A test holds the two parsers to the same options and the same results.
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -18,7 +19,7 @@ from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError
 from factcheck.lazyre import lazy
 
-FORMATS = ("rich", "text", "json", "jsonl", "sarif", "github", "junit")
+FORMATS = ("rich", "text", "full", "concise", "json", "jsonl", "sarif", "github", "junit")
 
 
 class ScanOptions(NamedTuple):
@@ -39,6 +40,9 @@ class ScanOptions(NamedTuple):
     write_baseline: Path | None = None
     diff: str | None = None
     jobs: int | None = None
+    show_unchecked: bool = False
+    quiet: bool = False
+    output_file: Path | None = None
 
 
 def split_rules(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -64,9 +68,14 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--diff": ("diff", "value"),
     "--jobs": ("jobs", "value"),
     "-j": ("jobs", "value"),
+    "--show-unchecked": ("show_unchecked", "flag"),
+    "--quiet": ("quiet", "flag"),
+    "-q": ("quiet", "flag"),
+    "--output-file": ("output_file", "value"),
+    "-o": ("output_file", "value"),
 }
 _CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
-_PATH_FIELDS = frozenset({"config", "baseline", "write_baseline"})
+_PATH_FIELDS = frozenset({"config", "baseline", "write_baseline", "output_file"})
 _DIGITS = lazy(r"[0-9]+")
 
 
@@ -121,9 +130,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
             values[field] = int(value)
         else:
             values[field] = Path(value) if field in _PATH_FIELDS else value
-    if not paths:
-        return None
-    return ScanOptions(tuple(paths), select=split_rules(many["select"]), ignore=split_rules(many["ignore"]),
+    return ScanOptions(tuple(paths or ["."]), select=split_rules(many["select"]), ignore=split_rules(many["ignore"]),
                        **values)  # type: ignore[arg-type]
 
 
@@ -137,6 +144,8 @@ def run(opts: ScanOptions) -> int:
         raise UsageError("--jobs must be 1 or more")
     if opts.baseline is not None and opts.write_baseline is not None:
         raise UsageError("--baseline and --write-baseline cannot be used together")
+    if opts.output_file is not None and opts.output_file.is_dir():
+        raise UsageError(f"--output-file: {opts.output_file} is a directory")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
                           opts.isolated, opts.jobs)
     if opts.diff is not None:
@@ -162,11 +171,20 @@ def run(opts: ScanOptions) -> int:
         from factcheck.diff import only_changed
 
         results = only_changed(opts.diff, results)
-    chosen = opts.fmt or ("rich" if sys.stdout.isatty() else "text")
+    to_file = opts.output_file is not None
+    chosen = opts.fmt or ("rich" if sys.stdout.isatty() and not to_file else "text")
+    if to_file:
+        _refuse_scanned(opts.output_file, results)
+    out = io.StringIO() if to_file else sys.stdout
     if opts.statistics:
-        _statistics(results, as_json=chosen == "json")
+        _statistics(results, as_json=chosen == "json", out=out)
     else:
-        _render(chosen, results, rules)
+        _render(chosen, results, rules, opts, out)
+    if to_file:
+        try:
+            opts.output_file.write_text(out.getvalue(), encoding="utf-8")  # type: ignore[union-attr]
+        except OSError as exc:
+            raise UsageError(f"--output-file: {opts.output_file}: {exc.strerror or exc}") from None
     threshold_name = opts.fail_on or outcome.config.fail_on
     if opts.exit_zero or threshold_name == "never":
         return 0
@@ -213,7 +231,19 @@ def _with_unused(results, known):
     return out
 
 
-def _statistics(results, as_json: bool = False) -> None:
+def _refuse_scanned(target, results) -> None:
+    """The report never overwrites a document it checked (the checked files are only read)."""
+    import os
+
+    if target.exists():
+        for r in results:
+            path = r.document.path
+            if path != "-" and os.path.exists(path) and os.path.samefile(path, target):
+                raise UsageError(f"--output-file: {target} is one of the scanned files")
+
+
+def _statistics(results, as_json: bool = False, out=None) -> None:
+    out = out or sys.stdout
     from collections import Counter
 
     counts = Counter((f.code, f.rule, f.severity) for r in results for f in r.findings)
@@ -221,23 +251,28 @@ def _statistics(results, as_json: bool = False) -> None:
     if as_json:
         import json
 
-        sys.stdout.write(json.dumps([{"code": c, "rule": n, "severity": s, "count": k} for (c, n, s), k in rows],
+        out.write(json.dumps([{"code": c, "rule": n, "severity": s, "count": k} for (c, n, s), k in rows],
                                     indent=2) + "\n")
         return
     for (code, rule, severity), n in rows:
-        sys.stdout.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
+        out.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
 
 
-def _render(chosen: str, results, rules) -> None:
+def _render(chosen: str, results, rules, opts: ScanOptions, out) -> None:
     if chosen == "rich":
         from rich.console import Console
 
         from factcheck.report.rich import render as render_rich
 
-        render_rich(results, Console(highlight=False))
+        render_rich(results, Console(highlight=False, file=out), opts.show_unchecked, opts.quiet)
         return
     from importlib import import_module
 
-    # One module a format under report/, each with render(results[, rules]).
-    module = import_module(f"factcheck.report.{chosen}")
-    sys.stdout.write(module.render(results, rules) if chosen == "sarif" else module.render(results))
+    # One module a format under report/, each with render(results[, ...]); `full` is `text`.
+    module = import_module(f"factcheck.report.{'text' if chosen == 'full' else chosen}")
+    if chosen == "sarif":
+        out.write(module.render(results, rules))
+    elif chosen in ("text", "full", "concise"):
+        out.write(module.render(results, opts.show_unchecked, opts.quiet))
+    else:
+        out.write(module.render(results))

@@ -32,6 +32,19 @@ def finding_object(result: Result) -> list[dict]:
     return out
 
 
+def mention_objects(result: Result) -> list[dict]:
+    """Every title found next to a name, with its span and whether it was checked (and why not)."""
+    doc = result.document
+    out = []
+    for m in result.mentions:
+        line, col = doc.position(m.span.start)
+        end_line, end_col = doc.position(m.span.end)
+        out.append({"line": line, "column": col, "end_line": end_line, "end_column": end_col,
+                    "title": m.title, "person": " ".join(m.person.split()), "office": m.office,
+                    "checked": m.checked, "verdict": m.verdict or None, "reason": m.reason or None})
+    return out
+
+
 def render(results: list[Result]) -> str:
     documents = []
     for result in results:
@@ -42,6 +55,7 @@ def render(results: list[Result]) -> str:
             "date": dd.iso(),
             "date_source": dd.source,
             "findings": finding_object(result),
+            "mentions": mention_objects(result),
         })
     payload = {
         "version": 1,
