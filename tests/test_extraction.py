@@ -159,3 +159,48 @@ def test_a_dateline_without_a_year_gives_no_date(text, expected):
 ])
 def test_sentence_openers_do_not_block_titles(text):
     assert [r.person.text for r in scan_text(text).facts.roles] == ["Lloyd Austin"]
+
+
+# Title-name forms: (sentence, the role's text, its jurisdiction, its modifiers), or None when no claim.
+@pytest.mark.parametrize("text,role,jurisdiction,modifiers", [
+    ("David Lammy, the foreign secretary, spoke.", "David Lammy, the foreign secretary", "GB", ()),
+    ("Rishi Sunak, Britain's prime minister, spoke.", "Rishi Sunak, Britain's prime minister", "GB", ()),
+    ("Britain's prime minister, Rishi Sunak, spoke.", "Britain's prime minister, Rishi Sunak", "GB", ()),
+    ("The new US Secretary of Defense, Pete Hegseth, spoke.", "new US Secretary of Defense, Pete Hegseth", "US", ()),
+    ("He met former president Jair Bolsonaro.", "former president Jair Bolsonaro", "BR", ("former",)),
+    ("It was broken by vice president J.D. Vance, he said.", "vice president J.D. Vance", "US", ()),
+    ("He met US Trade Representative Ambassador Katherine Tai.", "US Trade Representative Ambassador Katherine Tai", "US", ()),
+    ("Foreign Secretary Lord David Cameron spoke.", "Foreign Secretary Lord David Cameron", "GB", ()),
+    ("He met New French Prime Minister François Bayrou.", "New French Prime Minister François Bayrou", "FR", ()),
+    ("Getty Images Britain’s new Prime Minister Keir Starmer began.", "Britain’s new Prime Minister Keir Starmer", "GB", ()),
+    ("It was the first speech under President Prabowo Subianto, he said.", "President Prabowo Subianto", "ID", ()),
+    ("She served under former Prime Minister Gordon Brown.", "former Prime Minister Gordon Brown", "GB", ("former",)),
+    ("He spoke with Secretary of State (@StateDept) Marco Rubio today.", "Secretary of State (@StateDept) Marco Rubio", "US", ()),
+    ("President-elect Donald Trump spoke.", "President-elect Donald Trump", "US", ("designate",)),
+    ("Defense secretary nominee Pete Hegseth spoke.", "Defense secretary nominee Pete Hegseth", "US", ("designate",)),
+    ("They met outgoing Secretary of State Antony Blinken.", "outgoing Secretary of State Antony Blinken", "US", ("outgoing",)),
+    ("They met then-president Barack Obama.", "then-president Barack Obama", "US", ("then",)),
+    ("They met ex-prime minister Boris Johnson.", "ex-prime minister Boris Johnson", "GB", ("former",)),
+    ("They met interim President Mohammad Mokhber.", "interim President Mohammad Mokhber", None, ("acting",)),
+    ("She was replaced by justice secretary Shabana Mahmood.", "justice secretary Shabana Mahmood", "GB", ("then",)),
+    ("Modi met Biden. Prime Minister Boris Johnson spoke.", "Prime Minister Boris Johnson", "GB", ()),
+])
+def test_title_forms(text, role, jurisdiction, modifiers):
+    roles = scan_text(text, "2025-02-01").facts.roles
+    found = [r for r in roles if text[r.span.start : r.span.end] == role]
+    assert found, [text[r.span.start : r.span.end] for r in roles]
+    if jurisdiction is not None:
+        assert found[0].jurisdiction == jurisdiction
+    assert found[0].modifiers == modifiers
+
+
+@pytest.mark.parametrize("text", [
+    "He met bank president Joe Biden.",  # a job description after a noun
+    "He met Under Secretary Joe Biden.",  # another office
+    "Labour's shadow chancellor Rachel Reeves spoke.",  # a blocker
+    "The prime minister, the chancellor, Rishi Sunak and others met.",  # a list, not an apposition
+    "He met Foreign Minister Wang Yi.",  # no cue and no known term: the office stays unresolved
+])
+def test_title_forms_silent(text):
+    roles = scan_text(text, "2025-02-01").facts.roles
+    assert all(r.jurisdiction is None for r in roles), [(text[r.span.start : r.span.end], r.jurisdiction) for r in roles]

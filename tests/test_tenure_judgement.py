@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from factcheck.checks import tenure
-from factcheck.checks.registry import load_rules
 from factcheck.dates import Interval, parse_day
 from factcheck.document import from_text
 from factcheck.engine import Engine
@@ -32,8 +31,10 @@ def _engine(terms: list[tuple[str, str, str | None, str | None]]) -> Engine:
             for p, s, e, c in terms]
     kb = KnowledgeBase.build([Jurisdiction("XL", "Examplia", ("Examplian", "Examplia's"))], [office], people, rows)
     root = rules_dir()
-    return Engine(Extractor.build(kb, load_lexicon(root / "lexicon.toml")), load_rules(root / "core.toml"))
+    return Engine(Extractor.build(kb, load_lexicon(root / "lexicon.toml")), _ENGINE.rules)
 
+
+_ENGINE = Engine.default()  # its rules, run over the small knowledge bases below
 
 HANDOVER = [("ada", "2019-05-02", "2024-10-01", None), ("bo", "2024-10-01", None, "2025-10-01")]
 

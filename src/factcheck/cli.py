@@ -16,7 +16,7 @@ from factcheck import __version__
 from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError as UserError  # one line on stderr, exit code 2
 from factcheck.errors import exit_with
-from factcheck.scan_command import FORMATS, ScanOptions, parse_date_option, split_rules
+from factcheck.scan_command import ENGINES, FORMATS, INPUT_FORMATS, ScanOptions, parse_date_option, split_rules
 from factcheck.kb.commands import kb_app
 
 app = typer.Typer(
@@ -31,16 +31,14 @@ app = typer.Typer(
 # The choices come from scan_command, which the fast path reads too.
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 FailOn = Enum("FailOn", {name: name for name in FAIL_ON}, type=str)  # type: ignore[misc]
+InputFormat = Enum("InputFormat", {name: name for name in INPUT_FORMATS}, type=str)  # type: ignore[misc]
+EngineChoice = Enum("EngineChoice", {name: name for name in ENGINES}, type=str)  # type: ignore[misc]
 
 
 def _engine():
-    from factcheck.engine import Engine
-    from factcheck.errors import DataError
+    from factcheck.api import load_engine
 
-    try:
-        return Engine.default()
-    except DataError as exc:
-        raise UserError(str(exc)) from None
+    return load_engine()
 
 
 def _results(paths: List[str], date_value: Optional[str]):
@@ -66,6 +64,11 @@ def scan(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this file and exit 0."),
     diff: Optional[str] = typer.Option(None, "--diff", help="Only findings on lines changed since this git revision (e.g. origin/main)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores for 16 files or more, else 1); output is the same for any number."),
+    input_format: Optional[InputFormat] = typer.Option(None, "--input-format", help="auto (default: files named *.jsonl are corpora of records) or jsonl (also for - on stdin)."),
+    resume: Optional[Path] = typer.Option(None, "--resume", help="JSONL corpora: append results to this file, skipping the records it already holds."),
+    keep_going: bool = typer.Option(False, "--keep-going", help="JSONL corpora: records that cannot be checked do not make the exit code 2."),
+    engine: Optional[EngineChoice] = typer.Option(None, "--engine", help="JSONL corpora: processes (default, on this machine) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address, or local (a cluster of --jobs workers here)."),
     show_unchecked: bool = typer.Option(False, "--show-unchecked", help="List the titles that could not be checked, and why (text, full, rich)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no per-document lines, no summary."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
@@ -76,7 +79,9 @@ def scan(
     code = scan_command.run(ScanOptions(
         tuple(paths or ["."]), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
         split_rules(ignore), config, isolated, exit_zero, statistics, report_unused, baseline, write_baseline,
-        diff, jobs, show_unchecked, quiet, output_file,
+        diff, jobs, input_format.value if input_format else None, resume, keep_going,
+        engine.value if engine else None, scheduler,
+        show_unchecked=show_unchecked, quiet=quiet, output_file=output_file,
     ))
     if code:
         raise typer.Exit(code)

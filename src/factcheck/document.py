@@ -143,8 +143,8 @@ DIRECTIVE = lazy(
 )
 _HTML_COMMENT = lazy(r"<!--.*?-->", re.S)
 _SCRIPT_STYLE = lazy(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)
-_FENCE = lazy(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
-_INLINE_CODE = lazy(r"`[^`\n]+`")
+FENCE = lazy(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
+INLINE_CODE = lazy(r"`[^`\n]+`")
 _LINK_TARGET = lazy(r"\]\([^)\n]*\)")
 _HTML_TAG = lazy(r"</?[A-Za-z][^>\n]*>")
 _MD_MARKERS = lazy(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", re.M)
@@ -154,7 +154,7 @@ _MD_MARKERS = lazy(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|_
 # searched (most articles have no code, no HTML and no links, and each search is a pass over the text).
 _COMMON_MASKS = ((DIRECTIVE, ("factcheck:",)), (_URL, ("://", "www.")))
 _MARKDOWN_MASKS = (
-    (_FENCE, ("```", "~~~")), (_HTML_COMMENT, ("<!--",)), (_SCRIPT_STYLE, ("<",)), (_INLINE_CODE, ("`",)),
+    (FENCE, ("```", "~~~")), (_HTML_COMMENT, ("<!--",)), (_SCRIPT_STYLE, ("<",)), (INLINE_CODE, ("`",)),
     (_LINK_TARGET, ("](",)), (_URL, ("://", "www.")), (_HTML_TAG, ("<",)), (_MD_MARKERS, ()),
 )
 

@@ -42,6 +42,20 @@ class Sentence:
     span: Span
 
 
+def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
+    """Index of the sentence containing offset (the nearest one before it otherwise)."""
+    lo, hi = 0, len(sentences) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].span.start <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
 @dataclass(frozen=True)
 class TimeExpr:
     """A time expression normalised to an interval.

@@ -11,6 +11,7 @@ A test holds the two parsers to the same options and the same results.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -40,6 +41,11 @@ class ScanOptions(NamedTuple):
     write_baseline: Path | None = None
     diff: str | None = None
     jobs: int | None = None
+    input_format: str | None = None  # None: by file name (.jsonl is a corpus of records)
+    resume: Path | None = None
+    keep_going: bool = False
+    engine: str | None = None  # None: processes on this machine
+    scheduler: str | None = None
     show_unchecked: bool = False
     quiet: bool = False
     output_file: Path | None = None
@@ -68,14 +74,21 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--diff": ("diff", "value"),
     "--jobs": ("jobs", "value"),
     "-j": ("jobs", "value"),
+    "--input-format": ("input_format", "value"),
+    "--resume": ("resume", "value"),
+    "--keep-going": ("keep_going", "flag"),
+    "--engine": ("engine", "value"),
+    "--scheduler": ("scheduler", "value"),
     "--show-unchecked": ("show_unchecked", "flag"),
     "--quiet": ("quiet", "flag"),
     "-q": ("quiet", "flag"),
     "--output-file": ("output_file", "value"),
     "-o": ("output_file", "value"),
 }
-_CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
-_PATH_FIELDS = frozenset({"config", "baseline", "write_baseline", "output_file"})
+INPUT_FORMATS = ("auto", "jsonl")
+ENGINES = ("processes", "dask")
+_CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON, "input_format": INPUT_FORMATS, "engine": ENGINES}
+_PATH_FIELDS = frozenset({"config", "baseline", "write_baseline", "resume", "output_file"})
 _DIGITS = lazy(r"[0-9]+")
 
 
@@ -148,6 +161,12 @@ def run(opts: ScanOptions) -> int:
         raise UsageError(f"--output-file: {opts.output_file} is a directory")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
                           opts.isolated, opts.jobs)
+    if opts.input_format == "jsonl" or any(p.lower().endswith(".jsonl") for p in opts.paths):
+        return _run_corpus(opts, request)
+    for given, name in ((opts.resume, "--resume"), (opts.keep_going, "--keep-going"), (opts.engine, "--engine"),
+                        (opts.scheduler, "--scheduler")):
+        if given:
+            raise UsageError(f"{name} applies to JSONL corpora (files named *.jsonl, or --input-format jsonl)")
     if opts.diff is not None:
         from factcheck.diff import verify
 
@@ -190,6 +209,38 @@ def run(opts: ScanOptions) -> int:
         return 0
     threshold = SEVERITY_RANK[threshold_name]
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings) else 0
+
+
+def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-def]
+    """A JSONL corpus: one result line a record, streamed (see archive.py)."""
+    from factcheck.archive import Checker, scan_corpus
+    from factcheck.findings import SEVERITY_RANK
+    from factcheck.scanning import config_for
+
+    if opts.fmt not in (None, "jsonl"):
+        raise UsageError(f"--format {opts.fmt}: a JSONL corpus is reported with --format jsonl, one result a record")
+    for given, name in ((opts.baseline, "--baseline"), (opts.write_baseline, "--write-baseline"), (opts.diff, "--diff"),
+                        (opts.statistics, "--statistics"), (opts.report_unused, "--report-unused-suppressions"),
+                        (opts.output_file, "--output-file"), (opts.show_unchecked, "--show-unchecked")):
+        if given:
+            raise UsageError(f"{name} does not apply to a JSONL corpus")
+    if any(not p.lower().endswith(".jsonl") and p != "-" for p in opts.paths):
+        raise UsageError("a JSONL corpus cannot be scanned together with other files")
+    if opts.scheduler is not None and opts.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    config = config_for(request)
+    checker = Checker.from_config(config, opts.select, opts.ignore, request.date)
+    scheduler = (opts.scheduler or "local") if opts.engine == "dask" else None
+    totals = scan_corpus(opts.paths, checker, jobs=opts.jobs or (os.cpu_count() or 1), resume=opts.resume,
+                         dask_scheduler=scheduler)
+    if totals.errors and not opts.keep_going:
+        sys.stderr.write(f"factcheck: {totals.errors} of {totals.records} record(s) could not be checked "
+                         "(their results say why; --keep-going exits as if they were fine)\n")
+        return 2
+    threshold_name = opts.fail_on or config.fail_on
+    if opts.exit_zero or threshold_name == "never":
+        return 0
+    return 1 if totals.worst >= SEVERITY_RANK[threshold_name] else 0
 
 
 def parse_date_option(value: str | None):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.checks.registry import Example, Rule
+from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.checks.tenure import NO_DATE, judge
 from factcheck.facts import Facts, Span
 from factcheck.findings import Evidence, Finding
@@ -55,3 +55,11 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
         first = facts.sentences[0].span if facts.sentences else Span(0, 0)
         yield Finding(rule.code, rule.name, rule.severity, first,
                       f"the document has no date and the configuration requires one (require-date); {HOW}")
+
+
+CHECK = CheckKind(
+    code="FC108", name="missing-date", severity="info",
+    summary="A document has titles that need its date to be checked, and gives no date.",
+    run=check, needs=frozenset({"roles", "document_date", "sentences"}), doc=__doc__ or "", examples=EXAMPLES,
+    options={"always": False},  # set by the configuration's require-date
+)

@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from factcheck.checks.registry import Example, Rule
+from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.dates import Interval
 from factcheck.facts import Facts, RoleClaim
 from factcheck.findings import (
@@ -442,3 +442,12 @@ def _evidence(kb: KnowledgeBase, person: str, office: str, ref: Interval, ref_te
     for other in sorted({t.person for t in holders} - {person}):
         rows += _term_evidence(kb, other, office, tuple(t for t in holders if t.person == other))
     return tuple(rows)
+
+
+CHECK = CheckKind(
+    code='FC101', name='role-tenure', severity='error',
+    summary='A person is named with an office they did not hold at the time the text refers to.',
+    run=check, needs=frozenset({"roles", "times", "document_date"}), doc=__doc__ or "", examples=EXAMPLES,
+    # "outgoing" stays right this many days after leaving office, "incoming" after taking it.
+    options={"handover-days": HANDOVER_DAYS},
+)

@@ -5,6 +5,7 @@ Built once per run and passed to extraction for every document.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from factcheck.extract.tokens import PhraseMatcher, Token, joined, phrase_keys
@@ -21,6 +22,8 @@ class Gazetteer(NamedTuple):
     max_cue_len: int
     heads: frozenset[str]  # honorific keys ("secretary", "mr") that may precede a surname
     lexicon: Lexicon
+    honorifics: PhraseMatcher  # ranks and honorifics that may stand between a title and a name
+    handover: re.Pattern[str] | None  # a word of a sentence that reports a change of holders
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> Gazetteer:
@@ -35,7 +38,10 @@ class Gazetteer(NamedTuple):
             for cue in j.cues:
                 cues[phrase_keys(cue)] = j.code
         heads = frozenset(k for h in lexicon.heads for k in [" ".join(phrase_keys(h))] if k)
-        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon)
+        honorifics = PhraseMatcher((phrase_keys(h), h) for h in lexicon.honorifics)
+        handover = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.handover) + r")\b", re.IGNORECASE)
+                    if lexicon.handover else None)
+        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover)
 
     def cue_ending_at(self, tokens: tuple[Token, ...], j: int, prose: str) -> tuple[int, str] | None:
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""

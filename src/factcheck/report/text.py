@@ -3,7 +3,7 @@ related places indented, and one line per document with its date and what its ti
 
 from __future__ import annotations
 
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.report import document_line, locate, summary, summary_line, unchecked
 
 
