@@ -8,11 +8,12 @@ from typing import NamedTuple
 from factcheck.checks.registry import Rule, default_rules, entry_point_files, installed_checks, load_rules
 from factcheck.document import MARKUP_SUFFIXES, Document
 from factcheck.extract.pipeline import Extractor
+from factcheck.facts import Span
 from factcheck.findings import Finding, Result, finalize
 from factcheck.kb import open_kb
 from factcheck.lexicon import load_lexicon
 from factcheck.paths import files_under, rules_dir
-from factcheck.suppressions import apply, find_suppressions
+from factcheck.suppressions import MALFORMED, apply, find_malformed, find_suppressions
 
 
 class Engine(NamedTuple):
@@ -72,6 +73,10 @@ class Engine(NamedTuple):
         markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
         kept, unused = apply(finalize(found), find_suppressions(doc.text, markdown),
                              lambda offset: doc.position(offset)[0], running)
+        malformed = tuple(Finding(MALFORMED.code, MALFORMED.name, MALFORMED.severity, Span(start, end), message)
+                          for start, end, message in find_malformed(doc.text, markdown))
+        if malformed:
+            kept = finalize(kept + malformed)
         from factcheck.checks.tenure import coverage
 
         return Result(doc, facts, kept, unused, coverage(facts, self.extractor.kb))

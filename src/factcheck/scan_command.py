@@ -176,6 +176,8 @@ def run(opts: ScanOptions) -> int:
     rules = outcome.rules
     if opts.report_unused:  # first, so that baselines and --diff treat FC900 as any other finding
         results, rules = _with_unused(results, outcome.known), (*rules, _unused_rule())
+    elif any(f.code == "FC900" for r in results for f in r.findings):  # unreadable directives
+        rules = (*rules, _unused_rule())
     if opts.write_baseline is not None:
         from factcheck.baseline import write as record
 
@@ -255,11 +257,9 @@ def parse_date_option(value: str | None):
 
 
 def _unused_rule():
-    """FC900 is not a check of the text: it reports the checker's own directives."""
-    from factcheck.checks.registry import Rule
+    from factcheck.suppressions import MALFORMED
 
-    return Rule("FC900", "unused-suppression", "suppressions", "warning",
-                "a factcheck: ignore[...] directive that hides no finding")
+    return MALFORMED
 
 
 def _with_unused(results, known):
