@@ -129,3 +129,13 @@ def test_mentions_say_why_they_were_not_checked():
 def test_horizon_counts_open_terms_up_to_their_confirmation():
     kb = _engine(HANDOVER).extractor.kb
     assert tenure.horizon(kb, "xl.pm") == date(2025, 10, 1)
+
+
+def test_a_history_cue_does_not_excuse_a_wrong_earlier_date():
+    engine = _engine(HANDOVER)
+    # Quill held the office from 2019: in 2017 she did not, whatever the clause's tone.
+    assert _found(engine, "The legacy of Prime Minister Ada Quill in 2017 was debated.", "2025-06-10") == [("FC101", "error")]
+    assert _found(engine, "The legacy of Prime Minister Ada Quill in 2021 was debated.", "2025-06-10") == [("FC101", "info")]
+    assert _found(engine, "The legacy of Prime Minister Ada Quill was debated on Tuesday.", "2025-06-10") == [("FC101", "info")]
+    # A future holder is not history.
+    assert _found(engine, "The legacy of Prime Minister Bo Fenwick was debated.", "2023-06-10") == [("FC101", "error")]

@@ -242,7 +242,11 @@ def _current(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, off
         return Judgement(claim, "", "warning", (
             f"stale title: {subject} held {title} at the time of the event ({event.text}) but not at the "
             f"document date ({dd.iso()}); write 'then-' or 'former'"), evidence)
-    if claim.history and any(t.start is not None and t.start.last < doc.start for t in kb.terms_of(person, office)):
+    # A clause about the past ("President Nixon's advisers") names the holder of its time, unless it
+    # gives an earlier date at which the person did not hold the office either.
+    dated_wrong = event is not None and at_event == "no" and event.value.last < doc.start
+    if claim.history and not dated_wrong and any(
+            t.start is not None and t.start.last < doc.start for t in kb.terms_of(person, office)):
         return Judgement(claim, "", "info", (
             f"history: {subject} held {title} before the document date ({dd.iso()}), in a clause about the past "
             f"({claim.history!r}); write 'former' or 'then-'"), evidence)
