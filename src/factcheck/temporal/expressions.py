@@ -50,7 +50,7 @@ _TO = r"(?:(?<=\w)[-\u2013\u2014](?=\d)|\s+[-\u2013\u2014]\s+|\s+(?:to|through|u
 _NOT_QUANTITY = r"(?![.,]?\d|[-/]\d|\s*(?:%|pct|percent|per\s+cent|billion|million|mln|bln|dlrs|dollars|points|of\s+(?:the|a|its)\b))"
 # "June 3 - 1st qtr net profit" (an earnings dateline, then the period): a numbered period after the
 # dash is not the last day of a range.
-_NOT_PERIOD = r"(?!\s*(?:qtr|qtrs|quarter|quarters|half|halves|hy|period|mths?|months?|weeks?)\b)"
+_NOT_PERIOD = r"(?!\s*(?:qtr|qtrs|quarter|quarters|half|halves|hy)\b)"
 _NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
