@@ -204,3 +204,47 @@ def test_title_forms(text, role, jurisdiction, modifiers):
 def test_title_forms_silent(text):
     roles = scan_text(text, "2025-02-01").facts.roles
     assert all(r.jurisdiction is None for r in roles), [(text[r.span.start : r.span.end], r.jurisdiction) for r in roles]
+
+
+def _tiny_extractor():
+    """Two countries whose foreign ministers share a title, and one person who held both offices."""
+    from factcheck.dates import Interval
+    from factcheck.extract.pipeline import Extractor
+    from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term, Title
+    from factcheck.lexicon import load_lexicon
+    from factcheck.paths import rules_dir
+
+    kb = KnowledgeBase.build(
+        [Jurisdiction("AA", "Aland", ("Alandic",)), Jurisdiction("BB", "Boland", ("Bolandic",))],
+        [Office("aa.fm", "AA", "Foreign Minister", True, (Title("Foreign Minister"),), "test"),
+         Office("bb.fm", "BB", "Foreign Minister", True, (Title("Foreign Minister"),), "test")],
+        [Person("ann-tester", "Ann Tester", source="test"), Person("bo-other", "Bo Other", source="test")],
+        [Term("ann-tester", "aa.fm", Interval.year(2010), Interval.year(2012), source="test"),
+         Term("ann-tester", "bb.fm", Interval.year(2015), Interval.year(2018), source="test")],
+    )
+    return Extractor.build(kb, load_lexicon(rules_dir() / "lexicon.toml"))
+
+
+@pytest.mark.parametrize("text,jurisdiction,via", [
+    ("Foreign Minister Ann Tester met Bolandic traders.", "BB", "context"),  # held both: the story's country
+    ("Foreign Minister Ann Tester met Alandic and Bolandic traders.", None, "unresolved"),  # the story names both
+    ("Foreign Minister Ann Tester spoke.", None, "unresolved"),  # no country in the story
+    ("Foreign Minister Bo Other met Bolandic traders.", None, "unresolved"),  # never held it: no default
+    ("Alandic Foreign Minister Ann Tester spoke in Boland.", "AA", "phrase"),
+])
+def test_jurisdiction_from_story_context(text, jurisdiction, via):
+    from factcheck.document import from_text
+
+    facts = _tiny_extractor().extract(from_text("<test>", text))
+    (claim,) = facts.roles
+    assert (claim.jurisdiction, claim.jurisdiction_via) == (jurisdiction, via)
+    assert (claim.office is None) == (jurisdiction is None)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("He met UN Secretary-General Antonio Guterres.", "antonio-guterres"),  # accents do not matter
+    ("President Lee ends his trip. Lee Jae-myung spoke in Seoul.", "lee-jae-myung"),  # named in full later
+])
+def test_names_resolved(text, person):
+    roles = scan_text(text, "2025-07-01").facts.roles
+    assert roles and roles[0].person.candidates == (person,)

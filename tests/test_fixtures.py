@@ -20,7 +20,7 @@ from conftest import FIXTURES
 from factcheck.dates import parse_day
 from factcheck.document import load_path
 
-ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
+ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html"))
 
 
 GAP_PARTS = ("read", "judge", "kb")

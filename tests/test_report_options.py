@@ -37,8 +37,7 @@ def test_each_document_says_what_its_titles_came_to(tmp_path: Path):
          "person": "Janet Yellen", "office": "us.secretary-of-the-treasury", "checked": False, "verdict": None,
          "reason": "no document date"},
         {"line": 2, "column": 1, "end_line": 2, "end_column": 38, "title": "Agriculture Secretary",
-         "person": "Maria Ostrander", "office": "us.secretary-of-agriculture", "checked": False, "verdict": None,
-         "reason": "unknown person"},
+         "person": "Maria Ostrander", "office": None, "checked": False, "verdict": None, "reason": "unknown person"},
     ]
     assert _dated["mentions"][0]["verdict"] == "wrong" and _dated["mentions"][0]["checked"] is True
     assert [(f["code"], f["severity"]) for f in undated["findings"]] == [("FC108", "info")]

@@ -23,10 +23,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, NamedTuple, Protocol
 
+from factcheck.api import Engine, Result, check_document, load_engine
 from factcheck.config import Config
 from factcheck.dates import DateError, parse_day
 from factcheck.document import MARKUP_SUFFIXES, Document, InputError, from_text
-from factcheck.engine import Engine, Result
 from factcheck.errors import UsageError
 from factcheck.lazyre import lazy
 
@@ -80,9 +80,9 @@ class Checker:
     def from_config(cls, config: Config, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                     date_option: date | None = None) -> Checker:
         """The checker `factcheck scan` uses for files under this configuration."""
+        stages = ((config.select, config.ignore, tuple(sorted(config.severity.items()))), (select, ignore, ()))
         return cls(tuple(str(p) for p in config.kb_dirs), tuple(str(p) for p in config.rule_dirs),
-                   ((config.select, config.ignore, tuple(sorted(config.severity.items()))), (select, ignore, ())),
-                   date_option, config.date)
+                   tuple(s for s in stages if s != ((), (), ())), date_option, config.date)
 
     def engine(self) -> Engine:
         """The engine, built once per process (a worker keeps it for every batch it is given)."""
@@ -91,13 +91,9 @@ class Checker:
 
 @functools.lru_cache(maxsize=4)
 def _engine(kb_dirs: tuple[str, ...], rule_dirs: tuple[str, ...], selections: tuple[Selection, ...]) -> Engine:
-    from factcheck.errors import DataError
     from factcheck.selection import select
 
-    try:
-        engine = Engine.default(tuple(Path(p) for p in kb_dirs), tuple(Path(p) for p in rule_dirs))
-    except DataError as exc:
-        raise UsageError(str(exc)) from None
+    engine = load_engine(kb_dirs, rule_dirs)
     rules = engine.rules
     for chosen, ignored, severities in selections:
         rules = select(rules, chosen, ignored, dict(severities))
@@ -229,7 +225,7 @@ def _check(record: Record, checker: Checker) -> tuple[dict[str, Any], int, str |
     error = record.error
     if error is None:
         try:
-            result = checker.engine().run(to_document(record, checker))
+            result = check_document(to_document(record, checker), checker.engine())
         except InputError as exc:
             error = str(exc)
         else:

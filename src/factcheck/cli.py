@@ -16,7 +16,7 @@ from factcheck import __version__
 from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError as UserError  # one line on stderr, exit code 2
 from factcheck.errors import exit_with
-from factcheck.scan_command import ENGINES, FORMATS, INPUT_FORMATS, ScanOptions, parse_date_option, split_rules
+from factcheck.scan_command import ENGINES, FORMATS, INPUT_FORMATS, ScanOptions, parse_date_option, rule_folders, split_rules
 from factcheck.kb.commands import kb_app
 
 app = typer.Typer(
@@ -35,10 +35,10 @@ InputFormat = Enum("InputFormat", {name: name for name in INPUT_FORMATS}, type=s
 EngineChoice = Enum("EngineChoice", {name: name for name in ENGINES}, type=str)  # type: ignore[misc]
 
 
-def _engine():
+def _engine(rule_dirs: Optional[List[str]] = None):
     from factcheck.api import load_engine
 
-    return load_engine()
+    return load_engine(rule_dirs=rule_folders(rule_dirs or ()))
 
 
 def _results(paths: List[str], date_value: Optional[str]):
@@ -69,6 +69,7 @@ def scan(
     keep_going: bool = typer.Option(False, "--keep-going", help="JSONL corpora: records that cannot be checked do not make the exit code 2."),
     engine: Optional[EngineChoice] = typer.Option(None, "--engine", help="JSONL corpora: processes (default, on this machine) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address, or local (a cluster of --jobs workers here)."),
+    rules: Optional[List[str]] = typer.Option(None, "--rules", help="A rule-pack folder (*.toml: rules, house facts) to add to the configuration's; repeatable."),
     show_unchecked: bool = typer.Option(False, "--show-unchecked", help="List the titles that could not be checked, and why (text, full, rich)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no per-document lines, no summary."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
@@ -80,7 +81,7 @@ def scan(
         tuple(paths or ["."]), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
         split_rules(ignore), config, isolated, exit_zero, statistics, report_unused, baseline, write_baseline,
         diff, jobs, input_format.value if input_format else None, resume, keep_going,
-        engine.value if engine else None, scheduler,
+        engine.value if engine else None, scheduler, rules=tuple(rules or ()),
         show_unchecked=show_unchecked, quiet=quiet, output_file=output_file,
     ))
     if code:
@@ -123,21 +124,28 @@ def extract(
 
 
 @app.command()
-def rules(explain: Optional[str] = typer.Option(None, "--explain", help="Show one rule's documentation (code or name).")) -> None:
-    """List the rules, or explain one."""
-    engine = _engine()
+def rules(
+    explain: Optional[str] = typer.Option(None, "--explain", help="Show one rule's documentation and examples (code or name); ALL for every rule."),
+    packs: Optional[List[str]] = typer.Option(None, "--rules", help="A rule-pack folder to load as well; repeatable."),
+) -> None:
+    """List the rules, or explain them."""
+    engine = _engine(packs)
     if explain:
-        match = [r for r in engine.rules if explain in (r.code, r.name)]
+        match = list(engine.rules) if explain.upper() == "ALL" else [r for r in engine.rules if explain in (r.code, r.name)]
         if not match:
             names = ", ".join(f"{r.code} {r.name}" for r in engine.rules)
             raise UserError(f"unknown rule {explain!r} (known: {names})")
-        rule = match[0]
-        sys.stdout.write(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.doc}\n\nExamples:\n")
-        for ex in rule.examples:
-            sys.stdout.write(f"  {'fires ' if ex.fires else 'silent'}  {ex.text}" + (f"  [date {ex.date}]" if ex.date else "") + "\n")
+        sys.stdout.write("\n\n".join(_explain(rule) for rule in match))
         return
     for rule in engine.rules:
         sys.stdout.write(f"{rule.code}  {rule.name:<20} {rule.severity:<8} {rule.summary}\n")
+
+
+def _explain(rule) -> str:
+    lines = [f"{rule.code} {rule.name} ({rule.severity}, kind {rule.kind})", "", rule.doc, "", "Examples:"]
+    for ex in rule.examples:
+        lines.append(f"  {'fires ' if ex.fires else 'silent'}  {ex.text}" + (f"  [date {ex.date}]" if ex.date else ""))
+    return "\n".join(lines) + "\n"
 
 
 @app.callback(invoke_without_command=True)

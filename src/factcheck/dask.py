@@ -40,8 +40,9 @@ def scan_bag(bag: Any, *, date: datetime.date | None = None, select: Iterable[st
     overrides every record's date; `select`/`ignore` name rules as on the command line; `checker`
     gives all of these at once (as the command line builds it from a configuration)."""
     if checker is None:
+        chosen, ignored = tuple(select), tuple(ignore)
         checker = Checker(tuple(str(p) for p in kb_dirs), tuple(str(p) for p in rule_dirs),
-                          ((tuple(select), tuple(ignore), ()),), date)
+                          ((chosen, ignored, ()),) if chosen or ignored else (), date)
     return bag.map_partitions(_scan_partition, checker)
 
 
@@ -66,7 +67,7 @@ def outcomes(records: Iterable[Record], checker: Checker, scheduler: str, jobs: 
     else:
         cluster = None
         try:
-            client = Client(scheduler, timeout=30)  # type: ignore[no-untyped-call]
+            client = Client(scheduler)  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise UsageError(f"--scheduler {scheduler}: cannot reach the scheduler ({exc})") from None
     try:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from factcheck.checks.registry import Rule, default_rules, entry_point_files, installed_checks, load_rules
+from factcheck.checks.registry import Rule, entry_point_files, rule_packs
 from factcheck.document import MARKUP_SUFFIXES, Document
 from factcheck.extract.pipeline import Extractor
 from factcheck.facts import Span
 from factcheck.findings import Finding, Result, finalize
 from factcheck.kb import open_kb
+from factcheck.kb.house import extend
 from factcheck.lexicon import load_lexicon
 from factcheck.paths import files_under, rules_dir
 from factcheck.suppressions import MALFORMED, apply, find_malformed, find_suppressions
@@ -39,13 +40,11 @@ class Engine(NamedTuple):
 
     @classmethod
     def build(cls, root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
-        kinds = installed_checks()
-        rules = load_rules(root / "core.toml", default_rules(kinds), kinds)
-        for folder in rule_dirs:
-            for path in sorted(folder.glob("*.toml")):
-                rules = load_rules(path, rules, kinds)
-        return cls(Extractor.build(open_kb(kb_dirs), load_lexicon(root / "lexicon.toml")),
-                   tuple(sorted(rules, key=lambda r: r.code)))
+        rules, house = rule_packs(root, rule_dirs)
+        kb = open_kb(kb_dirs)
+        if house:
+            kb = extend(kb, house)
+        return cls(Extractor.build(kb, load_lexicon(root / "lexicon.toml")), rules)
 
     def with_rules(self, rules: tuple[Rule, ...]) -> Engine:
         """The same engine running only `rules` (a selection of the known ones)."""
@@ -71,7 +70,7 @@ class Engine(NamedTuple):
             return any(matches(selector, r) for r in ran) or not any(matches(selector, r) for r in self.all_rules)
 
         markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
-        kept, unused = apply(finalize(found), find_suppressions(doc.text, markdown),
+        kept, unused = apply(finalize(found), find_suppressions(doc.text if doc.source is None else doc.source, markdown),
                              lambda offset: doc.position(offset)[0], running)
         malformed = tuple(Finding(MALFORMED.code, MALFORMED.name, MALFORMED.severity, Span(start, end), message)
                           for start, end, message in find_malformed(doc.text, markdown))

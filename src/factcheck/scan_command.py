@@ -46,6 +46,7 @@ class ScanOptions(NamedTuple):
     keep_going: bool = False
     engine: str | None = None  # None: processes on this machine
     scheduler: str | None = None
+    rules: tuple[str, ...] = ()  # extra rule-pack folders
     show_unchecked: bool = False
     quiet: bool = False
     output_file: Path | None = None
@@ -79,6 +80,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--keep-going": ("keep_going", "flag"),
     "--engine": ("engine", "value"),
     "--scheduler": ("scheduler", "value"),
+    "--rules": ("rules", "many"),
     "--show-unchecked": ("show_unchecked", "flag"),
     "--quiet": ("quiet", "flag"),
     "-q": ("quiet", "flag"),
@@ -96,7 +98,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
     """The options of `scan ARGS`, or None when typer must read them (help, an unknown or
     malformed option, a value it would reject): None is always safe, a wrong answer never is."""
     values: dict[str, object] = {}
-    many: dict[str, list[str]] = {"select": [], "ignore": []}
+    many: dict[str, list[str]] = {"select": [], "ignore": [], "rules": []}
     paths: list[str] = []
     i = 0
     while i < len(args):
@@ -144,7 +146,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
         else:
             values[field] = Path(value) if field in _PATH_FIELDS else value
     return ScanOptions(tuple(paths or ["."]), select=split_rules(many["select"]), ignore=split_rules(many["ignore"]),
-                       **values)  # type: ignore[arg-type]
+                       rules=tuple(many["rules"]), **values)  # type: ignore[arg-type]
 
 
 def run(opts: ScanOptions) -> int:
@@ -160,7 +162,7 @@ def run(opts: ScanOptions) -> int:
     if opts.output_file is not None and opts.output_file.is_dir():
         raise UsageError(f"--output-file: {opts.output_file} is a directory")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
-                          opts.isolated, opts.jobs)
+                          opts.isolated, opts.jobs, rule_dirs=rule_folders(opts.rules))
     if opts.input_format == "jsonl" or any(p.lower().endswith(".jsonl") for p in opts.paths):
         return _run_corpus(opts, request)
     for given, name in ((opts.resume, "--resume"), (opts.keep_going, "--keep-going"), (opts.engine, "--engine"),
@@ -213,6 +215,15 @@ def run(opts: ScanOptions) -> int:
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings) else 0
 
 
+def rule_folders(values: Iterable[str]) -> tuple[Path, ...]:
+    """The folders of --rules, each checked to exist."""
+    folders = tuple(Path(v) for v in values)
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"--rules: {folder}: no such directory")
+    return folders
+
+
 def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-def]
     """A JSONL corpus: one result line a record, streamed (see archive.py)."""
     from factcheck.archive import Checker, scan_corpus
@@ -230,7 +241,10 @@ def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-d
         raise UsageError("a JSONL corpus cannot be scanned together with other files")
     if opts.scheduler is not None and opts.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    from dataclasses import replace
+
     config = config_for(request)
+    config = replace(config, rule_dirs=config.rule_dirs + request.rule_dirs)  # --rules too
     checker = Checker.from_config(config, opts.select, opts.ignore, request.date)
     scheduler = (opts.scheduler or "local") if opts.engine == "dask" else None
     totals = scan_corpus(opts.paths, checker, jobs=opts.jobs or (os.cpu_count() or 1), resume=opts.resume,

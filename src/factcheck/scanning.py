@@ -36,6 +36,7 @@ class ScanRequest(NamedTuple):
     config: Path | None = None
     isolated: bool = False
     jobs: int | None = 1  # None: all cores, once there are enough files to be worth the workers
+    rule_dirs: tuple[Path, ...] = ()  # rule packs given on the command line (--rules), after the configuration's
 
 
 class Scan(NamedTuple):
@@ -97,7 +98,7 @@ class _Configs:
 def engine_for(config: Config, request: ScanRequest) -> Engine:
     """The engine for one configuration: its extra rule and knowledge-base folders, its selection and
     severities, then the command line's --select/--ignore."""
-    engine = load_engine(config.kb_dirs, config.rule_dirs)
+    engine = load_engine(config.kb_dirs, config.rule_dirs + request.rule_dirs)
     where = str(config.path or "configuration")
     check_selectors([r for rules in config.per_file_ignores.values() for r in rules], engine.rules, f"{where}: per-file-ignores")
     rules = select(engine.rules, config.select, config.ignore, config.severity, where=where)
@@ -117,7 +118,7 @@ def check_file(engine: Engine, config: Config, request: ScanRequest, path: str) 
 def _slim(result: Result) -> Result:
     # Reports need only the sentences and the document date of the facts; sending the rest back
     # from a worker would cost more than checking the document did.
-    facts = replace(result.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=())
+    facts = replace(result.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=(), prose="")
     return result._replace(facts=facts)
 
 

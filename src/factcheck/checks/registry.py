@@ -34,6 +34,7 @@ from factcheck.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from factcheck.facts import Facts
+    from factcheck.kb.house import HouseFacts
     from factcheck.kb.model import KnowledgeBase
 
 GROUP = "factcheck.checks"
@@ -57,7 +58,8 @@ class Check(Protocol):
     """What a check kind provides (the built-in kinds and plugins alike).
 
     - `code`, `name`, `severity`, `summary`: its default rule ("FC104", "weekday-mismatch", ...);
-      a plugin picks codes outside FC1xx (for instance its own letters: "ACME001").
+      a plugin picks codes outside FC1xx (for instance its own letters: "ACME001"). A kind with
+      an empty code has no rule of its own (`pattern`, `valid-period`): rule packs add its rules.
     - `needs`: the fields of `Facts` it reads ("times", "roles", "document_date", ...).
     - `options`: the options a rule may set, with their defaults; a rule's value must have the
       default's type (a list for a tuple default).
@@ -201,11 +203,30 @@ def default_rules(kinds: Mapping[str, str]) -> list[Rule]:
             raise RuleError(f"check {kind!r} ({target}) cannot be loaded: {type(exc).__name__}: {exc}") from None
         if not isinstance(impl, Check):
             raise RuleError(f"check {kind!r} ({target}) does not follow the Check protocol (see factcheck.checks.registry)")
+        if not impl.code:
+            continue
         if impl.severity not in SEVERITIES:
             raise RuleError(f"check {kind!r}: severity must be error, warning or info, not {impl.severity!r}")
         rules.append(Rule(impl.code, impl.name, kind, impl.severity, impl.summary, dict(impl.options),
                           dict(impl.messages), target))
     return rules
+
+
+def rule_packs(root: Path, rule_dirs: tuple[Path, ...]) -> tuple[tuple[Rule, ...], list[tuple[Path, HouseFacts]]]:
+    """Every rule, by code: the installed checks' own, configured by the core pack (root/core.toml)
+    and then by each rule-pack folder in turn; and the house facts those folders hold."""
+    from factcheck.kb.house import read_house_facts
+
+    kinds = installed_checks()
+    rules = load_rules(root / "core.toml", default_rules(kinds), kinds)
+    house = []
+    for folder in rule_dirs:
+        for path in sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".")):  # not .factcheck.toml
+            rules = load_rules(path, rules, kinds)
+            facts = read_house_facts(path)
+            if facts:
+                house.append((path, facts))
+    return tuple(sorted(rules, key=lambda r: r.code)), house
 
 
 def _table(path: Path) -> dict[str, Any]:
@@ -222,7 +243,13 @@ def load_rules(path: Path, rules: list[Rule], kinds: Mapping[str, str]) -> list[
     """`rules` with the rule pack at `path` applied: its overrides and its new rules."""
     by_code = {r.code: n for n, r in enumerate(rules)}
     out = list(rules)
-    for row in _table(path).get("rule", []):
+    table = _table(path)
+    # A rule pack holds rules and house facts (factcheck.kb.house); anything else is a typo.
+    unknown_tables = set(table) - {"rule", "term", "office", "jurisdiction"}
+    if unknown_tables:
+        raise RuleError(f"{path}: unknown table(s) {', '.join(sorted(unknown_tables))} "
+                        "(a rule pack holds rule, term, office and jurisdiction tables)")
+    for row in table.get("rule", []):
         where = f"{path}: rule {row.get('code', '?')}"
         if "code" not in row:
             raise RuleError(f"{path}: a rule is missing 'code'")

@@ -41,7 +41,7 @@ EXAMPLES = (
     Example("The loan runs to 2030, with a first payment permitted on September 3, 2025.", False, "2025-06-01"),
 )
 
-_DECLARED = frozenset({"option", "front-matter", "dateline", "config"})
+_DECLARED = frozenset({"option", "front-matter", "metadata", "dateline", "config"})
 _EXPLICIT = "explicit"
 _DATED = frozenset({"day", "month", "range"})
 

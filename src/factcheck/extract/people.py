@@ -14,9 +14,11 @@ Jair Bolsonaro"); ranks and honorifics may stand between title and name ("Ambass
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.tokens import Token, joined
+from factcheck.extract.tokens import Token, joined, phrase_keys, token_key
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.temporal import nearest_time, times_by_sentence
 from factcheck.kb.model import KnowledgeBase, normalize_title
@@ -52,12 +54,15 @@ class _Memory:
 
     def __init__(self) -> None:
         self.by_surname: dict[str, set[str]] = {}
+        self.by_part: dict[str, set[str]] = {}  # every word of the name: "Lee" of "Lee Jae-myung"
 
     def remember(self, kb: KnowledgeBase, ids: tuple[str, ...]) -> None:
         for pid in ids:
             person = kb.people.get(pid)
             if person:
                 self.by_surname.setdefault(person.surname.lower(), set()).add(pid)
+                for key in phrase_keys(person.name):
+                    self.by_part.setdefault(key, set()).add(pid)
 
 
 def find_people(
@@ -100,7 +105,60 @@ def find_people(
                     resume = appositive[1]
                 else:
                     resume = next_i
-    return tuple(mentions), tuple(roles)
+    mentions_t, roles_t = _named_later(kb, tuple(mentions), tuple(roles), memory)
+    return mentions_t, _story_context(prose, tokens, kb, gaz, roles_t)
+
+
+def _story_context(prose: str, tokens: tuple[Token, ...], kb: KnowledgeBase, gaz: Gazetteer,
+                   roles: tuple[RoleClaim, ...]) -> tuple[RoleClaim, ...]:
+    """The story's countries settle a title its person held in several ("Foreign Minister X", once
+    foreign minister of two countries): the one of them the story names. Never a default country: a
+    person with no term in the title's offices, or an unknown one, stays unresolved."""
+    choices = {}
+    for n, claim in enumerate(roles):
+        if claim.jurisdiction is None and len(claim.person.candidates) == 1:
+            held = {kb.offices[t.office].jurisdiction for t in kb.terms_of(claim.person.candidates[0])
+                    if t.office in claim.offices}
+            if len(held) > 1:
+                choices[n] = held
+    if not choices:
+        return roles
+    named = {found[1] for i, tok in enumerate(tokens) if tok.is_capitalized
+             for found in [gaz.cue_starting_at(tokens, i, prose)] if found}
+    out = list(roles)
+    for n, held in choices.items():
+        story = held & named
+        if len(story) == 1:
+            jurisdiction = story.pop()
+            claim = roles[n]
+            out[n] = replace(claim, jurisdiction=jurisdiction, jurisdiction_via="context",
+                             offices=tuple(o for o in claim.offices if kb.offices[o].jurisdiction == jurisdiction))
+    return tuple(out)
+
+
+def _named_later(kb: KnowledgeBase, mentions: tuple[PersonMention, ...], roles: tuple[RoleClaim, ...],
+                 memory: _Memory) -> tuple[tuple[PersonMention, ...], tuple[RoleClaim, ...]]:
+    """A lone name after a title that the document names in full only later ("President Lee" in a
+    headline, "Lee Jae-myung" in the story): the one person so named who held one of the title's offices."""
+    fixed: dict[Span, PersonMention] = {}
+    out: list[RoleClaim] = []
+    for claim in roles:
+        person = claim.person
+        if person.via == "unknown" and " " not in person.text:
+            key = token_key(person.text)
+            named = {pid for pid in memory.by_part.get(key, ())
+                     if any(t.office in claim.offices for t in kb.terms_of(pid))}
+            if len(named) == 1:
+                person = replace(person, candidates=tuple(named), via="surname")
+                fixed[person.span] = person
+                jurisdiction, via = _jurisdiction(kb, claim.offices, None, person) if claim.jurisdiction is None \
+                    else (claim.jurisdiction, claim.jurisdiction_via)
+                offices = tuple(o for o in claim.offices if jurisdiction is None or kb.offices[o].jurisdiction == jurisdiction)
+                claim = replace(claim, person=person, jurisdiction=jurisdiction, jurisdiction_via=via, offices=offices)
+        out.append(claim)
+    if not fixed:
+        return mentions, roles
+    return tuple(fixed.get(m.span, m) for m in mentions), tuple(out)
 
 
 def _name_at(prose, tokens, i, sentences, kb, gaz, memory) -> tuple[PersonMention | None, int]:
@@ -173,6 +231,12 @@ def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) ->
         ids = memory.by_surname.get(tokens[i].key)
         if ids:
             return _mention(prose, tokens, i, end, sentences, tuple(sorted(ids)), "surname")
+        # A family name written first ("President Lee" after "Lee Jae-myung"): the one person the
+        # document has named with that word who held one of the title's offices.
+        named = {pid for pid in memory.by_part.get(tokens[i].key, ())
+                 if any(t.office in offices for t in kb.terms_of(pid))}
+        if len(named) == 1:
+            return _mention(prose, tokens, i, end, sentences, tuple(named), "surname")
         # A surname after a title: the one person of that surname who ever held one of its offices.
         holders = {pid for office in offices for pid in kb.holders_named(office, tokens[i].key)}
         if len(holders) == 1:
@@ -291,8 +355,8 @@ def _lead_words(prose, tokens, i, gaz) -> tuple[int, tuple[str, ...], str | None
             start = found[0]
             j = found[0] - 1
             continue
-        if cue is not None:
-            break  # what stands before "Britain's" or "U.S." does not qualify the title
+        if cue is not None or "\n" in prose[tok.end : tokens[j + 1].start]:
+            break  # what stands before "Britain's", or at the end of the line before, does not qualify the title
         if tok.is_capitalized and tok.is_word and tok.key != "'s" and tok.key not in _NOT_NAMES and not _starts_sentence(prose, tok):
             return None  # "World Bank President", "Chrysler Corp President": the title of an organisation
         break

@@ -47,4 +47,4 @@ class Extractor(NamedTuple):
         roles = tuple(_with_history(r, history_cue(prose, r, words)) for r in roles)
         events = find_events(prose, tokens, sentences, times, mentions, roles, quotes, self.gazetteer, self.triggers)
         orders = find_orders(prose, sentences, times, quotes)
-        return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates, orders)
+        return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates, orders, prose)
