@@ -37,7 +37,6 @@ from typing import Iterator
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpora  # noqa: E402
-
 from factcheck.dates import Interval  # noqa: E402
 from factcheck.document import from_text  # noqa: E402
 from factcheck.engine import Engine  # noqa: E402

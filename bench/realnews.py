@@ -30,7 +30,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import CORPORA  # noqa: E402
-
 from factcheck.dates import Interval, parse_day  # noqa: E402
 from factcheck.document import from_text  # noqa: E402
 from factcheck.engine import Engine  # noqa: E402

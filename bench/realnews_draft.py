@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import textpatterns  # noqa: E402
 from corpora import CORPORA, SHARED  # noqa: E402
-
 from factcheck.dates import Interval, parse_day  # noqa: E402
 from factcheck.document import from_text  # noqa: E402
 from factcheck.engine import Engine  # noqa: E402

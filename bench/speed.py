@@ -144,11 +144,11 @@ def scaling() -> None:
 
 
 def kb_growth() -> None:
+    from factcheck.dates import Interval
     from factcheck.document import from_text
     from factcheck.engine import Engine
     from factcheck.extract.pipeline import Extractor
     from factcheck.kb.model import KnowledgeBase, Person, Term
-    from factcheck.dates import Interval
 
     engine = Engine.default()
     kb = engine.extractor.kb

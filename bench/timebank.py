@@ -24,7 +24,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import CORPORA  # noqa: E402
-
 from factcheck.dates import parse_day  # noqa: E402
 from factcheck.extract.sentences import split_sentences  # noqa: E402
 from factcheck.temporal import find_times  # noqa: E402

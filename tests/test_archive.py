@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from _cli import run
 from conftest import FIXTURES
-
 from factcheck import archive
 from factcheck.archive import Checker, Record, parse_line
 

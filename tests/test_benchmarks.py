@@ -28,7 +28,6 @@ def test_timebank_value_accuracy_and_precision():
 @pytest.mark.skipif(not (CORPORA / "reuters21578").exists(), reason="Reuters corpus absent (../shared/corpora)")
 def test_clean_reuters_sample_is_nearly_silent(engine):
     from corpora import reuters
-
     from factcheck.document import from_text
 
     docs = list(reuters(limit=1000))

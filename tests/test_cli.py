@@ -57,8 +57,8 @@ def test_output_is_deterministic():
 
 def test_text_format_one_line_per_finding():
     out = run("scan", str(SEED), "--format", "text").stdout
-    heads = [l for l in out.splitlines() if l.startswith(f"{SEED}:7:")]
-    assert len(heads) == 3 and all(": FC10" in l for l in heads)
+    heads = [ln for ln in out.splitlines() if ln.startswith(f"{SEED}:7:")]
+    assert len(heads) == 3 and all(": FC10" in ln for ln in heads)
     # Each document ends with its date and what its titles came to.
     assert f"{SEED}: date 2025-07-01/2025-08-22 (inferred); 5 titles checked" in out.splitlines()
 

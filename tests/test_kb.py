@@ -8,9 +8,9 @@ import random
 import re
 
 import pytest
-from conftest import SHARED
 from typer.testing import CliRunner
 
+from conftest import SHARED
 from factcheck.dates import parse_partial
 from factcheck.kb import open_kb
 from factcheck.kb.commands import kb_app

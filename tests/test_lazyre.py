@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.lazyre import PatternStore, lazy
-from factcheck.temporal.expressions import KINDS, _SOURCES
+from factcheck.temporal.expressions import _SOURCES, KINDS
 
 TEXT = ("On Tuesday, March 4, 2025, the Secretary of State met U.S. officials in the 1990s; "
         "three weeks ago she said \u201cnot yet\u201d. O'Brien's visit (Q3 2024) ended 2024-09-30.")

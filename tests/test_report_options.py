@@ -47,12 +47,12 @@ def test_quiet_concise_and_output_file(tmp_path: Path):
     folder = _folder(tmp_path)
     concise = run("scan", "--format", "concise", "--isolated", cwd=folder)
     lines = concise.stdout.splitlines()
-    assert lines[:2] == [l for l in lines if l.startswith(("a.txt:", "b.md:"))] and len(lines) == 3
+    assert lines[:2] == [ln for ln in lines if ln.startswith(("a.txt:", "b.md:"))] and len(lines) == 3
     assert lines[1].startswith("b.md:4:1: FC101 [error] ") and "evidence" not in concise.stdout
     assert lines[2] == "2 document(s), 2 finding(s): 1 error(s), 0 warning(s), 1 info"
     quiet = run("scan", "--format", "text", "--isolated", "--quiet", cwd=folder).stdout
-    assert quiet and all(not l.startswith(("a.txt: date", "b.md: date")) and "document(s)" not in l
-                         for l in quiet.splitlines())
+    assert quiet and all(not ln.startswith(("a.txt: date", "b.md: date")) and "document(s)" not in ln
+                         for ln in quiet.splitlines())
     assert run("scan", "--format", "full", "--isolated", cwd=folder).stdout == \
         run("scan", "--format", "text", "--isolated", cwd=folder).stdout
     report = tmp_path / "out" / "report.json"

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from _cli import run
-
 from factcheck.facts import Span
 from factcheck.findings import Finding
 from factcheck.suppressions import apply, find_suppressions

@@ -18,16 +18,18 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, NamedTuple, Protocol
 
-from factcheck.api import Engine, Result, check_document, load_engine
+from factcheck.api import Engine, check_document, load_engine
 from factcheck.config import Config
 from factcheck.dates import DateError, parse_day
 from factcheck.document import MARKUP_SUFFIXES, Document, InputError, from_text
 from factcheck.errors import UsageError
+from factcheck.facts import DateSource
+from factcheck.findings import Result
 from factcheck.lazyre import lazy
 
 RECORD_FORMATS = ("text", "markdown", "html")
@@ -195,9 +197,9 @@ def to_document(record: Record, checker: Checker) -> Document:
     matter; the configuration's date is for records that declare none."""
     doc = from_text(record.path or str(record.id), record.text, checker.date_option, markdown=record.format != "text")
     if checker.date_option is None and record.date is not None:
-        doc = doc._replace(declared_date=record.date, date_source="record")
+        doc = replace(doc, declared_date=record.date, date_source=DateSource.RECORD)
     elif doc.declared_date is None and checker.default_date is not None:
-        doc = doc._replace(declared_date=checker.default_date, date_source="config")
+        doc = replace(doc, declared_date=checker.default_date, date_source=DateSource.CONFIG)
     return doc
 
 

@@ -16,10 +16,10 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
-from factcheck.findings import Result
 from factcheck.errors import UsageError
+from factcheck.findings import Result
 from factcheck.fingerprint import fingerprint
 
 VERSION = 2
@@ -35,7 +35,7 @@ def _where(path: str, folder: Path) -> str:
         return absolute.as_posix()
 
 
-def entries(results: Iterable[Result], folder: Path) -> list[dict]:
+def entries(results: Iterable[Result], folder: Path) -> list[dict[str, Any]]:
     counts: Counter[tuple[str, str, str]] = Counter()
     texts: dict[tuple[str, str, str], str] = {}
     for r in results:

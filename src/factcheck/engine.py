@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
 
 from factcheck.checks.registry import Rule, entry_point_files, rule_packs
 from factcheck.document import MARKUP_SUFFIXES, Document
@@ -17,7 +17,8 @@ from factcheck.paths import files_under, rules_dir
 from factcheck.suppressions import MALFORMED, apply, find_malformed, find_suppressions
 
 
-class Engine(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Engine:
     """The extractor and the rules, built once and run on every document."""
 
     extractor: Extractor
@@ -48,7 +49,7 @@ class Engine(NamedTuple):
 
     def with_rules(self, rules: tuple[Rule, ...]) -> Engine:
         """The same engine running only `rules` (a selection of the known ones)."""
-        return self._replace(rules=rules, known=self.known or self.rules)
+        return replace(self, rules=rules, known=self.known or self.rules)
 
     @property
     def all_rules(self) -> tuple[Rule, ...]:

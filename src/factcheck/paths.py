@@ -32,7 +32,7 @@ def cache_dir() -> Path:
 def files_under(root: Path, suffixes: tuple[str, ...]) -> list[str]:
     """Files with these suffixes anywhere under `root`, sorted (os.walk: pathlib's rglob is several
     times slower, and this runs on every scan to key the compiled cache)."""
-    found = []
+    found: list[str] = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = [d for d in subfolders if d != "__pycache__"]
         found.extend(os.path.join(folder, name) for name in names if name.endswith(suffixes))

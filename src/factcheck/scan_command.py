@@ -14,9 +14,16 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple, TextIO
 
 from factcheck.config import FAIL_ON
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from factcheck.checks.registry import Rule
+    from factcheck.findings import Result
+    from factcheck.scanning import ScanRequest
 from factcheck.errors import UsageError
 from factcheck.lazyre import lazy
 
@@ -194,18 +201,19 @@ def run(opts: ScanOptions) -> int:
         from factcheck.diff import only_changed
 
         results = only_changed(opts.diff, results)
-    to_file = opts.output_file is not None
-    chosen = opts.fmt or ("rich" if sys.stdout.isatty() and not to_file else "text")
-    if to_file:
-        _refuse_scanned(opts.output_file, results)
-    out = io.StringIO() if to_file else sys.stdout
+    target = opts.output_file
+    chosen = opts.fmt or ("rich" if sys.stdout.isatty() and target is None else "text")
+    if target is not None:
+        _refuse_scanned(target, results)
+    buffer = io.StringIO()
+    out = buffer if target is not None else sys.stdout
     if opts.statistics:
         _statistics(results, as_json=chosen == "json", out=out)
     else:
         _render(chosen, results, rules, opts, out)
-    if to_file:
+    if target is not None:
         try:
-            opts.output_file.write_text(out.getvalue(), encoding="utf-8")  # type: ignore[union-attr]
+            target.write_text(buffer.getvalue(), encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"--output-file: {opts.output_file}: {exc.strerror or exc}") from None
     threshold_name = opts.fail_on or outcome.config.fail_on
@@ -224,7 +232,7 @@ def rule_folders(values: Iterable[str]) -> tuple[Path, ...]:
     return folders
 
 
-def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-def]
+def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
     """A JSONL corpus: one result line a record, streamed (see archive.py)."""
     from factcheck.archive import Checker, scan_corpus
     from factcheck.findings import SEVERITY_RANK
@@ -259,7 +267,7 @@ def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-d
     return 1 if totals.worst >= SEVERITY_RANK[threshold_name] else 0
 
 
-def parse_date_option(value: str | None):
+def parse_date_option(value: str | None) -> date | None:
     from factcheck.dates import DateError, parse_day
 
     if value is None:
@@ -270,16 +278,17 @@ def parse_date_option(value: str | None):
         raise UsageError(f"--date: {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _unused_rule():
+def _unused_rule() -> Rule:
+    """FC900 is not a check of the text: it reports the checker's own directives."""
     from factcheck.suppressions import MALFORMED
 
     return MALFORMED
 
 
-def _with_unused(results, known):
+def _with_unused(results: list[Result], known: tuple[Rule, ...]) -> list[Result]:
     """Unused `ignore` directives become findings (FC900 unused-suppression, warning), as ruff's RUF100."""
     from factcheck.facts import Span
-    from factcheck.findings import Finding, finalize
+    from factcheck.findings import Finding, Severity, finalize
     from factcheck.selection import matches, suggest
 
     def message(rules: tuple[str, ...]) -> str:
@@ -290,16 +299,14 @@ def _with_unused(results, known):
 
     out = []
     for r in results:
-        extra = [Finding("FC900", "unused-suppression", "warning", Span(s.start, s.end), message(s.rules))
+        extra = [Finding("FC900", "unused-suppression", Severity.WARNING, Span(s.start, s.end), message(s.rules))
                  for s in r.unused_suppressions]
         out.append(r._replace(findings=finalize(r.findings + tuple(extra))))
     return out
 
 
-def _refuse_scanned(target, results) -> None:
+def _refuse_scanned(target: Path, results: list[Result]) -> None:
     """The report never overwrites a document it checked (the checked files are only read)."""
-    import os
-
     if target.exists():
         for r in results:
             path = r.document.path
@@ -307,7 +314,7 @@ def _refuse_scanned(target, results) -> None:
                 raise UsageError(f"--output-file: {target} is one of the scanned files")
 
 
-def _statistics(results, as_json: bool = False, out=None) -> None:
+def _statistics(results: list[Result], as_json: bool = False, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     from collections import Counter
 
@@ -323,7 +330,7 @@ def _statistics(results, as_json: bool = False, out=None) -> None:
         out.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
 
 
-def _render(chosen: str, results, rules, opts: ScanOptions, out) -> None:
+def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...], opts: ScanOptions, out: TextIO) -> None:
     if chosen == "rich":
         from rich.console import Console
 

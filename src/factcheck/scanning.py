@@ -20,7 +20,8 @@ from factcheck.config import Config, discover, load
 from factcheck.document import TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
 from factcheck.engine import Engine
 from factcheck.errors import UsageError
-from factcheck.findings import Result
+from factcheck.facts import DateSource
+from factcheck.findings import Result, Severity
 from factcheck.selection import check_selectors, select
 
 PROGRESS_FROM = 50  # files
@@ -105,7 +106,7 @@ def engine_for(config: Config, request: ScanRequest) -> Engine:
     rules = select(rules, request.select, request.ignore)
     if config.require_date:
         # Dates are mandatory: the missing-date rule fires on every undated document, as an error.
-        rules = tuple(replace(r, severity="error", options={**r.options, "always": True})
+        rules = tuple(replace(r, severity=Severity.ERROR, options={**r.options, "always": True})
                       if r.kind == "document_date" else r for r in rules)
     return engine.with_rules(rules)
 
@@ -255,7 +256,7 @@ def _ignored_in(folder: Path, paths: list[str], out: set[str]) -> bool:
     return True
 
 
-def collect_paths(args: list[str], wanted=None) -> list[str]:
+def collect_paths(args: list[str], wanted: Callable[[str], bool] | None = None) -> list[str]:
     """Expand directories into their text files (sorted), keep '-' for stdin.
 
     `wanted(path) -> bool` filters files found inside directories (include/exclude patterns);
@@ -305,5 +306,5 @@ def _text_files(folder: str) -> Iterator[str]:
 def load_document(arg: str, date_option: date | None, default_date: date | None = None) -> Document:
     doc = load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
     if doc.declared_date is None and default_date is not None:
-        doc = doc._replace(declared_date=default_date, date_source="config")
+        doc = replace(doc, declared_date=default_date, date_source=DateSource.CONFIG)
     return doc

@@ -17,19 +17,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from factcheck.checks.registry import Rule
 from factcheck.document import DIRECTIVE, FENCE, INLINE_CODE
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Severity, selects
 
 # FC900 is not a check of the text: it reports the checker's own directives (unused ones with
 # --report-unused-suppressions, unreadable ones always).
-MALFORMED = Rule("FC900", "unused-suppression", "suppressions", "warning",
+MALFORMED = Rule("FC900", "unused-suppression", "suppressions", Severity.WARNING,
                  "a factcheck directive that hides no finding: unused (--report-unused-suppressions) or unreadable")
 
 
-class Suppression(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Suppression:
     """A factcheck directive found in the text."""
 
     verb: str  # "ignore", "disable", "enable", "disable-file"
@@ -40,12 +41,7 @@ class Suppression(NamedTuple):
     end: int
 
     def covers(self, finding: Finding) -> bool:
-        return not self.rules or any(_matches(r, finding) for r in self.rules)
-
-
-def _matches(selector: str, finding: Finding) -> bool:
-    return selector.upper() == "ALL" or selector == finding.rule or (re.fullmatch(r"(?i)fc\d*", selector) is not None
-                                        and finding.code.startswith(selector.upper()))
+        return not self.rules or any(selects(r, finding.code, finding.rule) for r in self.rules)
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:

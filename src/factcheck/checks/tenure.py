@@ -236,10 +236,10 @@ def _current(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, off
     subject, title = _subject(kb, claim), _office(kb, office)
     if event is not None and at_event == "yes":
         if event.value.last < doc.start:
-            return Judgement(claim, "", "info", (
+            return Judgement(claim, "", Severity.INFO, (
                 f"stale title: {subject} held {title} at the time of the event ({event.text}) but not at the "
                 f"document date ({dd.iso()}); write 'then-' or 'former'"), evidence)
-        return Judgement(claim, "", "warning", (
+        return Judgement(claim, "", Severity.WARNING, (
             f"stale title: {subject} held {title} at the time of the event ({event.text}) but not at the "
             f"document date ({dd.iso()}); write 'then-' or 'former'"), evidence)
     # A clause about the past ("President Nixon's advisers") names the holder of its time, unless it
@@ -247,10 +247,10 @@ def _current(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, off
     dated_wrong = event is not None and at_event == "no" and event.value.last < doc.start
     if claim.history and not dated_wrong and any(
             t.start is not None and t.start.last < doc.start for t in kb.terms_of(person, office)):
-        return Judgement(claim, "", "info", (
+        return Judgement(claim, "", Severity.INFO, (
             f"history: {subject} held {title} before the document date ({dd.iso()}), in a clause about the past "
             f"({claim.history!r}); write 'former' or 'then-'"), evidence)
-    return Judgement(claim, "", "error", (
+    return Judgement(claim, "", Severity.ERROR, (
         f"{subject} was not {title} at the document date ({dd.iso()}): "
         f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, doc)}"), evidence)
 
@@ -262,7 +262,7 @@ def _then(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, office
     found = _tenure_at(kb, person, office, event)
     if found != NOT_HELD:
         return Judgement(claim, "" if found == HELD else found)
-    return Judgement(claim, "", "error", (
+    return Judgement(claim, "", Severity.ERROR, (
         f"{_subject(kb, claim)} was not {_office(kb, office)} at the time of the event ({claim.event_time.text}): "
         f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, event)}"),
         _evidence(kb, person, office, event, f"event time {event.iso()} from '{claim.event_time.text}'"))
@@ -284,12 +284,12 @@ def _former(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, offi
     if terms:
         if _holding_through(terms, doc) is not None:
             # Earlier finished terms do not make "former" right while the person is back in office.
-            return Judgement(claim, "", "error", (
+            return Judgement(claim, "", Severity.ERROR, (
                 f"'former' but {subject} holds {title} at the document date ({dd.iso()}): "
                 f"{_terms_phrase(kb, person, office)}"),
                 _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
         if all(t.start is not None and t.start.start > doc.last for t in terms):
-            return Judgement(claim, "", "error", (
+            return Judgement(claim, "", Severity.ERROR, (
                 f"'former' but {subject} had not yet held {title} at the document date "
                 f"({dd.iso()}): {_terms_phrase(kb, person, office)}"),
                 _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
@@ -297,7 +297,7 @@ def _former(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, offi
             return Judgement(claim)  # a term ended by the document date (a handover day included)
         return Judgement(claim, PAST_HORIZON if _open_past_horizon(kb, person, office, doc) else TERM_EDGE)
     if kb.terms_of(person) and kb.terms_in(office) and claim.jurisdiction_via == "phrase":
-        return Judgement(claim, "", "error", (
+        return Judgement(claim, "", Severity.ERROR, (
             f"'former' but {subject} never held {title} according to the knowledge base"),
             tuple(e for o in sorted({t.office for t in kb.terms_of(person)})
                   for e in _term_evidence(kb, person, o, kb.terms_of(person, o))))
@@ -319,7 +319,7 @@ def _to_come(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, off
         return Judgement(claim)
     dd = facts.document_date
     word = "incoming" if kind == "incoming" else "-designate/-elect/nominee"
-    return Judgement(claim, "", "error", (
+    return Judgement(claim, "", Severity.ERROR, (
         f"'{word}' but {_subject(kb, claim)} had taken office as {_office(kb, office)} before the document date "
         f"({dd.iso()}): {_terms_phrase(kb, person, office)}"),
         _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
@@ -338,7 +338,7 @@ def _outgoing(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, of
     if found != NOT_HELD:
         return Judgement(claim, "" if found == HELD else found)
     dd = facts.document_date
-    return Judgement(claim, "", "error", (
+    return Judgement(claim, "", Severity.ERROR, (
         f"'outgoing' but {_subject(kb, claim)} did not hold {_office(kb, office)} within {handover_days} days "
         f"of the document date ({dd.iso()}): {_terms_phrase(kb, person, office)}"
         f"{_holder_phrase(kb, office, doc)}"),

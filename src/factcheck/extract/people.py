@@ -20,8 +20,8 @@ from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.tokens import Token, joined, phrase_keys, token_key
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
-from factcheck.temporal import nearest_time, times_by_sentence
 from factcheck.kb.model import KnowledgeBase, normalize_title
+from factcheck.temporal import nearest_time, times_by_sentence
 
 _NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -37,7 +37,8 @@ _MONTH_NAMES = frozenset("january february march april may june july august sept
 
 def _digit_follows(tokens: tuple[Token, ...], j: int) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].text[0].isdigit()
-_APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "and", "who", "said", "says", "told", "to", "in", "for", "at", "on", "was", "is", "has", "had", "will"})
+_APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "and", "who", "said", "says", "told", "to", "in",
+                             "for", "at", "on", "was", "is", "has", "had", "will"})
 
 
 _COMMA_NAME_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "who", "said", "says", "told"})
@@ -319,7 +320,8 @@ def _name_end(prose: str, tokens: tuple[Token, ...], j: int, gaz: Gazetteer) -> 
     """End of the name at token j: a name the knowledge base knows ("Faisal bin Farhan") or a capitalised run."""
     run = _name_tokens(prose, tokens, j)
     known = gaz.names.match(tokens, j, prose)
-    if known is not None and known[0] >= run and (known[0] == run or not _continues_name(prose, tokens, known[0]) if known[0] < len(tokens) else True):
+    if known is not None and known[0] >= run and (
+            known[0] == run or not _continues_name(prose, tokens, known[0]) if known[0] < len(tokens) else True):
         return known[0]
     return run
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from factcheck.document import Document
 from factcheck.extract.events import build_triggers, find_events
@@ -24,7 +23,8 @@ def _with_history(claim: RoleClaim, cue: str) -> RoleClaim:
     return replace(claim, history=cue) if cue else claim
 
 
-class Extractor(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Extractor:
     """The knowledge base and lexicon compiled once, applied to many documents."""
 
     kb: KnowledgeBase

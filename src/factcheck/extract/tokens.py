@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import marshal
 import unicodedata
-from typing import Iterable, KeysView, NamedTuple
+from typing import Any, Iterable, KeysView, NamedTuple
 
 from factcheck.lazyre import lazy
 
@@ -72,7 +72,7 @@ class PhraseMatcher:
     """
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], str]]):
-        root: dict = {}
+        root: dict[str, Any] = {}
         for keys, value in phrases:
             if keys:
                 node = root
@@ -120,11 +120,11 @@ class PhraseMatcher:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _unpacked(self) -> dict:
+    def _unpacked(self) -> dict[str, Any]:
         return {k: marshal.loads(v) if type(v) is bytes else v for k, v in self._root.items()}
 
 
-def _unpickle_matcher(root: dict) -> PhraseMatcher:
+def _unpickle_matcher(root: dict[str, Any]) -> PhraseMatcher:
     matcher = PhraseMatcher.__new__(PhraseMatcher)
     matcher._root = root
     return matcher
@@ -133,7 +133,7 @@ def _unpickle_matcher(root: dict) -> PhraseMatcher:
 _VALUES = None  # the trie key under which a node keeps the values of the phrase ending there (never a token key)
 
 
-def _sort_values(node: dict) -> None:
+def _sort_values(node: dict[str, Any]) -> None:
     for key, child in node.items():
         if key is _VALUES:
             child.sort()

@@ -17,7 +17,7 @@ import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from factcheck.kb.importers import congress, curated, everypolitician, fivethirtyeight, ifg
 from factcheck.kb.importers.common import SourceTerm, slug
@@ -26,7 +26,7 @@ from factcheck.kb.model import normalize_name
 SNAPSHOTS = {"ifg": "2026-06-19", "congress": "2026-06-15"}  # commit days in each SOURCE.txt
 
 
-def collect(sources: Path, overrides: dict[str, list[dict]]) -> dict[str, list[SourceTerm]]:
+def collect(sources: Path, overrides: dict[str, list[dict[str, Any]]]) -> dict[str, list[SourceTerm]]:
     """Every importer's terms, by output file name."""
     confirmed = {(c["person"], c["start"]): c["second_source"] for c in overrides.get("confirm", ())}
     ep = sources / "everypolitician-wikidata"
@@ -114,18 +114,18 @@ def build(sources: Path, out: Path) -> dict[str, int]:
     return counts
 
 
-def _overrides(path: Path) -> dict[str, list[dict]]:
+def _overrides(path: Path) -> dict[str, list[dict[str, Any]]]:
     if not path.exists():
         return {}
     with path.open("rb") as fh:
         return tomllib.load(fh)
 
 
-def _matches(t: SourceTerm, rule: dict) -> bool:
+def _matches(t: SourceTerm, rule: dict[str, Any]) -> bool:
     return t.source == rule["source"] and t.office == rule.get("office", t.office) and t.start == rule.get("start", t.start)
 
 
-def _apply_overrides(terms: list[SourceTerm], overrides: dict[str, list[dict]]) -> list[SourceTerm]:
+def _apply_overrides(terms: list[SourceTerm], overrides: dict[str, list[dict[str, Any]]]) -> list[SourceTerm]:
     """Drop excluded rows, correct and mark acting ones, and drop rows whose end precedes their start (a source error)."""
     out = []
     for t in terms:
@@ -142,7 +142,7 @@ def _apply_overrides(terms: list[SourceTerm], overrides: dict[str, list[dict]]) 
     return out
 
 
-def _later_pages(terms: list[SourceTerm], rules: Iterable[dict]) -> list[SourceTerm]:
+def _later_pages(terms: list[SourceTerm], rules: Iterable[dict[str, Any]]) -> list[SourceTerm]:
     """An open curated term seen in office on a later dated page: confirmed up to that day, citing it."""
     out = []
     for t in terms:

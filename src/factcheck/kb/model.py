@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Iterable, Literal, Mapping, Sequence
+from typing import Any, Iterable, Literal, Mapping, Sequence
 
 from factcheck.dates import Interval
 from factcheck.kb import compact
@@ -227,7 +227,7 @@ class KnowledgeBase:
         return cls._from_state(state, (office_map, person_map, term_list))
 
     @classmethod
-    def _from_state(cls, state: tuple, made: tuple | None = None) -> KnowledgeBase:
+    def _from_state(cls, state: tuple[Any, ...], made: tuple[Any, ...] | None = None) -> KnowledgeBase:
         """The knowledge base over its rows; `made` holds objects already made from them."""
         juris, offices, people, terms, by_person, by_office, names, titles, cues, office_surnames = state
         made_offices, made_people, made_terms = made or (None, None, None)
@@ -247,7 +247,7 @@ class KnowledgeBase:
             compact.LazyMap(office_surnames, marshal.loads),
         )
 
-    def _state(self) -> tuple:
+    def _state(self) -> tuple[Any, ...]:
         return (
             _jurisdiction_rows(self.jurisdictions),
             self.offices.rows, self.people.rows, self._terms.rows,  # type: ignore[attr-defined]
@@ -325,7 +325,7 @@ class KnowledgeBase:
 _HOLDER_WINDOW = 16
 
 
-def _jurisdiction_rows(juris: dict[str, Jurisdiction]) -> tuple:
+def _jurisdiction_rows(juris: dict[str, Jurisdiction]) -> tuple[Any, ...]:
     return tuple((j.code, j.name, j.cues) for j in juris.values())
 
 

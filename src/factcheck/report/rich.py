@@ -36,14 +36,14 @@ def render(results: list[Result], console: Console, show_unchecked: bool = False
                 if e.source:
                     line.append(f"  [{e.source}]", style="dim")
                 console.print(line)
-            for l, c, _el, _ec, m in loc.related:
-                console.print(Text(f"    \u21b3 line {l}:{c}: {m}", style="dim"))
+            for ln, c, _el, _ec, m in loc.related:
+                console.print(Text(f"    \u21b3 line {ln}:{c}: {m}", style="dim"))
             console.print()
         if not quiet:
             console.print(Text(f"  {coverage(result)}", style="dim"))
         if show_unchecked:
-            for line in unchecked(result):
-                console.print(Text(f"    not checked: {line}", style="dim"))
+            for row in unchecked(result):
+                console.print(Text(f"    not checked: {row}", style="dim"))
     if quiet:
         return
     s = summary(results)

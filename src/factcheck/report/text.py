@@ -15,8 +15,8 @@ def render(results: list[Result], show_unchecked: bool = False, quiet: bool = Fa
             lines.append(f"{result.document.path}:{loc.line}:{loc.column}: {f.code} [{f.severity}] {f.rule}: {f.message}")
             for e in f.evidence:
                 lines.append(f"    evidence: {e.text}" + (f" (source: {e.source})" if e.source else ""))
-            for l, c, _el, _ec, m in loc.related:
-                lines.append(f"    related: {result.document.path}:{l}:{c}: {m}")
+            for ln, c, _el, _ec, m in loc.related:
+                lines.append(f"    related: {result.document.path}:{ln}:{c}: {m}")
         if not quiet:
             lines.append(f"{result.document.path}: {document_line(result)}")
         if show_unchecked:
