@@ -89,7 +89,7 @@ def cold_start(repeat: int) -> None:
     compile_bytecode()
     scan = [*FACTCHECK, "scan", str(SEED), "--format", "text"]
     ours, base, ratio = paired(scan, [sys.executable, "-c", "import typer, rich"], repeat)
-    row("cold start vs import typer, rich", ours, base, ratio, "<= 1.30x")
+    row("cold start vs import typer, rich", ours, base, ratio, "<= 1.50x")
     proselint = tool("proselint")
     if proselint:
         ours, peer, ratio = paired(scan, [proselint, "check", str(SEED)], repeat)

@@ -124,10 +124,10 @@ def test_a_sample_of_terms_matches_the_raw_source_rows():
     checked = 0
     by_source = {"ifg": [], "fivethirtyeight": [], "wikidata": []}
     for t in KB.terms:
-        for key in by_source:
+        for key, bucket in by_source.items():
             # Hand-written rows citing a bare QID (manual.csv) have no raw row to compare with.
             if t.source.startswith(key) and (key != "wikidata" or "(EveryPolitician " in t.source):
-                by_source[key].append(t)
+                bucket.append(t)
     for key, terms in by_source.items():
         for t in rng.sample(terms, min(40, len(terms))):
             if key == "ifg":

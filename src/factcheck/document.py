@@ -18,7 +18,7 @@ from pathlib import Path
 from factcheck.dates import DateError, parse_day
 from factcheck.facts import DateSource
 from factcheck.html_text import read_html, source_offset
-from factcheck.lazyre import lazy
+from factcheck.lazyre import LazyPattern, lazy
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")  # may hold HTML comments with directives
@@ -150,7 +150,7 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + chunk + text[end:]
 
 
-def _blank_matches(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
+def _blank_matches(text: str, pattern: LazyPattern, group: int = 0) -> str:
     parts: list[str] = []
     last = 0
     for m in pattern.finditer(text):
@@ -185,7 +185,7 @@ _MARKDOWN_MASKS = (
 )
 
 
-def _masked(text: str, masks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> str:
+def _masked(text: str, masks: tuple[tuple[LazyPattern, tuple[str, ...]], ...]) -> str:
     for pattern, needles in masks:
         if not needles or any(n in text for n in needles):
             text = _blank_matches(text, pattern)

@@ -20,13 +20,20 @@ def kb_dir() -> Path:
     return rules_dir() / "kb"
 
 
-def cache_dir() -> Path:
-    """Where compiled caches live: never beside the files being checked."""
+def cache_dir() -> Path | None:
+    """Where the compiled cache lives: never beside the files being checked. None when there is no
+    place for it: no HOME (or one that does not exist) and no XDG_CACHE_HOME or FACTCHECK_CACHE_DIR;
+    folders are never created under a missing home."""
     explicit = os.environ.get("FACTCHECK_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG rule: a relative path is ignored
+        return Path(xdg) / "factcheck"
+    home = os.environ.get("HOME")
+    if not home or not os.path.isabs(home) or not os.path.isdir(home):
+        return None
+    return Path(home) / ".cache" / "factcheck"
 
 
 def files_under(root: Path, suffixes: tuple[str, ...]) -> list[str]:

@@ -26,13 +26,10 @@ class Gazetteer(NamedTuple):
     handover: re.Pattern[str] | None  # a word of a sentence that reports a change of holders
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> Gazetteer:
-        names = PhraseMatcher(
-            (phrase_keys(n), p.id) for p in kb.people.values() for n in (p.name, *p.aliases)
-        )
-        titles = PhraseMatcher(
-            (phrase_keys(t.text), o.id) for o in kb.offices.values() for t in o.titles
-        )
+    def build(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None) -> Gazetteer:
+        """The gazetteer of `kb`; `matchers` are its (names, titles) matchers when already made
+        (`phrase_matchers`, kept in the compiled cache)."""
+        names, titles = matchers or phrase_matchers(kb)
         cues: dict[tuple[str, ...], str] = {}
         for j in kb.jurisdictions.values():
             for cue in j.cues:
@@ -61,3 +58,10 @@ class Gazetteer(NamedTuple):
             if code and all(joined(prose, tokens[k], tokens[k + 1]) for k in range(i, i + n - 1)):
                 return i + n, code
         return None
+
+
+def phrase_matchers(kb: KnowledgeBase) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Matchers of the knowledge base's person names (and aliases) and office titles."""
+    names = PhraseMatcher((phrase_keys(n), p.id) for p in kb.people.values() for n in (p.name, *p.aliases))
+    titles = PhraseMatcher((phrase_keys(t.text), o.id) for o in kb.offices.values() for t in o.titles)
+    return names, titles

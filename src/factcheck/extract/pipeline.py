@@ -32,8 +32,9 @@ class Extractor:
     triggers: PhraseMatcher
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> Extractor:
-        gaz = Gazetteer.build(kb, lexicon)
+    def build(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None) -> Extractor:
+        """`matchers`: the gazetteer's name and title matchers when already made (the compiled cache)."""
+        gaz = Gazetteer.build(kb, lexicon, matchers)
         return cls(kb, gaz, build_triggers(gaz))
 
     def extract(self, doc: Document) -> Facts:

@@ -24,12 +24,12 @@ def _fail(message: str) -> NoReturn:
 
 
 def _kb() -> KnowledgeBase:
-    from factcheck.kb import open_kb
-    from factcheck.kb.load import KnowledgeBaseError
+    from factcheck.compiled import load_compiled_kb
+    from factcheck.errors import DataError
 
     try:
-        return open_kb()
-    except KnowledgeBaseError as exc:
+        return load_compiled_kb()
+    except DataError as exc:
         _fail(str(exc))
 
 

@@ -34,7 +34,7 @@ def load_kb(*roots: Path) -> KnowledgeBase:
     people: list[Person] = []
     terms: list[Term] = []
     # Equal dates and intervals are shared: thousands of terms start on a few hundred reshuffle
-    # days, and one object per value keeps the compiled cache small and quick to unpickle.
+    # days, and one object per value keeps a freshly built knowledge base small.
     shared: dict[object, object] = {}
     for root in roots:
         jpath = root / "jurisdictions.toml"
