@@ -71,6 +71,11 @@ def compile_title_names(titles: Iterable[str], cues: Iterable[str]) -> tuple[re.
     return before, appositive
 
 
+def cue_key(cue: str) -> str:
+    """How a jurisdiction cue is compared: lower case, without dots or a trailing hyphen ("U.S." -> "us")."""
+    return cue.lower().replace(".", "").replace("’", "'").rstrip("-")
+
+
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence-starting words ("Meanwhile Joe Biden") and a trailing possessive from a name."""
     while True:
@@ -120,7 +125,7 @@ def find_title_names(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]
                 low = w.lower().rstrip("-").strip(".")
                 if low in MODIFIERS:
                     modifier = modifier or low
-                elif cue is None and (w.lower().rstrip("-") in cues or w.lower().replace(".", "").rstrip("-") in cues):
+                elif cue is None and cue_key(w) in cues:
                     cue = w.rstrip("-")
                 else:
                     break

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import CORPORA
 from factcheck.dates import parse_day
 from factcheck.extract.sentences import split_sentences
+from factcheck.facts import DateSource
 from factcheck.temporal import find_times
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -120,7 +121,7 @@ _TYPE_OF_NON_DATE = {"duration": "DURATION", "set": "SET"}
 
 def predictions(text: str, dct: str) -> list[Predicted]:
     sentences = split_sentences(text)
-    times, _, non_dates = find_times(text, sentences, parse_day(dct), "option")
+    times, _, non_dates = find_times(text, sentences, parse_day(dct), DateSource.OPTION)
     out = [Predicted(t.span.start, t.span.end, "DATE", t.text, t.value.iso()) for t in times]
     out += [Predicted(n.span.start, n.span.end, _TYPE_OF_NON_DATE[n.kind], n.text, "") for n in non_dates
             if n.kind in _TYPE_OF_NON_DATE]

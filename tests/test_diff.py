@@ -90,3 +90,25 @@ def test_outside_a_work_tree_is_a_clear_error(tmp_path: Path):
     (tmp_path / "a.txt").write_text(STALE)
     proc = run("scan", str(tmp_path / "a.txt"), "--diff", "HEAD", env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
     assert proc.returncode == 2 and "not inside a git work tree" in proc.stderr
+
+
+@pytest.mark.parametrize("name", ['back\\slash.txt', 'double"quote.txt', "tab\there.txt", "new\nline.txt", "caf\u00e9.txt",
+                                  "star*.txt"])
+def test_names_git_would_quote_keep_their_findings(tmp_path: Path, name: str):
+    repo = new_repo(tmp_path / "repo")
+    article = repo / name
+    article.write_text("The talks went on.\n")
+    commit(repo, "first")
+    article.write_text("The talks went on.\n" + NEW)
+    proc = run("scan", ".", "--date", "2025-07-01", "--diff", "HEAD", "--format", "json", cwd=repo)
+    assert proc.returncode == 1 and _lines(proc) == [2], proc.stderr
+
+
+def test_changed_lines_count_as_the_document_counts_them():
+    from factcheck.diff import added_lines
+
+    assert added_lines(b"a\nb\nc\n", b"a\nB\nc\n") == {2}
+    assert added_lines(b"a\r\nb\r\n", b"a\r\nb\r\nc\r\n") == {3}
+    assert added_lines(b"a\nb\n", b"x\na\nb\n") == {1}
+    assert added_lines(b"a\nb\nc\n", b"a\nc\n") == set()
+    assert added_lines(b"", b"a\n") == {1}

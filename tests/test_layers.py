@@ -12,9 +12,10 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "factcheck"
 # Lowest first. A module belongs to the first layer with a prefix matching its name.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("factcheck", "factcheck.errors", "factcheck.paths", "factcheck.lazyre", "factcheck.dates",
-                    "factcheck.cache", "factcheck.atomic", "factcheck.plain")),
+                    "factcheck.cache", "factcheck.atomic", "factcheck.plain", "factcheck.discovery")),
     ("records", ("factcheck.facts", "factcheck.findings")),
-    ("loading", ("factcheck.document", "factcheck.html_text", "factcheck.config", "factcheck.lexicon")),
+    ("loading", ("factcheck.document", "factcheck.html_text", "factcheck.config", "factcheck.lexicon",
+                 "factcheck.gitignore")),
     ("knowledge and time", ("factcheck.temporal", "factcheck.kb.model", "factcheck.kb.load",
                             "factcheck.kb.cache", "factcheck.kb.house", "factcheck.kb.validate", "factcheck.kb.build",
                             "factcheck.kb.importers", "factcheck.kb")),

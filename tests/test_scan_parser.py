@@ -37,6 +37,7 @@ READ_ALIKE = [
     ["a.md", "--report-unused-suppressions", "--baseline", "base.json", "--diff", "origin/main"],
     ["a.md", "--write-baseline", "base.json", "-j", "2"],
     ["a.md", "-j3"],
+    ["a.md", "--rules", "style/rules", "--rules=house"],
     ["a.md", "--jobs", "4", "--format", "text", "--format", "json"],
     ["--", "a.md", "--date"],
     ["c.jsonl", "--resume", "out.jsonl", "--keep-going", "--engine", "dask", "--scheduler", "tcp://10.0.0.1:8786"],

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from factcheck.document import InputError, read_regular
 from factcheck.errors import UsageError
 from factcheck.findings import Result
 from factcheck.fingerprint import fingerprint
@@ -90,19 +91,23 @@ def _check_target(path: Path, results: list[Result]) -> None:
             raise UsageError(f"--write-baseline: {path}: is one of the files being checked; not overwritten")
 
 
+MAX_BASELINE_SIZE = 500_000_000  # bytes: a baseline of a million findings is far smaller
+
+
 def read(path: Path) -> Counter[tuple[str, str, str]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"--baseline: {path}: {exc.strerror}") from None
-    except ValueError:
+        # A regular file of bounded size only: --baseline /dev/zero must not fill memory.
+        data = json.loads(read_regular(path, MAX_BASELINE_SIZE).decode("utf-8"))
+    except InputError as exc:
+        raise UsageError(f"--baseline: {exc}") from None
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested deeper than the parser goes
         raise UsageError(f"--baseline: {path}: not JSON (write one with --write-baseline)") from None
     try:
         if data["version"] != VERSION:
             raise UsageError(f"--baseline: {path}: baseline version {data['version']!r} is not supported "
                              f"(write it again with --write-baseline)")
         return Counter({(row["path"], row["rule"], row["fingerprint"]): int(row["count"]) for row in data["findings"]})
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         raise UsageError(f"--baseline: {path}: not a factcheck baseline file") from None
 
 

@@ -7,9 +7,11 @@ reads lazily: a scan reads the few people, offices and terms its text names, not
 knowledge base. Nothing stored is code; every value is checked against its type when read
 (plain.py).
 
-Key: a SHA-256 of the cache schema, the factcheck and Python versions, a description of the stored
-records' shapes, and the name and bytes of every input file (data and the code that builds the
-data): any edit, of any size, rebuilds it.
+Key: the cache schema, the factcheck and Python versions, a description of the stored records'
+shapes, and for every input file (data and the code that builds the data) its name, length and two
+checksums of its bytes (CRC-32 and Adler-32): any edit, of any size, rebuilds it. The key detects
+change; it need not resist forgery (whoever can write the cache folder can compute any key), so
+zlib's checksums serve, where hashlib would cost every run the loading of OpenSSL.
 
 Trust: the file is used only when it is a regular file (not a symbolic link, FIFO or device), no
 larger than MAX_BYTES, an SQLite database whose length matches its header, with exactly our table
@@ -24,11 +26,11 @@ usable folder, or FACTCHECK_NO_CACHE set, the data is built in memory and not wr
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, overload
@@ -55,14 +57,16 @@ class CacheError(DataError):
 
 
 def cache_key(inputs: Sequence[str | Path], salt: str = "") -> str:
-    """A hash of everything the cached data is made from (OSError when an input cannot be read)."""
-    h = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{sys.version}\0{sys.implementation.cache_tag}\0{salt}".encode())
+    """What the cached data is made from, one line per input (OSError when one cannot be read)."""
+    lines = [f"{SCHEMA} {__version__} {sys.version} {sys.implementation.cache_tag}", _digest(salt.encode())]
     for path in inputs:
         with open(path, "rb") as fh:
-            data = fh.read()
-        h.update(f"\0{path}\0{len(data)}\0".encode())
-        h.update(data)
-    return h.hexdigest()
+            lines.append(f"{path} {_digest(fh.read())}")
+    return "\n".join(lines)
+
+
+def _digest(data: bytes) -> str:
+    return f"{len(data)}:{zlib.crc32(data):08x}:{zlib.adler32(data):08x}"
 
 
 def load(name: str, inputs: Sequence[str | Path], build: Callable[[], Built], salt: str = "",
@@ -81,7 +85,7 @@ def load(name: str, inputs: Sequence[str | Path], build: Callable[[], Built], sa
     key = cache_key(inputs, salt)
     # Each Python has its own file: alternating two interpreters must not rebuild on every run.
     scope = f"{name}\0{sys.version}\0{sys.implementation.cache_tag}"
-    path = folder / f"{_PREFIX}{hashlib.sha256(scope.encode()).hexdigest()[:16]}{_SUFFIX}"
+    path = folder / f"{_PREFIX}{zlib.crc32(scope.encode()):08x}{zlib.adler32(scope.encode()):08x}{_SUFFIX}"
     opened = _open(path, key)
     if opened is not None:
         with contextlib.suppress(OSError):

@@ -76,6 +76,8 @@ def scan(
     engine: Optional[EngineChoice] = typer.Option(None, "--engine", help="JSONL corpora: processes (default, on this machine) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address, or local (a cluster of --jobs workers here)."),
     rules: Optional[List[str]] = typer.Option(None, "--rules", help="A rule-pack folder (*.toml: rules, house facts) to add to the configuration's; repeatable."),
+    max_file_size: Optional[str] = typer.Option(None, "--max-file-size", help="Skip (and report) files larger than this: bytes or a size such as '50 MB' (default: the configuration's, else 20 MB)."),
+    ignore_unreadable: bool = typer.Option(False, "--ignore-unreadable", help="Entries that cannot be read (permissions, dangling links, FIFOs, too large) are still reported, but do not make the exit code 2."),
     show_unchecked: bool = typer.Option(False, "--show-unchecked", help="List the titles that could not be checked, and why (text, full, rich)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no per-document lines, no summary."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
@@ -87,7 +89,8 @@ def scan(
         tuple(paths or ["."]), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
         split_rules(ignore), config, isolated, exit_zero, statistics, report_unused, baseline, write_baseline,
         diff, jobs, input_format.value if input_format else None, resume, keep_going,
-        engine.value if engine else None, scheduler, rules=tuple(rules or ()),
+        engine.value if engine else None, scheduler, rules=tuple(rules or ()), max_file_size=max_file_size,
+        ignore_unreadable=ignore_unreadable,
         show_unchecked=show_unchecked, quiet=quiet, output_file=output_file,
     ))
     if code:

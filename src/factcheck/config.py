@@ -9,6 +9,7 @@ walking up from each checked file; `--config FILE` names one, `--isolated` ignor
     exclude = ["drafts/*"]           # paths (relative to the configuration file) never scanned
     rule-dirs = ["style/rules"]      # extra rule packs: *.toml files with [[rule]] tables
     kb-dirs = ["style/kb"]           # extra knowledge-base folders (same layout as rules/kb)
+    max-file-size = "20 MB"          # larger files are reported and skipped (bytes, or "500 kB", "1 GB")
 
     [tool.factcheck.severity]        # per-rule severity
     FC103 = "error"
@@ -29,12 +30,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from factcheck.dates import DateError, parse_day
+from factcheck.dates import (
+    FIRST_DOCUMENT_DAY,
+    LAST_DOCUMENT_DAY,
+    DateError,
+    check_document_day,
+    parse_day,
+)
+from factcheck.document import MAX_FILE_SIZE
 from factcheck.errors import UsageError
 from factcheck.findings import Severity
 from factcheck.lazyre import lazy
 
-KEYS = ("select", "ignore", "fail-on", "date", "require-date", "include", "exclude", "rule-dirs", "kb-dirs", "severity", "per-file-ignores")
+KEYS = ("select", "ignore", "fail-on", "date", "require-date", "include", "exclude", "rule-dirs", "kb-dirs", "max-file-size",
+        "severity", "per-file-ignores")
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = tuple(s.value for s in Severity)
 
@@ -53,6 +62,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
     kb_dirs: tuple[Path, ...] = ()
+    max_file_size: int = MAX_FILE_SIZE  # bytes
     severity: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
@@ -88,6 +98,7 @@ class Config:
             f"require-date = {q(self.require_date)}",
             f"include = {q(list(self.include))}", f"exclude = {q(list(self.exclude))}",
             f"rule-dirs = {q([str(p) for p in self.rule_dirs])}", f"kb-dirs = {q([str(p) for p in self.kb_dirs])}",
+            f"max-file-size = {self.max_file_size}",
             "", "[severity]", *(f"{q(k)} = {q(v)}" for k, v in sorted(self.severity.items())),
             "", "[per-file-ignores]", *(f"{q(k)} = {q(list(v))}" for k, v in sorted(self.per_file_ignores.items())),
         ]
@@ -96,7 +107,7 @@ class Config:
 
 def _relative(file: str, root: Path) -> str:
     try:
-        return str(Path(file).resolve().relative_to(root.resolve()))
+        return str(Path(os.path.realpath(file)).relative_to(os.path.realpath(root)))
     except ValueError:
         return file
 
@@ -104,12 +115,13 @@ def _relative(file: str, root: Path) -> str:
 def discover(start: Path) -> Path | None:
     """The nearest .factcheck.toml, or pyproject.toml with [tool.factcheck], at or above start."""
     folder = start if start.is_dir() else start.parent
-    for d in (folder.resolve(), *folder.resolve().parents):
+    real = Path(os.path.realpath(folder))
+    for d in (real, *real.parents):
         own = d / ".factcheck.toml"
         if own.is_file():
             return own
         pyproject = d / "pyproject.toml"
-        if pyproject.is_file() and _may_configure(pyproject) and "factcheck" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and _may_configure(pyproject) and _tool_table(_read(pyproject), pyproject) is not None:
             return pyproject
     return None
 
@@ -138,8 +150,16 @@ def _read(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except OSError as exc:
         raise UsageError(f"{path}: cannot read ({exc.strerror})") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:  # bytes that are not UTF-8 too
         raise UsageError(f"{path}: not valid TOML ({exc})") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> object:
+    """[tool.factcheck] of a pyproject.toml (None when absent); `tool` itself must be a table."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: tool must be a table ([tool]), not {tool!r}")
+    return tool.get("factcheck")
 
 
 def _close(word: str, choices: tuple[str, ...]) -> list[str]:
@@ -154,7 +174,7 @@ def load(path: Path | None) -> Config:
     if not path.is_file():
         raise UsageError(f"--config: {path}: no such file")
     data = _read(path)
-    table = data.get("tool", {}).get("factcheck", {}) if path.name == "pyproject.toml" else data
+    table = (_tool_table(data, path) or {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
         raise UsageError(f"{path}: [tool.factcheck] must be a table")
     for key in table:
@@ -166,9 +186,10 @@ def load(path: Path | None) -> Config:
     if fail_on not in FAIL_ON:
         raise UsageError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     try:
-        day = parse_day(str(table["date"])) if "date" in table else None
+        day = check_document_day(parse_day(str(table["date"]))) if "date" in table else None
     except DateError:
-        raise UsageError(f"{path}: date must be YYYY-MM-DD, not {table['date']!r}") from None
+        raise UsageError(f"{path}: date must be YYYY-MM-DD between {FIRST_DOCUMENT_DAY} and {LAST_DOCUMENT_DAY}, "
+                         f"not {table['date']!r}") from None
     require_date = table.get("require-date", False)
     if not isinstance(require_date, bool):
         raise UsageError(f"{path}: require-date must be true or false, not {require_date!r}")
@@ -191,9 +212,27 @@ def load(path: Path | None) -> Config:
         exclude=_strings(table.get("exclude", []), "exclude", path),
         rule_dirs=_folders(table, "rule-dirs", path),
         kb_dirs=_folders(table, "kb-dirs", path),
+        max_file_size=parse_size(table.get("max-file-size", MAX_FILE_SIZE), f"{path}: max-file-size"),
         severity={str(k): str(v) for k, v in severity.items()},
         per_file_ignores=per_file,
     )
+
+
+_SIZE = lazy(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([kKMG]i?B|B)?\s*")
+_LARGEST = 10**15
+_UNITS = {None: 1, "B": 1, "kB": 10**3, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30}
+
+
+def parse_size(value: object, where: str) -> int:
+    """A size in bytes from a number of bytes or a string such as "20 MB" or "512 KiB"."""
+    size: float = 0
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    elif isinstance(value, str) and (m := _SIZE.fullmatch(value)) is not None and m.group(2) in _UNITS:
+        size = float(m.group(1)) * _UNITS[m.group(2)]
+    if not 1 <= size <= _LARGEST:
+        raise UsageError(f"{where} must be a number of bytes (1 to 10**15) or a size such as \"20 MB\", not {value!r}")
+    return int(size)
 
 
 def _table(table: dict[str, Any], key: str, path: Path) -> dict[str, Any]:

@@ -108,9 +108,23 @@ def parse_partial(text: str) -> Interval:
             return Interval.day(date(int(year), int(month), int(day)))
         if month:
             return Interval.month(int(year), int(month))
-    except ValueError as exc:
+        return Interval.year(int(year))
+    except (ValueError, OverflowError) as exc:  # the interval of year 9999 ends past the calendar
         raise DateError(f"not a date: {text!r} ({exc})") from None
-    return Interval.year(int(year))
+
+
+# Document dates: "now" for the text. Relative expressions are counted from it ("yesterday", "next
+# week"), so the calendar's first and last years are left out: what is counted past them is dropped.
+FIRST_DOCUMENT_DAY = date(2, 1, 1)
+LAST_DOCUMENT_DAY = date(9998, 12, 31)
+
+
+def check_document_day(day: date) -> date:
+    """`day` if it can be a document date; DateError otherwise."""
+    if not FIRST_DOCUMENT_DAY <= day <= LAST_DOCUMENT_DAY:
+        raise DateError(f"{day.isoformat()} is outside the document dates factcheck handles "
+                        f"({FIRST_DOCUMENT_DAY.isoformat()} to {LAST_DOCUMENT_DAY.isoformat()})")
+    return day
 
 
 def parse_day(text: str) -> date:

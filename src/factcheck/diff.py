@@ -9,43 +9,56 @@ as changed throughout. Uncommitted changes count too (the working tree is compar
 
 from __future__ import annotations
 
-import re
+import os
 import subprocess
+from collections.abc import Iterable
+from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Iterable
 
+from factcheck.document import InputError, read_regular
 from factcheck.errors import UsageError
 from factcheck.findings import Result
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ALL = None  # a file new since the base: every line counts
+_MAX_COMPARED = 200_000_000  # bytes; the scan itself refuses far smaller files
+
+# Git only ever reads objects and refs here: it never looks at the work tree or the index, so no
+# fsmonitor, filter, textconv or external diff configured in the scanned repository can run, and
+# no object is fetched from anywhere (a partial clone's missing blob is an error, not a download).
+_SAFE = ["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "protocol.allow=never",
+         "--literal-pathspecs", "--no-replace-objects"]
+_ENV = {"GIT_NO_LAZY_FETCH": "1", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=cwd, capture_output=True,
-                              text=True, timeout=120)
+        return subprocess.run(["git", *_SAFE, *args], cwd=cwd, capture_output=True, input=stdin, timeout=120,
+                              env={**os.environ, **_ENV}, check=False)
     except FileNotFoundError:
         raise UsageError("--diff: git is not installed") from None
     except subprocess.TimeoutExpired:
         raise UsageError(f"--diff: git did not answer in {cwd}") from None
 
 
+def _text(proc: subprocess.CompletedProcess[bytes]) -> str:
+    return os.fsdecode(proc.stdout).strip()
+
+
 def _toplevel(folder: Path) -> Path:
     proc = _git(["rev-parse", "--show-toplevel"], folder)
     if proc.returncode != 0:
         raise UsageError(f"--diff: {folder} is not inside a git work tree")
-    return Path(proc.stdout.strip()).resolve()
+    return Path(os.path.realpath(_text(proc)))
 
 
 def _base(ref: str, top: Path) -> str:
     if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top).returncode != 0:
-        shallow = _git(["rev-parse", "--is-shallow-repository"], top).stdout.strip() == "true"
+        shallow = _text(_git(["rev-parse", "--is-shallow-repository"], top)) == "true"
         hint = (f" (this is a shallow clone: fetch it first, e.g. 'git fetch --depth=1 origin {ref.split('/')[-1]}')"
                 if shallow else " (a branch, tag or commit this repository has; fetch it first if it is remote)")
         raise UsageError(f"--diff: unknown revision {ref!r}{hint}")
     merge_base = _git(["merge-base", ref, "HEAD"], top)
-    return merge_base.stdout.strip() if merge_base.returncode == 0 and merge_base.stdout.strip() else ref
+    return _text(merge_base) if merge_base.returncode == 0 and _text(merge_base) else ref
 
 
 def verify(ref: str, paths: Iterable[str]) -> None:
@@ -55,7 +68,55 @@ def verify(ref: str, paths: Iterable[str]) -> None:
         return  # standard input only: nothing to compare, every finding is kept
     folder = first if first.is_dir() else first.parent
     if folder.exists():
-        _base(ref, _toplevel(folder.resolve()))
+        _base(ref, _toplevel(Path(os.path.realpath(folder))))
+
+
+def _blobs(base: str, top: Path, names: list[str]) -> dict[str, bytes]:
+    """The contents at `base` of those of `names` (relative to `top`) that it has. Names travel
+    NUL-separated (-z) and contents by object id, so no name is ever quoted or split."""
+    listed = _git(["ls-tree", "-r", "-z", base, "--", *names], top)
+    if listed.returncode != 0:
+        raise UsageError(f"--diff: git ls-tree failed: {(_text(listed).splitlines() or ['?'])[0]}")
+    objects: dict[str, str] = {}
+    for record in listed.stdout.split(b"\0"):
+        meta, tab, name = record.partition(b"\t")
+        fields = meta.split()
+        if tab and len(fields) == 3 and fields[1] == b"blob":
+            objects[os.fsdecode(name)] = fields[2].decode("ascii")
+    if not objects:
+        return {}
+    ids = sorted(set(objects.values()))
+    proc = _git(["cat-file", "--batch"], top, stdin="".join(f"{i}\n" for i in ids).encode("ascii"))
+    if proc.returncode != 0:
+        raise UsageError("--diff: git cat-file failed")
+    contents: dict[str, bytes] = {}
+    out, at = proc.stdout, 0
+    for oid in ids:
+        header_end = out.index(b"\n", at)
+        header = out[at:header_end].split()
+        size = int(header[2]) if len(header) == 3 else 0
+        contents[oid] = out[header_end + 1 : header_end + 1 + size]
+        at = header_end + 1 + size + 1
+    return {name: contents[oid] for name, oid in objects.items()}
+
+
+def added_lines(old: bytes, new: bytes) -> set[int]:
+    """1-based numbers of the lines of `new` that are added or changed relative to `old` (lines as
+    the document counts them: split at \\n, \\r\\n or \\r). The common start and end are set aside
+    first, so a small edit to a long file costs a linear pass."""
+    a, b = old.splitlines(), new.splitlines()
+    head = 0
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    matcher = SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False)
+    changed: set[int] = set()
+    for op, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if op in ("replace", "insert"):
+            changed.update(range(head + j1 + 1, head + j2 + 1))
+    return changed
 
 
 def changed_lines(ref: str, paths: Iterable[str]) -> dict[str, set[int] | None]:
@@ -63,7 +124,7 @@ def changed_lines(ref: str, paths: Iterable[str]) -> dict[str, set[int] | None]:
     by_top: dict[Path, list[Path]] = {}
     tops: dict[Path, Path] = {}
     for p in paths:
-        absolute = Path(p).resolve()
+        absolute = Path(os.path.realpath(p))
         if absolute.parent not in tops:
             tops[absolute.parent] = _toplevel(absolute.parent)
         by_top.setdefault(tops[absolute.parent], []).append(absolute)
@@ -71,23 +132,16 @@ def changed_lines(ref: str, paths: Iterable[str]) -> dict[str, set[int] | None]:
     for top, files in by_top.items():
         base = _base(ref, top)
         rel = {f.relative_to(top).as_posix(): f for f in files}
-        listed = _git(["ls-tree", "-r", "-z", "--name-only", base, "--", *rel], top)
-        in_base = set(listed.stdout.split("\0")) if listed.returncode == 0 else set()
-        proc = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--src-prefix=a/",
-                     "--dst-prefix=b/", base, "--", *rel], top)
-        if proc.returncode != 0:
-            raise UsageError(f"--diff: git diff failed: {(proc.stderr.strip().splitlines() or ['?'])[0]}")
-        lines: dict[str, set[int]] = {}
-        current: set[int] | None = None
-        for line in proc.stdout.splitlines():
-            if line.startswith("+++ "):
-                name = line[4:].strip().strip('"')
-                current = lines.setdefault(name[2:], set()) if name.startswith("b/") else None
-            elif current is not None and (m := _HUNK.match(line)):
-                start, count = int(m.group(1)), int(m.group(2) or 1)
-                current.update(range(start, start + count))
+        before = _blobs(base, top, list(rel))
         for name, f in rel.items():
-            out[str(f)] = ALL if name not in in_base else lines.get(name, set())
+            if name not in before:
+                out[str(f)] = ALL
+                continue
+            try:
+                now = read_regular(f, _MAX_COMPARED)
+            except InputError as exc:
+                raise UsageError(f"--diff: {exc}") from None
+            out[str(f)] = added_lines(before[name], now)
     return out
 
 
@@ -96,7 +150,7 @@ def only_changed(ref: str, results: Iterable[Result]) -> list[Result]:
     changed = changed_lines(ref, [r.document.path for r in results if r.document.path != "-"])
     out = []
     for r in results:
-        lines = ALL if r.document.path == "-" else changed[str(Path(r.document.path).resolve())]
+        lines = ALL if r.document.path == "-" else changed[os.path.realpath(r.document.path)]
         if lines is ALL:
             out.append(r)
             continue

@@ -9,13 +9,15 @@ needed.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from factcheck.dates import DateError, parse_day
+from factcheck.dates import DateError, check_document_day, parse_day
+from factcheck.discovery import kind_of, not_regular
 from factcheck.facts import DateSource
 from factcheck.html_text import read_html, source_offset
 from factcheck.lazyre import LazyPattern, lazy
@@ -51,23 +53,63 @@ class Document:
 
 
 
-def load_path(path: Path, date_option: date | None = None) -> Document:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+MAX_FILE_SIZE = 20_000_000  # bytes (20 MB): far above any article, far below what would exhaust memory
+
+
+def load_path(path: Path, date_option: date | None = None, max_bytes: int = MAX_FILE_SIZE) -> Document:
+    data = read_regular(path, max_bytes)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return from_html(str(path), _decode(str(path), data), date_option)
     return from_bytes(str(path), data, date_option, markdown=suffix in MARKUP_SUFFIXES)
 
 
-def load_stdin(date_option: date | None = None) -> Document:
-    return from_bytes("-", sys.stdin.buffer.read(), date_option, markdown=True)
+def read_regular(path: str | Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`. Opened without blocking and checked
+    before reading, so a FIFO, /dev/zero or a socket is refused at once instead of hanging or
+    filling memory."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        kind = kind_of(info.st_mode)
+        if kind is not None:
+            raise InputError(f"{path}: {not_regular(kind)}")
+        if info.st_size > max_bytes:
+            raise InputError(_too_large(str(path), max_bytes))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew while being read
+        raise InputError(_too_large(str(path), max_bytes))
+    return data
+
+
+def _too_large(name: str, max_bytes: int) -> str:
+    return (f"{name}: larger than the size limit of {max_bytes:,} bytes "
+            "(raise it with --max-file-size or max-file-size in the configuration)")
+
+
+def load_stdin(date_option: date | None = None, max_bytes: int = MAX_FILE_SIZE) -> Document:
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("-: standard input is closed")
+    try:
+        data = stream.buffer.read(max_bytes + 1)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"-: cannot read standard input ({getattr(exc, 'strerror', None) or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(_too_large("-", max_bytes))
+    return from_bytes("-", data, date_option, markdown=True)
 
 
 def from_bytes(name: str, data: bytes, date_option: date | None, markdown: bool) -> Document:
@@ -111,7 +153,10 @@ def from_text(name: str, text: str, date_option: date | None = None, markdown: b
     else:
         prose = _mask_common(prose)
     if date_option is not None:
-        declared, source = date_option, DateSource.OPTION
+        try:
+            declared, source = check_document_day(date_option), DateSource.OPTION
+        except DateError as exc:
+            raise InputError(f"{name}: document date {exc}") from None
     elif fm_date is not None:
         declared, source = fm_date, DateSource.FRONT_MATTER
     else:
@@ -141,6 +186,10 @@ def _front_matter(name: str, text: str) -> tuple[int, date | None]:
                 found = parse_day(value[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}([T ].*)?$", value) else parse_day(value)
             except DateError:
                 raise InputError(f"{name}:{n}: front matter date is not YYYY-MM-DD: {value!r}") from None
+            try:
+                check_document_day(found)
+            except DateError as exc:
+                raise InputError(f"{name}:{n}: front matter date {exc}") from None
     return 4 + close.end(), found
 
 

@@ -4,7 +4,8 @@ exit every command goes through."""
 from __future__ import annotations
 
 import sys
-from typing import Callable, NoReturn
+from collections.abc import Callable
+from typing import NoReturn
 
 
 class UsageError(Exception):
@@ -16,19 +17,71 @@ class DataError(ValueError):
     file and, where there is one, the row."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is so that it unwinds as on Ctrl-C (worker
+    processes terminated, nothing left behind)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
 def exit_with(command: Callable[[], int]) -> NoReturn:
     """Run a command and exit with its code: a UsageError is one line on stderr and exit code 2,
-    Ctrl-C is 130, and a reader that went away (`factcheck ... | head`) ends the run quietly."""
-    try:
-        code = command()
-    except UsageError as exc:
-        sys.stderr.write(f"factcheck: error: {exc}\n")
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
+    Ctrl-C is 130 (SIGTERM and SIGHUP 128 + their number, after the same clean-up), and a reader
+    that went away (`factcheck ... | head`) ends the run quietly. A closed or full standard output
+    is one line on stderr and exit code 2."""
+    import signal
+
+    if sys.stderr is None:  # started with stderr closed: warnings go nowhere rather than crash
         import os
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminated)
+    try:
+        if sys.stdout is None:
+            raise UsageError("standard output is closed")
+        code = command()
+        sys.stdout.flush()
+    except UsageError as exc:
+        _error(str(exc))
+    except Terminated as exc:
+        _exit_now(128 + exc.signum)
+    except KeyboardInterrupt:
+        _exit_now(130)
+    except BrokenPipeError:
+        _exit_now(1)
+    except OSError as exc:
+        if exc.filename is None:  # writing the report failed (a full disk, a closed descriptor)
+            _error(f"cannot write the report ({exc.strerror or exc})")
+        raise
+    sys.exit(code)
+
+
+def _error(message: str) -> NoReturn:
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"factcheck: error: {message}\n")
+            sys.stderr.flush()
+        except OSError:
+            pass
+    _exit_now(2)
+
+
+def _exit_now(code: int) -> NoReturn:
+    """Exit without flushing standard output again: after a broken pipe or a full disk, the flush
+    at exit would fail once more and print a traceback."""
+    import os
+
+    try:
+        if sys.stdout is not None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
     sys.exit(code)

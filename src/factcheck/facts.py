@@ -17,7 +17,7 @@ from factcheck.dates import Interval
 Tense = Literal["past", "present", "future", "unknown"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets [start, end) into a document's text."""
 
@@ -35,7 +35,7 @@ def covered(spans: tuple[Span, ...], start: int, end: int) -> bool:
     return False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: its position in the document and its span."""
 
@@ -57,7 +57,7 @@ def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
     return best
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpr:
     """A time expression normalised to an interval.
 
@@ -78,7 +78,7 @@ class TimeExpr:
     clause_tense: Tense = "unknown"  # strong tense cues of its own clause only (between commas), for strict checks
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NonDate:
     """A duration ("three years"), a set ("every Monday"), or a date the calendar lacks ("February 30")."""
 
@@ -110,7 +110,7 @@ _DECLARED = frozenset({DateSource.OPTION, DateSource.FRONT_MATTER, DateSource.ME
                        DateSource.DATELINE})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentDate:
     """The document's own time ("now"), an interval when it is inferred."""
 
@@ -128,7 +128,7 @@ class DocumentDate:
         return f"{lower}/{upper}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonMention:
     """A name in the text and the knowledge-base people it may denote."""
 
@@ -139,7 +139,7 @@ class PersonMention:
     via: str  # "full-name", "surname", "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleClaim:
     """The text says a person holds (or held) an office: "U.S. Secretary of Defense Lloyd Austin"."""
 
@@ -163,7 +163,7 @@ class RoleClaim:
         return self.offices[0] if len(self.offices) == 1 and self.jurisdiction is not None else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventClaim:
     """An event with its participants: "an invitation from X", "X has invited Y to Z"."""
 
@@ -178,7 +178,7 @@ class EventClaim:
     quoted: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderClaim:
     """The text orders two dated events: X `relation` Y ("X followed Y" is X after Y)."""
 
@@ -189,7 +189,7 @@ class OrderClaim:
     second: TimeExpr  # the date of Y
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Facts:
     """Everything extraction found in one document; the checks read only this."""
 

@@ -36,11 +36,33 @@ def cache_dir() -> Path | None:
     return Path(home) / ".cache" / "factcheck"
 
 
+MAX_DATA_ENTRIES = 5000  # files and folders under one data folder; rules/ itself holds about a hundred
+
+
 def files_under(root: Path, suffixes: tuple[str, ...]) -> list[str]:
-    """Files with these suffixes anywhere under `root`, sorted (os.walk: pathlib's rglob is several
-    times slower, and this runs on every scan to key the compiled cache)."""
+    """Files with these suffixes anywhere under `root`, sorted. This runs on every scan (to key the
+    compiled cache), so a data folder that is really a system folder (kb-dirs = ["/usr"]) is
+    refused after MAX_DATA_ENTRIES entries instead of being walked whole each time. Iterative, and
+    links to folders are not followed: depth and link loops cost nothing."""
+    from factcheck.errors import DataError
+
     found: list[str] = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
-        found.extend(os.path.join(folder, name) for name in names if name.endswith(suffixes))
+    stack = [str(root)]
+    seen = 0
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    seen += 1
+                    if seen > MAX_DATA_ENTRIES:
+                        raise DataError(f"{root}: more than {MAX_DATA_ENTRIES:,} files and folders; kb-dirs and "
+                                        "rule-dirs must name folders of data files, not a whole tree")
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__pycache__":
+                            stack.append(entry.path)
+                    elif entry.name.endswith(suffixes):
+                        found.append(entry.path)
+        except OSError as exc:
+            raise DataError(f"{folder}: cannot read ({exc.strerror or exc})") from None
     return sorted(found)  # strings: a Path each cost more than the look-up

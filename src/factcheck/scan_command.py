@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, TextIO
 from factcheck.config import FAIL_ON
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
 
     from factcheck.checks.registry import Rule
+    from factcheck.discovery import Skipped
     from factcheck.findings import Result
     from factcheck.scanning import ScanRequest
 from factcheck.errors import UsageError
@@ -54,6 +56,8 @@ class ScanOptions(NamedTuple):
     engine: str | None = None  # None: processes on this machine
     scheduler: str | None = None
     rules: tuple[str, ...] = ()  # extra rule-pack folders
+    max_file_size: str | None = None  # None: the configuration's (default 20 MB)
+    ignore_unreadable: bool = False
     show_unchecked: bool = False
     quiet: bool = False
     output_file: Path | None = None
@@ -88,6 +92,8 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--engine": ("engine", "value"),
     "--scheduler": ("scheduler", "value"),
     "--rules": ("rules", "many"),
+    "--max-file-size": ("max_file_size", "value"),
+    "--ignore-unreadable": ("ignore_unreadable", "flag"),
     "--show-unchecked": ("show_unchecked", "flag"),
     "--quiet": ("quiet", "flag"),
     "-q": ("quiet", "flag"),
@@ -168,8 +174,11 @@ def run(opts: ScanOptions) -> int:
         raise UsageError("--baseline and --write-baseline cannot be used together")
     if opts.output_file is not None and opts.output_file.is_dir():
         raise UsageError(f"--output-file: {opts.output_file} is a directory")
+    from factcheck.config import parse_size
+
+    limit = None if opts.max_file_size is None else parse_size(opts.max_file_size, "--max-file-size")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
-                          opts.isolated, opts.jobs, rule_dirs=rule_folders(opts.rules))
+                          opts.isolated, opts.jobs, max_file_size=limit, rule_dirs=rule_folders(opts.rules))
     if opts.input_format == "jsonl" or any(p.lower().endswith(".jsonl") for p in opts.paths):
         return _run_corpus(opts, request)
     for given, name in ((opts.resume, "--resume"), (opts.keep_going, "--keep-going"), (opts.engine, "--engine"),
@@ -181,6 +190,7 @@ def run(opts: ScanOptions) -> int:
 
         verify(opts.diff, list(opts.paths))
     outcome = run_scan(request)
+    _warn_skipped(outcome.skipped)
     results = list(outcome.results)
     rules = outcome.rules
     if opts.report_unused:  # first, so that baselines and --diff treat FC900 as any other finding
@@ -210,12 +220,14 @@ def run(opts: ScanOptions) -> int:
     if opts.statistics:
         _statistics(results, as_json=chosen == "json", out=out)
     else:
-        _render(chosen, results, rules, opts, out)
+        _render(chosen, results, rules, opts, out, outcome.skipped)
     if target is not None:
         try:
             target.write_text(buffer.getvalue(), encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"--output-file: {opts.output_file}: {exc.strerror or exc}") from None
+    if outcome.skipped and not opts.ignore_unreadable:
+        return 2
     threshold_name = opts.fail_on or outcome.config.fail_on
     if opts.exit_zero or threshold_name == "never":
         return 0
@@ -268,14 +280,18 @@ def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
 
 
 def parse_date_option(value: str | None) -> date | None:
-    from factcheck.dates import DateError, parse_day
+    from factcheck.dates import DateError, check_document_day, parse_day
 
     if value is None:
         return None
     try:
-        return parse_day(value)
+        day = parse_day(value)
     except DateError:
         raise UsageError(f"--date: {value!r} is not a date in the form YYYY-MM-DD") from None
+    try:
+        return check_document_day(day)
+    except DateError as exc:
+        raise UsageError(f"--date: {exc}") from None
 
 
 def _unused_rule() -> Rule:
@@ -330,7 +346,16 @@ def _statistics(results: list[Result], as_json: bool = False, out: TextIO | None
         out.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
 
 
-def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...], opts: ScanOptions, out: TextIO) -> None:
+def _warn_skipped(skipped: Sequence[Skipped]) -> None:
+    """One warning line on stderr per entry that could not be checked (control characters escaped)."""
+    from factcheck.report import printable
+
+    for entry in skipped:
+        sys.stderr.write(f"factcheck: warning: {printable(entry.path)}: {printable(entry.reason)}; not checked\n")
+
+
+def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...], opts: ScanOptions, out: TextIO,
+            skipped: Sequence[Skipped] = ()) -> None:
     if chosen == "rich":
         from rich.console import Console
 
@@ -344,6 +369,8 @@ def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...], opts: S
     module = import_module(f"factcheck.report.{'text' if chosen == 'full' else chosen}")
     if chosen == "sarif":
         out.write(module.render(results, rules))
+    elif chosen == "json":
+        out.write(module.render(results, skipped=skipped))
     elif chosen in ("text", "full", "concise"):
         out.write(module.render(results, opts.show_unchecked, opts.quiet))
     else:

@@ -8,20 +8,33 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 from factcheck.api import check_document, load_engine
 from factcheck.checks.registry import Rule
 from factcheck.config import Config, discover, load
-from factcheck.document import TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
+from factcheck.discovery import DiscoveryError, Skipped, collect
+from factcheck.document import (
+    MAX_FILE_SIZE,
+    TEXT_SUFFIXES,
+    Document,
+    InputError,
+    load_path,
+    load_stdin,
+)
 from factcheck.engine import Engine
 from factcheck.errors import UsageError
 from factcheck.facts import DateSource
 from factcheck.findings import Result, Severity
+from factcheck.gitignore import GitIgnore
 from factcheck.selection import check_selectors, select
 
 PROGRESS_FROM = 50  # files
@@ -38,6 +51,7 @@ class ScanRequest(NamedTuple):
     isolated: bool = False
     jobs: int | None = 1  # None: all cores, once there are enough files to be worth the workers
     rule_dirs: tuple[Path, ...] = ()  # rule packs given on the command line (--rules), after the configuration's
+    max_file_size: int | None = None  # bytes; None: the configuration's
 
 
 class Scan(NamedTuple):
@@ -48,6 +62,7 @@ class Scan(NamedTuple):
     config: Config
     rules: tuple[Rule, ...]
     known: tuple[Rule, ...] = ()  # every rule loaded, selected or not
+    skipped: tuple[Skipped, ...] = ()  # entries that could not be checked, sorted by path
 
 
 def config_for(request: ScanRequest) -> Config:
@@ -85,7 +100,7 @@ class _Configs:
         named = os.path.dirname(file)
         if named in self._by_named and not os.path.islink(file):
             return self._by_named[named]
-        folder = Path(file).resolve().parent
+        folder = Path(os.path.realpath(file)).parent  # never raises, even on a link loop
         if folder not in self._by_folder:
             found = discover(folder)
             if found not in self._by_path:
@@ -112,7 +127,8 @@ def engine_for(config: Config, request: ScanRequest) -> Engine:
 
 
 def check_file(engine: Engine, config: Config, request: ScanRequest, path: str) -> Result:
-    doc = load_document(path, request.date, config.date)
+    limit = request.max_file_size if request.max_file_size is not None else config.max_file_size
+    doc = load_document(path, request.date, config.date, limit)
     return check_document(doc, engine, config.ignored_for(path))
 
 
@@ -131,50 +147,102 @@ class _Worker:
     request: ScanRequest | None = None
 
 
-def _init_worker(configs: tuple[Config, ...], request: ScanRequest) -> None:
+def _init_worker(configs: tuple[Config, ...], request: ScanRequest, parent: int) -> None:
+    import signal
+    import threading
+
+    # The parent decides when the run ends: Ctrl-C reaches the whole process group, but only the
+    # parent acts on it (and terminates the workers); SIGTERM from the parent ends a worker at once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     _Worker.configs = configs
     _Worker.request = request
     _Worker.engines = tuple(engine_for(c, request) for c in configs)
 
 
-def _check(job: tuple[str, int]) -> Result:
+def _watch_parent(parent: int) -> None:
+    """End this worker when its parent is gone (killed with no chance to terminate the pool)."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _check(job: tuple[str, int]) -> Result | Skipped:
     path, index = job
     assert _Worker.request is not None
-    return _slim(check_file(_Worker.engines[index], _Worker.configs[index], _Worker.request, path))
+    outcome = _checked(_Worker.engines[index], _Worker.configs[index], _Worker.request, path)
+    return _slim(outcome) if isinstance(outcome, Result) else outcome
+
+
+def _checked(engine: Engine, config: Config, request: ScanRequest, path: str) -> Result | Skipped:
+    """One file checked, or the reason it could not be read (the run goes on)."""
+    try:
+        return check_file(engine, config, request, path)
+    except InputError as exc:
+        return Skipped(path, _reason(path, str(exc)))
+
+
+def _reason(path: str, message: str) -> str:
+    """The message without the path it starts with (the report puts the path in front)."""
+    return message[len(path) + 2:] if message.startswith(f"{path}: ") else message
 
 
 def scan(request: ScanRequest) -> Scan:
     run_config = config_for(request)
     configs = _Configs(request, run_config)
-    named = {p for p in request.paths if p != "-" and Path(p).is_file()}
+    named = {p for p in request.paths if p != "-" and os.path.isfile(p)}
     try:
-        files = collect_paths(list(request.paths), lambda p: configs.of(p).includes(p))
-        # Exclusions apply to named files too, so a pre-commit hook (which names every staged file)
-        # honours them; .gitignore only to files found by searching a folder or a glob.
-        files = [f for f in files if f == "-" or not configs.of(f).excludes(f)]
-        files = _not_git_ignored(files, named)
-        per_file = [configs.of(f) for f in files]
-        order: list[Config] = list({c.path: c for c in (run_config, *per_file)}.values())
-        index = {c.path: n for n, c in enumerate(order)}
-        engines = [engine_for(c, request) for c in order]
-        jobs = max(1, min(_jobs(request.jobs, len(files)), len(files)))
-        results: list[Result] = []
-        with _progress(len(files)) as advance:
-            if jobs == 1 or "-" in files:
-                for f, c in zip(files, per_file):
-                    results.append(check_file(engines[index[c.path]], c, request, f))
-                    advance()
-            else:
-                from concurrent.futures import ProcessPoolExecutor  # only here: importing it costs a pre-commit hook
-
-                work = [(f, index[c.path]) for f, c in zip(files, per_file)]
-                with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(tuple(order), request)) as pool:
-                    for result in pool.map(_check, work, chunksize=max(1, min(32, len(files) // (jobs * 8)))):
-                        results.append(result)
-                        advance()
-    except InputError as exc:
+        found = collect(list(request.paths), TEXT_SUFFIXES, lambda p: configs.of(p).includes(p))
+    except DiscoveryError as exc:
         raise UsageError(str(exc)) from None
-    return Scan(tuple(results), run_config, _union(e.rules for e in engines), _union(e.all_rules for e in engines))
+    # Exclusions apply to named files too, so a pre-commit hook (which names every staged file)
+    # honours them; .gitignore only to files found by searching a folder or a glob.
+    files = [f for f in found.files if f == "-" or not configs.of(f).excludes(f)]
+    ignore = GitIgnore()
+    files = [f for f in files if f == "-" or f in named or not ignore.ignored(os.path.realpath(f))]
+    skipped = [s for s in found.skipped if not ignore.ignored(os.path.abspath(s.path))]
+    per_file = [configs.of(f) for f in files]
+    order: list[Config] = list({c.path: c for c in (run_config, *per_file)}.values())
+    index = {c.path: n for n, c in enumerate(order)}
+    engines = [engine_for(c, request) for c in order]
+    jobs = max(1, min(_jobs(request.jobs, len(files)), len(files)))
+    checked: list[Result | Skipped] = []
+    with _progress(len(files)) as advance:
+        if jobs == 1 or "-" in files:
+            for f, c in zip(files, per_file):
+                checked.append(_checked(engines[index[c.path]], c, request, f))
+                advance()
+        else:
+            work = [(f, index[c.path]) for f, c in zip(files, per_file)]
+            with _pool(jobs, tuple(order), request) as pool:
+                for outcome in pool.imap(_check, work, chunksize=max(1, min(32, len(files) // (jobs * 8)))):
+                    checked.append(outcome)
+                    advance()
+    results = tuple(r for r in checked if isinstance(r, Result))
+    skipped += [s for s in checked if isinstance(s, Skipped)]
+    return Scan(results, run_config, _union(e.rules for e in engines), _union(e.all_rules for e in engines),
+                tuple(sorted(set(skipped))))
+
+
+@contextmanager
+def _pool(jobs: int, configs: tuple[Config, ...], request: ScanRequest) -> Iterator[Pool]:
+    """Worker processes that never outlive the run: terminated on every way out of it (an error,
+    Ctrl-C, SIGTERM or SIGHUP, which entry points turn into KeyboardInterrupt), and each worker
+    ends itself if its parent disappears without a word (SIGKILL)."""
+    from multiprocessing import Pool  # only here: importing it costs a pre-commit hook
+
+    pool = Pool(jobs, initializer=_init_worker, initargs=(configs, request, os.getpid()))
+    try:
+        yield pool
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
 
 
 def _union(groups: Iterator[tuple[Rule, ...]]) -> tuple[Rule, ...]:
@@ -208,103 +276,18 @@ def _jobs(asked: int | None, files: int) -> int:
     return (os.cpu_count() or 1) if files >= PARALLEL_FROM else 1
 
 
-def _not_git_ignored(files: list[str], named: set[str]) -> list[str]:
-    """Drop files .gitignore excludes, inside a git work tree; files named on the command line stay."""
-    found = [f for f in files if f != "-" and f not in named]
-    if not found:
-        return files
-    resolved = {f: os.path.realpath(f) for f in found}
-    absolute = sorted(set(resolved.values()))
-    common = Path(os.path.commonpath(absolute))
-    common = common if common.is_dir() else common.parent
-    ignored: set[str] = set()
-    if not _ignored_in(common, absolute, ignored):
-        # Not one work tree (a folder holding several repositories, or none): one call per repository.
-        for root, paths in _by_repository(absolute, common).items():
-            _ignored_in(root, paths, ignored)
-    return [f for f in files if f == "-" or f in named or resolved[f] not in ignored]
-
-
-def _by_repository(paths: list[str], top: Path) -> dict[Path, list[str]]:
-    """Files grouped by the nearest folder (at or below `top`) holding a .git; files in none are left out."""
-    root_of: dict[Path, Path | None] = {}
-    groups: dict[Path, list[str]] = {}
-    for p in paths:
-        folder = Path(p).parent
-        if folder not in root_of:
-            root_of[folder] = next((d for d in (folder, *folder.parents) if (d / ".git").exists()
-                                    and (d == top or top in d.parents)), None)
-        root = root_of[folder]
-        if root is not None:
-            groups.setdefault(root, []).append(p)
-    return groups
-
-
-def _ignored_in(folder: Path, paths: list[str], out: set[str]) -> bool:
-    """Add the ignored ones of `paths` (absolute) to `out`; False when git cannot tell (not a work
-    tree, paths outside it, no git)."""
-    import subprocess  # only for folders and globs: a hook naming its files never starts git
-
-    try:
-        proc = subprocess.run(["git", "check-ignore", "--stdin"], input="\n".join(paths), capture_output=True,
-                              text=True, timeout=60, cwd=folder)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    if proc.returncode not in (0, 1):
-        return False
-    out.update(str(Path(p).resolve()) for p in proc.stdout.splitlines() if p)
-    return True
-
-
 def collect_paths(args: list[str], wanted: Callable[[str], bool] | None = None) -> list[str]:
-    """Expand directories into their text files (sorted), keep '-' for stdin.
-
-    `wanted(path) -> bool` filters files found inside directories (include/exclude patterns);
-    files named on the command line are always checked.
-    """
-    out: list[str] = []
-    for arg in args:
-        if arg == "-":
-            out.append(arg)
-            continue
-        path = Path(arg)
-        if not path.exists() and any(c in arg for c in "*?["):
-            # A quoted glob ('articles/**/*.md'), expanded here as a shell would.
-            base = Path(arg.split("*")[0].split("?")[0].split("[")[0] or ".")
-            root = base if base.is_dir() else base.parent
-            pattern = str(Path(arg).relative_to(root)) if Path(arg).is_relative_to(root) else arg
-            matched = sorted(str(p) for p in root.glob(pattern) if p.is_file() and (wanted is None or wanted(str(p))))
-            if not matched:
-                raise InputError(f"{arg}: no file matches this pattern")
-            out.extend(matched)
-            continue
-        if path.is_dir():
-            found = sorted(p for p in _text_files(str(path)) if wanted is None or wanted(p))
-            if not found:
-                raise InputError(f"{arg}: no .txt or .md files in this directory")
-            out.extend(found)
-        elif not path.exists():
-            raise InputError(f"{arg}: no such file or directory")
-        else:
-            out.append(arg)
-    return out
+    """The text files the arguments name (see discovery.collect); entries that cannot be read are
+    left out here (a scan reports them)."""
+    try:
+        return collect(args, TEXT_SUFFIXES, wanted).files
+    except DiscoveryError as exc:
+        raise InputError(str(exc)) from None
 
 
-def _text_files(folder: str) -> Iterator[str]:
-    """Text files under a folder (as pathlib writes it), hidden files and folders left out, named as
-    pathlib would name them ("a.md", not "./a.md"). os.walk and strings: pathlib's rglob cost a
-    corpus scan a tenth of its time before any file was read."""
-    for parent, subfolders, names in os.walk(folder):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        if folder == ".":
-            parent = parent[2:]  # "./sub" -> "sub", "." -> ""
-        for name in names:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
-                yield os.path.join(parent, name)
-
-
-def load_document(arg: str, date_option: date | None, default_date: date | None = None) -> Document:
-    doc = load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
+def load_document(arg: str, date_option: date | None, default_date: date | None = None,
+                  max_bytes: int = MAX_FILE_SIZE) -> Document:
+    doc = load_stdin(date_option, max_bytes) if arg == "-" else load_path(Path(arg), date_option, max_bytes)
     if doc.declared_date is None and default_date is not None:
         doc = replace(doc, declared_date=default_date, date_source=DateSource.CONFIG)
     return doc

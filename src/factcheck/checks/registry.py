@@ -235,8 +235,27 @@ def _table(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise RuleError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:  # bytes that are not UTF-8 too
+        raise RuleError(f"{path}: not valid TOML ({exc})") from None
+
+
+_FIELD_TYPES: dict[str, type] = {"code": str, "name": str, "kind": str, "severity": str, "summary": str, "doc": str,
+                                 "options": dict, "messages": dict, "examples": list}
+
+
+def _checked_rows(path: Path, rows: object) -> list[dict[str, Any]]:
+    """The [[rule]] tables of a rule pack, each field of the type it must have."""
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise RuleError(f"{path}: rule must be an array of tables ([[rule]])")
+    for row in rows:
+        for key, value in row.items():
+            wanted = _FIELD_TYPES.get(key)
+            if wanted is not None and not isinstance(value, wanted):
+                raise RuleError(f"{path}: rule {row.get('code', '?')!s}: {key} must be a "
+                                f"{'table' if wanted is dict else wanted.__name__}, not {value!r}")
+    return rows
 
 
 def load_rules(path: Path, rules: list[Rule], kinds: Mapping[str, str]) -> list[Rule]:
@@ -249,7 +268,7 @@ def load_rules(path: Path, rules: list[Rule], kinds: Mapping[str, str]) -> list[
     if unknown_tables:
         raise RuleError(f"{path}: unknown table(s) {', '.join(sorted(unknown_tables))} "
                         "(a rule pack holds rule, term, office and jurisdiction tables)")
-    for row in table.get("rule", []):
+    for row in _checked_rows(path, table.get("rule", [])):
         where = f"{path}: rule {row.get('code', '?')}"
         if "code" not in row:
             raise RuleError(f"{path}: a rule is missing 'code'")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.tokens import PhraseMatcher, Token, phrase_keys
+from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys
 from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
@@ -38,7 +38,7 @@ def build_triggers(gaz: Gazetteer) -> PhraseMatcher:
 
 def find_events(
     prose: str,
-    tokens: tuple[Token, ...],
+    tokens: Tokens,
     sentences: tuple[Sentence, ...],
     times: tuple[TimeExpr, ...],
     mentions: tuple[PersonMention, ...],
@@ -118,7 +118,7 @@ def _previous_mention(prose: str, mentions: list[PersonMention], offset: int) ->
     return m if prose[m.span.end : offset].strip().lower() in _LINK_WORDS else None
 
 
-def _destination(prose: str, tokens: tuple[Token, ...], sentence: Span, gaz: Gazetteer) -> str | None:
+def _destination(prose: str, tokens: Tokens, sentence: Span, gaz: Gazetteer) -> str | None:
     for m in _DESTINATION.finditer(prose, sentence.start, sentence.end):
         place = _cue_at(prose, tokens, m.end(), gaz)
         if place:
@@ -126,12 +126,12 @@ def _destination(prose: str, tokens: tuple[Token, ...], sentence: Span, gaz: Gaz
     return None
 
 
-def _place_after(prose: str, tokens: tuple[Token, ...], offset: int, gaz: Gazetteer) -> str | None:
+def _place_after(prose: str, tokens: Tokens, offset: int, gaz: Gazetteer) -> str | None:
     m = _TO_PLACE.match(prose, offset)
     return _cue_at(prose, tokens, m.end(), gaz) if m else None
 
 
-def _cue_at(prose: str, tokens: tuple[Token, ...], offset: int, gaz: Gazetteer) -> str | None:
+def _cue_at(prose: str, tokens: Tokens, offset: int, gaz: Gazetteer) -> str | None:
     index = _token_index(tokens, offset)
     if index is None:
         return None
@@ -139,7 +139,7 @@ def _cue_at(prose: str, tokens: tuple[Token, ...], offset: int, gaz: Gazetteer) 
     return found[1] if found else None
 
 
-def _token_index(tokens: tuple[Token, ...], offset: int) -> int | None:
+def _token_index(tokens: Tokens, offset: int) -> int | None:
     lo, hi = 0, len(tokens)
     while lo < hi:
         mid = (lo + hi) // 2

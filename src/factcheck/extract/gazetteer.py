@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from factcheck.extract.tokens import PhraseMatcher, Token, joined, phrase_keys
+from factcheck.extract.tokens import PhraseMatcher, Tokens, joined, phrase_keys
 from factcheck.kb.model import KnowledgeBase
 from factcheck.lexicon import Lexicon
 
@@ -40,7 +40,7 @@ class Gazetteer(NamedTuple):
                     if lexicon.handover else None)
         return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover)
 
-    def cue_ending_at(self, tokens: tuple[Token, ...], j: int, prose: str) -> tuple[int, str] | None:
+    def cue_ending_at(self, tokens: Tokens, j: int, prose: str) -> tuple[int, str] | None:
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""
         for n in range(min(self.max_cue_len, j + 1), 0, -1):
             first = j - n + 1
@@ -50,7 +50,7 @@ class Gazetteer(NamedTuple):
                 return first, code
         return None
 
-    def cue_starting_at(self, tokens: tuple[Token, ...], i: int, prose: str) -> tuple[int, str] | None:
+    def cue_starting_at(self, tokens: Tokens, i: int, prose: str) -> tuple[int, str] | None:
         """(end token index, jurisdiction) of a cue starting at tokens[i] (places: "the United States")."""
         for n in range(min(self.max_cue_len, len(tokens) - i), 0, -1):
             keys = tuple(t.key for t in tokens[i : i + n])

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.tokens import Token, joined, phrase_keys, token_key
+from factcheck.extract.tokens import Token, Tokens, joined, phrase_keys, token_key
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.model import KnowledgeBase, normalize_title
 from factcheck.temporal import nearest_time, times_by_sentence
@@ -35,7 +35,7 @@ _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "von", "van", "der", "
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
 
-def _digit_follows(tokens: tuple[Token, ...], j: int) -> bool:
+def _digit_follows(tokens: Tokens, j: int) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].text[0].isdigit()
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "and", "who", "said", "says", "told", "to", "in",
                              "for", "at", "on", "was", "is", "has", "had", "will"})
@@ -44,7 +44,7 @@ _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u201
 _COMMA_NAME_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "who", "said", "says", "told"})
 
 
-def _in_list(tokens: tuple[Token, ...], lead_start: int, determiner: bool) -> bool:
+def _in_list(tokens: Tokens, lead_start: int, determiner: bool) -> bool:
     """Whether the phrase before a title follows a comma (an item of a list)."""
     k = lead_start - 1 - int(determiner)
     return k >= 0 and tokens[k].text == ","
@@ -68,7 +68,7 @@ class _Memory:
 
 def find_people(
     prose: str,
-    tokens: tuple[Token, ...],
+    tokens: Tokens,
     sentences: tuple[Sentence, ...],
     times: tuple[TimeExpr, ...],
     quotes: tuple[Span, ...],
@@ -180,7 +180,7 @@ def _name_at(prose, tokens, i, sentences, kb, gaz, memory) -> tuple[PersonMentio
     return None, i + 1
 
 
-def _continues_name(prose: str, tokens: tuple[Token, ...], i: int) -> bool:
+def _continues_name(prose: str, tokens: Tokens, i: int) -> bool:
     """Whether tokens[i] is a capitalised word glued to the previous token."""
     return (
         tokens[i].is_capitalized and tokens[i].text[0].isalpha() and tokens[i].key not in _NOT_NAMES
@@ -193,7 +193,7 @@ def _mention(prose, tokens, i, end, sentences, ids, via) -> PersonMention:
     return PersonMention(prose[start:stop], Span(start, stop), sentence_at(sentences, start), ids, via)
 
 
-def _name_tokens(prose: str, tokens: tuple[Token, ...], i: int) -> int:
+def _name_tokens(prose: str, tokens: Tokens, i: int) -> int:
     """End index of a run of capitalised name tokens (with initials) starting at i."""
     j = i
     while j < len(tokens) and j - i < 6:
@@ -293,7 +293,7 @@ def _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date
     return claim, name_end
 
 
-def _opens_phrase(prose: str, tokens: tuple[Token, ...], i: int) -> bool:
+def _opens_phrase(prose: str, tokens: Tokens, i: int) -> bool:
     """Whether token i follows a function word, punctuation or a line start (not a noun it could qualify)."""
     if i == 0 or not joined(prose, tokens[i - 1], tokens[i]):
         return True
@@ -301,7 +301,7 @@ def _opens_phrase(prose: str, tokens: tuple[Token, ...], i: int) -> bool:
     return not before.is_word or (before.key in _NOT_NAMES and not before.is_capitalized)
 
 
-def _skip_honorifics(prose: str, tokens: tuple[Token, ...], j: int, gaz: Gazetteer) -> int:
+def _skip_honorifics(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> int:
     """The first token after ranks and honorifics ("Ambassador", "Gen.", "Sheikh") standing before a name."""
     while j < len(tokens):
         found = gaz.honorifics.match(tokens, j, prose)
@@ -316,7 +316,7 @@ def _skip_honorifics(prose: str, tokens: tuple[Token, ...], j: int, gaz: Gazette
     return j
 
 
-def _name_end(prose: str, tokens: tuple[Token, ...], j: int, gaz: Gazetteer) -> int:
+def _name_end(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> int:
     """End of the name at token j: a name the knowledge base knows ("Faisal bin Farhan") or a capitalised run."""
     run = _name_tokens(prose, tokens, j)
     known = gaz.names.match(tokens, j, prose)

@@ -7,8 +7,9 @@ not grow with the number of names and titles in the knowledge base.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping
-from typing import Any, NamedTuple
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple, overload
 
 from factcheck.lazyre import lazy
 
@@ -44,15 +45,52 @@ def _fold(key: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
-def tokenize(prose: str) -> tuple[Token, ...]:
-    # tuple.__new__ and a list comprehension: this runs once a word, for every word of every document
-    # (and the two `in` tests are cheaper than two calls of replace on every token).
-    new = tuple.__new__
-    return tuple([
-        new(Token, (text := m.group(), m.start(), m.end(),
-                    key if "." not in (key := text.lower()) and "\u2019" not in key and key.isascii() else token_key(key)))
-        for m in _TOKEN.finditer(prose)
-    ])
+class Tokens(Sequence[Token]):
+    """The tokens of one text, kept as columns: offsets in two arrays, keys as strings shared by
+    every equal word, the text of each token read from the prose when it is asked for. A Token
+    object each cost about 45 bytes of memory per byte of text (a long document's largest cost by
+    far); these cost under 8. Indexing builds the Token, so extractors read them as a tuple."""
+
+    __slots__ = ("_ends", "_keys", "_prose", "_starts")
+
+    def __init__(self, prose: str, starts: array[int], ends: array[int], keys: list[str]) -> None:
+        self._prose, self._starts, self._ends, self._keys = prose, starts, ends, keys
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        start, end = self._starts[index], self._ends[index]
+        return tuple.__new__(Token, (self._prose[start:end], start, end, self._keys[index]))
+
+    def __iter__(self) -> Iterator[Token]:
+        prose, new = self._prose, tuple.__new__
+        for start, end, key in zip(self._starts, self._ends, self._keys):
+            yield new(Token, (prose[start:end], start, end, key))
+
+
+def tokenize(prose: str) -> Tokens:
+    # This runs once a word, for every word of every document: the two `in` tests are cheaper than
+    # two calls of replace on every token, and one dict keeps one string per distinct key.
+    starts, ends, keys = array("q"), array("q"), []
+    shared: dict[str, str] = {}
+    for m in _TOKEN.finditer(prose):
+        start, end = m.span()
+        key = prose[start:end].lower()
+        if "." in key or "\u2019" in key or not key.isascii():
+            key = token_key(key)
+        starts.append(start)
+        ends.append(end)
+        keys.append(shared.setdefault(key, key))
+    return Tokens(prose, starts, ends, keys)
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -99,7 +137,7 @@ class PhraseMatcher:
         """The token keys some phrase starts with (a cheap test before `match`)."""
         return self._root.keys()
 
-    def match(self, tokens: tuple[Token, ...], i: int, prose: str) -> tuple[int, list[str]] | None:
+    def match(self, tokens: Tokens, i: int, prose: str) -> tuple[int, list[str]] | None:
         """(end token index, values) of the longest phrase starting at token i."""
         key = tokens[i].key
         node = self._root.get(key)
@@ -154,7 +192,7 @@ def _sort_values(node: dict[str, Any]) -> None:
             _sort_values(child)
 
 
-def _skippable(tokens: tuple[Token, ...], j: int, prose: str) -> bool:
+def _skippable(tokens: Tokens, j: int, prose: str) -> bool:
     tok = tokens[j]
     if tok.text == "." and len(tokens[j - 1].text) == 1:
         return True

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import csv
 import tomllib
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, TypeVar
 
 from factcheck.dates import DateError, Interval, parse_day, parse_partial
 from factcheck.errors import DataError
 from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term, Title
+
+T = TypeVar("T")
 
 
 class KnowledgeBaseError(DataError):
@@ -39,14 +42,25 @@ def load_kb(*roots: Path) -> KnowledgeBase:
     for root in roots:
         jpath = root / "jurisdictions.toml"
         if jpath.exists():
-            jurisdictions.extend(read_jurisdictions(jpath))
+            jurisdictions.extend(_typed(jpath, read_jurisdictions))
         for path in sorted((root / "offices").glob("*.toml")):
-            offices.extend(read_offices(path))
+            offices.extend(_typed(path, read_offices))
         for path in sorted((root / "people").glob("*.csv")):
-            people.extend(_read_people(path))
+            people.extend(_typed(path, _read_people))
         for path in sorted((root / "terms").glob("*.csv")):
-            terms.extend(_read_terms(path, shared))
+            terms.extend(_typed(path, lambda p: _read_terms(p, shared)))
     return KnowledgeBase.build(jurisdictions, offices, people, terms)
+
+
+def _typed(path: Path, read: Callable[[Path], Iterator[T]]) -> list[T]:
+    """Every row of one file; a value of the wrong type anywhere in it (`name = 5`, `office = "x"`)
+    is a one-line error naming the file, not a traceback from deep inside the model."""
+    try:
+        return list(read(path))
+    except (TypeError, AttributeError, ValueError) as exc:
+        if isinstance(exc, DataError):
+            raise
+        raise KnowledgeBaseError(f"{path}: a value has the wrong type or form ({exc})") from None
 
 
 def data_files(*roots: Path) -> list[Path]:
@@ -64,17 +78,34 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise KnowledgeBaseError(f"{path}: {exc}") from None
 
 
+def _tables(path: Path, key: str, strings: tuple[str, ...]) -> list[dict]:
+    """The [[key]] tables of a TOML file, with the fields in `strings` checked to be strings (the
+    model indexes them as text: `name = 5` must be an error naming the file, not a crash later)."""
+    rows = _toml(path).get(key, [])
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise KnowledgeBaseError(f"{path}: {key} must be an array of tables ([[{key}]])")
+    for row in rows:
+        for field in strings:
+            if field in row and not isinstance(row[field], str):
+                raise KnowledgeBaseError(f"{path}: {key} {row.get('id', row.get('code', '?'))!s}: "
+                                         f"{field} must be a string, not {row[field]!r}")
+        for field in ("titles", "cues"):
+            if field in row and not isinstance(row[field], list):
+                raise KnowledgeBaseError(f"{path}: {key} {row.get('id', row.get('code', '?'))!s}: {field} must be a list")
+    return rows
+
+
 def read_jurisdictions(path: Path) -> Iterator[Jurisdiction]:
-    for row in _toml(path).get("jurisdiction", []):
+    for row in _tables(path, "jurisdiction", ("code", "name")):
         yield Jurisdiction(row["code"], row["name"], tuple(row.get("cues", ())))
 
 
 def read_offices(path: Path) -> Iterator[Office]:
-    for row in _toml(path).get("office", []):
+    for row in _tables(path, "office", ("id", "jurisdiction", "name", "source")):
         try:
             titles = tuple(_title(t) for t in row.get("titles", ()))
             yield Office(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from factcheck.findings import Finding, Result
+from factcheck.lazyre import lazy
 
 
 class Located(NamedTuple):
@@ -16,6 +17,19 @@ class Located(NamedTuple):
     end_line: int
     end_column: int
     related: tuple[tuple[int, int, int, int, str], ...]
+
+
+# C0 and C1 control characters (the escape that starts a terminal sequence among them), DEL, and
+# the bidirectional overrides that make a terminal show text in another order than it is stored.
+_CONTROL = lazy("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal: control characters written as escapes (ESC as \\x1b), so a file
+    name or a sentence can never move the cursor, recolour the screen or hide what follows."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 def locate(result: Result) -> tuple[Located, ...]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from factcheck import __version__
+from factcheck.discovery import Skipped
 from factcheck.findings import Result
 from factcheck.report import locate, summary
 
@@ -46,7 +48,8 @@ def mention_objects(result: Result) -> list[dict[str, object]]:
     return out
 
 
-def render(results: list[Result]) -> str:
+def render(results: list[Result], skipped: Sequence[Skipped] = ()) -> str:
+    """The run as one object; `skipped` (entries that could not be checked) adds a "skipped" list."""
     documents = []
     for result in results:
         dd = result.facts.document_date
@@ -58,10 +61,12 @@ def render(results: list[Result]) -> str:
             "findings": finding_object(result),
             "mentions": mention_objects(result),
         })
-    payload = {
+    payload: dict[str, object] = {
         "version": 1,
         "tool": {"name": "factcheck", "version": __version__},
         "documents": documents,
         "summary": summary(results),
     }
+    if skipped:
+        payload["skipped"] = [{"path": s.path, "reason": s.reason} for s in skipped]
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.findings import Result
-from factcheck.report import coverage, locate, summary, summary_line, unchecked
+from factcheck.report import coverage, locate, printable, summary, summary_line, unchecked
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
@@ -15,7 +15,7 @@ def render(results: list[Result], console: Console, show_unchecked: bool = False
     for result in results:
         located = locate(result)
         dd = result.facts.document_date
-        header = Text(result.document.path, style="bold underline")
+        header = Text(printable(result.document.path), style="bold underline")
         header.append(f"   date {dd.iso() or 'unknown'} ({dd.source})", style="dim")
         console.print(header)
         if not located and not quiet:
@@ -29,15 +29,15 @@ def render(results: list[Result], console: Console, show_unchecked: bool = False
             head.append(f"  {f.code} {f.rule}", style="magenta")
             console.print(head)
             console.print(_sentence(result, f.span.start, f.span.end))
-            console.print(Text("    " + f.message))
+            console.print(Text("    " + printable(f.message)))
             for e in f.evidence:
                 line = Text("    \u2022 ", style="dim")
-                line.append(e.text)
+                line.append(printable(e.text))
                 if e.source:
-                    line.append(f"  [{e.source}]", style="dim")
+                    line.append(f"  [{printable(e.source)}]", style="dim")
                 console.print(line)
             for ln, c, _el, _ec, m in loc.related:
-                console.print(Text(f"    \u21b3 line {ln}:{c}: {m}", style="dim"))
+                console.print(Text(f"    \u21b3 line {ln}:{c}: {printable(m)}", style="dim"))
             console.print()
         if not quiet:
             console.print(Text(f"  {coverage(result)}", style="dim"))
@@ -61,7 +61,7 @@ def _sentence(result: Result, start: int, end: int) -> Text:
     else:
         lo, hi = start, end
     out = Text("    ")
-    out.append(text[lo:start].replace("\n", " "), style="dim")
-    out.append(text[start:end].replace("\n", " "), style="bold reverse")
-    out.append(text[end:hi].replace("\n", " "), style="dim")
+    out.append(printable(text[lo:start].replace("\n", " ")), style="dim")
+    out.append(printable(text[start:end].replace("\n", " ")), style="bold reverse")
+    out.append(printable(text[end:hi].replace("\n", " ")), style="dim")
     return out

@@ -56,7 +56,7 @@ def find_times(
         if r.kind in _EXPLICIT_KINDS and has_year(r.match):
             try:
                 e = _expression(r, prose, sentences, Context(None, "unknown", None, None))
-            except ValueError:
+            except (ValueError, OverflowError):
                 continue
             if e is not None:
                 explicit.append(e)
@@ -73,6 +73,8 @@ def find_times(
         except ValueError:
             impossible.append(NonDate("impossible", raw.match.group(), Span(*raw.match.span())))
             continue
+        except OverflowError:
+            continue  # counted past the calendar's ends (year 1 or 9999): not resolved, not impossible
         if expr is None:
             continue
         exprs.append(expr)

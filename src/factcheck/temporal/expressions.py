@@ -284,8 +284,8 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
         elif text.startswith("next "):
             year += 1 if month <= ctx.anchor.month else 0
         return Interval.month(year, month), "document-date"
-    year = _year_for(m, ctx, month)
-    return (Interval.month(year[0], month), year[1]) if year else None
+    found = _year_for(m, ctx, month)
+    return (Interval.month(found[0], month), found[1]) if found else None
 
 
 def _year(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
@@ -296,7 +296,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> tuple[Interval, str] | None:
     g = m.groupdict()
     q = int(g["q"]) if g.get("q") else _ORDINALS[g["ord"].lower()]
     if has_year(m):
-        return Interval.quarter(int(g.get("y") or g.get("y2") or g.get("y3")), q), "explicit"
+        return Interval.quarter(int(g.get("y") or g.get("y2") or g["y3"]), q), "explicit"
     if ctx.anchor is None:
         return None
     current = (ctx.anchor.month - 1) // 3 + 1

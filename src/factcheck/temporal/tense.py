@@ -104,5 +104,5 @@ def narrow_clause(prose: str, sentence: Span, span: Span) -> Span:
     start = sentence.start
     for m in _CLAUSE_BREAK.finditer(prose, sentence.start, span.start):
         start = m.end()
-    m = _CLAUSE_BREAK.search(prose, span.end, sentence.end)
-    return Span(start, m.start() if m else sentence.end)
+    after = _CLAUSE_BREAK.search(prose, span.end, sentence.end)
+    return Span(start, after.start() if after else sentence.end)

@@ -38,7 +38,7 @@ def _date(binding: dict[str, Any], name: str) -> str:
     precision = binding.get(f"{name}Precision", {}).get("value", "11")
     if precision not in _CUT:
         return ""  # a decade or century is too coarse to judge a title by
-    return value.lstrip("+")[: _CUT[precision]]
+    return str(value).lstrip("+")[: _CUT[precision]]
 
 
 def read(path: Path, office: str) -> Iterator[SourceTerm]:
