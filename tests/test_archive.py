@@ -17,7 +17,7 @@ from factcheck.archive import Checker, Record, parse_line
 
 def fixture_records() -> list[dict]:
     out = []
-    for n, path in enumerate(sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))):
+    for n, path in enumerate(sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html"))):
         out.append({"id": f"doc-{n}", "path": path.name, "text": path.read_text(encoding="utf-8")})
     return out
 
@@ -226,3 +226,13 @@ def test_resume_skips_the_records_done_in_their_order():
     records = [Record("c.jsonl", n, n, "x") for n in range(1, 7)]
     left = list(archive.not_done(iter(records), done, lambda message: pytest.fail(message)))
     assert [r.id for r in left] == [4, 5, 6]
+
+
+def test_an_html_record_is_read_as_a_web_page():
+    page = "<html><head><title>T</title></head><body><p>The talks are on <b>Monday, July 1, 2025</b>.</p></body></html>"
+    as_html, as_text = archive.check_records([{"id": 1, "text": page, "format": "html"},
+                                              {"id": 2, "text": page, "path": "page.txt"}])
+    start = page.index("Monday")  # positions are in the page as given, tags included
+    assert [(f["code"], f["line"], f["column"]) for f in as_html["findings"]] == [("FC104", 1, start + 1)]
+    assert as_text["path"] == "page.txt"
+    assert archive.parse_value({"id": 3, "text": "x", "path": "a/b.HTM"}, "c.jsonl", 1).format == "html"

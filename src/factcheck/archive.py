@@ -26,7 +26,7 @@ from typing import IO, Any, NamedTuple, Protocol
 from factcheck.api import Engine, check_document, load_engine
 from factcheck.config import Config
 from factcheck.dates import DateError, parse_day
-from factcheck.document import MARKUP_SUFFIXES, Document, InputError, from_text
+from factcheck.document import HTML_SUFFIXES, MARKUP_SUFFIXES, Document, InputError, from_html, from_text
 from factcheck.errors import UsageError
 from factcheck.facts import DateSource
 from factcheck.findings import Result
@@ -150,7 +150,8 @@ def parse_value(value: object, source: str, line: int) -> Record:
         except DateError:
             return Record(source, line, rid, path=path, error=f"'date' is not a calendar date: {day!r}")
     if fmt is None:
-        fmt = "markdown" if path is not None and path.lower().endswith(MARKUP_SUFFIXES) else "text"
+        suffix = path.lower() if path is not None else ""
+        fmt = "html" if suffix.endswith(HTML_SUFFIXES) else "markdown" if suffix.endswith(MARKUP_SUFFIXES) else "text"
     return Record(source, line, rid, text, parsed, path, fmt)
 
 
@@ -230,7 +231,11 @@ def not_done(records: Iterable[Record], done: Iterator[str], report: Callable[[s
 def to_document(record: Record, checker: Checker) -> Document:
     """The record as the checker reads a file: --date beats the record's date, which beats front
     matter; the configuration's date is for records that declare none."""
-    doc = from_text(record.path or str(record.id), record.text, checker.date_option, markdown=record.format != "text")
+    name = record.path or str(record.id)
+    if record.format == "html":
+        doc = from_html(name, record.text, checker.date_option)
+    else:
+        doc = from_text(name, record.text, checker.date_option, markdown=record.format == "markdown")
     if checker.date_option is None and record.date is not None:
         doc = replace(doc, declared_date=record.date, date_source=DateSource.RECORD)
     elif doc.declared_date is None and checker.default_date is not None:
@@ -410,11 +415,15 @@ def _to_stderr(message: str) -> None:
     sys.stderr.write(f"factcheck: {message}\n")
 
 
+Runner = Callable[[Iterable[Record], Checker, int], Iterator[Outcome]]  # records, checker, workers -> outcomes
+
+
 def scan_corpus(paths: tuple[str, ...], checker: Checker, *, jobs: int = 1, resume: Path | None = None,
-                dask_scheduler: str | None = None, stdin: IO[bytes] | None = None,
+                runner: Runner = outcomes, stdin: IO[bytes] | None = None,
                 stdout: IO[bytes] | None = None, report: Callable[[str], None] | None = None) -> Totals:
     """`factcheck scan corpus.jsonl`: every record's result on `stdout` (appended to `resume` instead
-    when given, skipping the records it already holds); errors go to `report` as they come."""
+    when given, skipping the records it already holds); errors go to `report` as they come.
+    `runner` checks the records: on this machine (`outcomes`), or on Dask (`factcheck.dask`)."""
     import sys
 
     files = corpus_files(paths)
@@ -425,12 +434,7 @@ def scan_corpus(paths: tuple[str, ...], checker: Checker, *, jobs: int = 1, resu
     records = all_records(files, stdin or sys.stdin.buffer)
     if resume is not None:
         records = not_done(records, done_keys(resume, prepare_resume(resume)), say)
-    if dask_scheduler is not None:
-        from factcheck.dask import outcomes as on_dask
-
-        results = on_dask(records, checker, dask_scheduler, jobs)
-    else:
-        results = outcomes(records, checker, jobs)
+    results = runner(records, checker, jobs)
     if resume is None:
         return write(results, stdout or sys.stdout.buffer, say)
     with resume.open("ab") as out:

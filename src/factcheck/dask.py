@@ -22,6 +22,7 @@ from factcheck.archive import (
     Checker,
     Outcome,
     Record,
+    Runner,
     check_batch,
     check_records,
     in_order,
@@ -50,6 +51,11 @@ def _scan_partition(items: Iterable[object], checker: Checker) -> list[dict[str,
     return list(check_records(items, checker, source="bag"))
 
 
+def runner(scheduler: str) -> Runner:
+    """The runner `factcheck scan --engine dask --scheduler ADDRESS` hands its records to."""
+    return lambda records, checker, jobs: outcomes(records, checker, scheduler, jobs)
+
+
 def outcomes(records: Iterable[Record], checker: Checker, scheduler: str, jobs: int = 1) -> Iterator[Outcome]:
     """`factcheck scan --engine dask`: batches of records sent to a Dask cluster (at `scheduler`, or
     a cluster of `jobs` local worker processes for "local"), results written in input order as
@@ -61,7 +67,7 @@ def outcomes(records: Iterable[Record], checker: Checker, scheduler: str, jobs: 
     import logging
 
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,  # type: ignore[no-untyped-call]
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0",  # type: ignore[no-untyped-call]
                                silence_logs=logging.ERROR)
         client = Client(cluster)  # type: ignore[no-untyped-call]
     else:

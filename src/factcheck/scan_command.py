@@ -246,7 +246,7 @@ def rule_folders(values: Iterable[str]) -> tuple[Path, ...]:
 
 def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
     """A JSONL corpus: one result line a record, streamed (see archive.py)."""
-    from factcheck.archive import Checker, scan_corpus
+    from factcheck.archive import Checker, Runner, outcomes, scan_corpus
     from factcheck.findings import SEVERITY_RANK
     from factcheck.scanning import config_for
 
@@ -266,9 +266,13 @@ def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
     config = config_for(request)
     config = replace(config, rule_dirs=config.rule_dirs + request.rule_dirs)  # --rules too
     checker = Checker.from_config(config, opts.select, opts.ignore, request.date)
-    scheduler = (opts.scheduler or "local") if opts.engine == "dask" else None
+    runner: Runner = outcomes
+    if opts.engine == "dask":
+        from factcheck.dask import runner as on_dask
+
+        runner = on_dask(opts.scheduler or "local")
     totals = scan_corpus(opts.paths, checker, jobs=opts.jobs or (os.cpu_count() or 1), resume=opts.resume,
-                         dask_scheduler=scheduler)
+                         runner=runner)
     if totals.errors and not opts.keep_going:
         sys.stderr.write(f"factcheck: {totals.errors} of {totals.records} record(s) could not be checked "
                          "(their results say why; --keep-going exits as if they were fine)\n")
