@@ -57,13 +57,14 @@ def test_moved_paragraph_is_changed_but_a_baseline_keeps_it_hidden(tmp_path: Pat
 
 
 def test_a_contradiction_with_a_changed_line_is_reported(tmp_path: Path):
-    """The other side of FC102 was added: the finding (on the unchanged line) touches the change."""
+    """The other side of FC102 was added: the finding (on the unchanged line, the title the knowledge
+    base does not confirm) touches the change (Esper's title, right in September 2019)."""
     repo = new_repo(tmp_path / "repo")
     article = repo / "a.txt"
-    article.write_text("Defense Secretary Mark Esper spoke on Monday.\n\nThe talks went on.\n")
+    article.write_text("U.S. Defense Secretary Tom Brandt spoke on Monday.\n\nThe talks went on.\n")
     commit(repo, "first")
-    article.write_text("Defense Secretary Mark Esper spoke on Monday.\n\nThe talks went on.\n\n"
-                       "Defense Secretary Lloyd Austin answered.\n")
+    article.write_text("U.S. Defense Secretary Tom Brandt spoke on Monday.\n\nThe talks went on.\n\n"
+                       "Defense Secretary Mark Esper answered.\n")
     proc = run("scan", str(article), "--date", "2019-09-01", "--diff", "HEAD", "--format", "json", "--select", "FC102")
     assert [f["code"] for f in findings(proc)] == ["FC102"]
 

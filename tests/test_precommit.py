@@ -33,9 +33,9 @@ def _hook() -> dict:
 def test_hook_definition():
     hook = _hook()
     assert hook["id"] == "factcheck" and hook["language"] == "python"
-    assert hook["types_or"] == ["markdown", "text"] and hook["entry"].startswith("factcheck scan")
+    assert hook["types_or"] == ["markdown", "html", "text"] and hook["entry"].startswith("factcheck scan")
     files = re.compile(hook["files"])
-    assert all(files.search(n) for n in ("a.md", "b/c.txt", "d.markdown")) and not files.search("setup.py")
+    assert all(files.search(n) for n in ("a.md", "b/c.txt", "d.markdown", "e.html", "f.htm")) and not files.search("setup.py")
 
 
 def _articles(tmp_path: Path) -> Path:
@@ -141,7 +141,7 @@ def test_readme_github_actions_workflow_runs(tmp_path: Path):
         assert proc.returncode in (0, 1), proc.stderr
         outputs.append((command, proc))
     annotations = next(p for c, p in outputs if "--format github" in c)
-    assert annotations.returncode == 1 and len(annotations.stdout.splitlines()) == 4
+    assert annotations.returncode == 1 and len(annotations.stdout.splitlines()) == 3
     assert all("file=articles/new.txt" in line for line in annotations.stdout.splitlines())
     sarif_proc = next(p for c, p in outputs if "--format sarif" in c)
     assert sarif_proc.returncode == 0  # --exit-zero: the upload step must run

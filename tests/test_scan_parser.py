@@ -42,6 +42,10 @@ READ_ALIKE = [
     ["--", "a.md", "--date"],
     ["c.jsonl", "--resume", "out.jsonl", "--keep-going", "--engine", "dask", "--scheduler", "tcp://10.0.0.1:8786"],
     ["-", "--input-format", "jsonl", "--engine=processes"],
+    [],  # no path: the current folder, as ruff and Vale do
+    ["--format", "concise", "--quiet"],
+    ["a.md", "--show-unchecked", "-q", "--output-file", "report.txt", "--format", "full"],
+    ["a.md", "-o", "report.json"],
 ]
 
 
@@ -53,7 +57,6 @@ def test_fast_reading_is_typers(args, monkeypatch):
 
 
 DECLINED = [
-    [],
     ["--help"],
     ["a.md", "--help"],
     ["a.md", "--format", "html"],
@@ -79,3 +82,4 @@ def test_fast_parser_declines_what_typer_must_read(args):
 def test_paths_and_values_keep_their_types():
     opts = parse_fast(["a.md", "--config", "x.toml", "--jobs", "2"])
     assert opts == ScanOptions(("a.md",), config=Path("x.toml"), jobs=2)
+    assert parse_fast(["-o", "r.txt"]) == ScanOptions((".",), output_file=Path("r.txt"))

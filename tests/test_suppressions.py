@@ -33,7 +33,7 @@ def test_markdown_suppressions(tmp_path: Path):
     md.write_text(SUPPRESSED_MD)
     proc = run("scan", str(md), "--format", "json")
     found = json.loads(proc.stdout)["documents"][0]["findings"]
-    assert [(f["code"], f["line"]) for f in found] == [("FC101", 13), ("FC102", 13)]
+    assert [(f["code"], f["line"]) for f in found] == [("FC101", 13)]
     unused = json.loads(run("scan", str(md), "--format", "json", "--report-unused-suppressions").stdout)
     assert ("FC900", 14) in [(f["code"], f["line"]) for f in unused["documents"][0]["findings"]]
 
@@ -42,7 +42,8 @@ def test_plain_text_and_file_level_suppressions(tmp_path: Path):
     txt = tmp_path / "a.txt"
     txt.write_text("Defense Secretary Lloyd Austin spoke. [factcheck: ignore[FC101]]\nDefense Secretary Mark Esper spoke.\n")
     found = json.loads(run("scan", str(txt), "--date", "2025-07-01", "--format", "json").stdout)["documents"][0]["findings"]
-    assert [(f["code"], f["line"]) for f in found] == [("FC101", 2), ("FC102", 2)]  # Austin's own FC101 is hidden
+    # Austin's own FC101 is hidden; Esper's title (also stale in 2025) is its own finding.
+    assert [(f["code"], f["line"]) for f in found] == [("FC101", 2)]
     whole = tmp_path / "b.md"
     whole.write_text("<!-- factcheck: disable-file -->\nDefense Secretary Lloyd Austin spoke.\n")
     assert run("scan", str(whole), "--date", "2025-07-01").returncode == 0
@@ -104,3 +105,19 @@ def test_directives_are_not_prose(tmp_path: Path):
     txt = tmp_path / "a.txt"
     txt.write_text("The visit is on Monday, July 1, 2025. [factcheck: ignore[FC104]]\n")
     assert run("scan", str(txt), "--format", "json", "--fail-on", "info").returncode == 0
+
+
+def test_a_malformed_directive_is_reported_with_the_form_expected(tmp_path: Path):
+    md = tmp_path / "a.md"
+    md.write_text("Defense Secretary Lloyd Austin spoke. <!-- factcheck: ignore FC101 -->\n")
+    proc = run("scan", str(md), "--date", "2025-07-01", "--format", "json")
+    found = json.loads(proc.stdout)["documents"][0]["findings"]
+    assert [(f["code"], f["severity"]) for f in found] == [("FC101", "error"), ("FC900", "warning")]
+    assert "expected <!-- factcheck: ignore[FC101] -->" in found[1]["message"]
+    txt = tmp_path / "a.txt"
+    txt.write_text("Defense Secretary Lloyd Austin spoke. [factcheck: ignore FC101]\nThe factcheck [factcheck is a tool] ran.\n")
+    found = json.loads(run("scan", str(txt), "--date", "2025-07-01", "--format", "json").stdout)["documents"][0]["findings"]
+    assert [(f["code"], f["line"]) for f in found] == [("FC101", 1), ("FC900", 1)]
+    assert "expected [factcheck: ignore[FC101]]" in found[1]["message"]
+    sarif = json.loads(run("scan", str(md), "--date", "2025-07-01", "--format", "sarif").stdout)
+    assert "FC900" in [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]

@@ -245,11 +245,11 @@ def to_document(record: Record, checker: Checker) -> Document:
 
 def result_object(record: Record, result: Result) -> dict[str, Any]:
     """The JSON contract's document object for a checked record."""
-    from factcheck.report.json import finding_object
+    from factcheck.report.json import finding_object, mention_objects
 
     dd = result.facts.document_date
     return {"path": record.path, "id": record.id, "date": dd.iso(), "date_source": dd.source,
-            "findings": finding_object(result)}
+            "findings": finding_object(result), "mentions": mention_objects(result)}
 
 
 def error_object(record: Record, error: str) -> dict[str, Any]:

@@ -55,9 +55,9 @@ def _results(paths: List[str], date_value: Optional[str]) -> list[Result]:
 
 @app.command()
 def scan(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .md), directories, quoted globs ('articles/**/*.md'), or - for stdin."),
+    paths: Optional[List[str]] = typer.Argument(None, help="Files (.txt, .md, .html), directories, quoted globs ('articles/**/*.md'), or - for stdin (default: the current folder)."),
     date: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD (overrides front matter)."),
-    fmt: Optional[Format] = typer.Option(None, "--format", help="rich (default on a terminal), text (default otherwise), json, jsonl, sarif, github, junit."),
+    fmt: Optional[Format] = typer.Option(None, "--format", help="rich (default on a terminal), text or full (default otherwise), concise (one line a finding), json, jsonl, sarif, github, junit."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity remains (default: error, or the configuration's)."),
     select_: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes (FC1) or names; comma-separated or repeated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, prefixes or names."),
@@ -78,16 +78,20 @@ def scan(
     rules: Optional[List[str]] = typer.Option(None, "--rules", help="A rule-pack folder (*.toml: rules, house facts) to add to the configuration's; repeatable."),
     max_file_size: Optional[str] = typer.Option(None, "--max-file-size", help="Skip (and report) files larger than this: bytes or a size such as '50 MB' (default: the configuration's, else 20 MB)."),
     ignore_unreadable: bool = typer.Option(False, "--ignore-unreadable", help="Entries that cannot be read (permissions, dangling links, FIFOs, too large) are still reported, but do not make the exit code 2."),
+    show_unchecked: bool = typer.Option(False, "--show-unchecked", help="List the titles that could not be checked, and why (text, full, rich)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no per-document lines, no summary."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
 ) -> None:
     """Check documents and report findings."""
     from factcheck import scan_command
 
     code = scan_command.run(ScanOptions(
-        tuple(paths), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
+        tuple(paths or ["."]), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
         split_rules(ignore), config, isolated, exit_zero, statistics, report_unused, baseline, write_baseline,
         diff, jobs, input_format.value if input_format else None, resume, keep_going,
         engine.value if engine else None, scheduler, rules=tuple(rules or ()), max_file_size=max_file_size,
         ignore_unreadable=ignore_unreadable,
+        show_unchecked=show_unchecked, quiet=quiet, output_file=output_file,
     ))
     if code:
         raise typer.Exit(code)

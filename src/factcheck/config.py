@@ -42,8 +42,8 @@ from factcheck.errors import UsageError
 from factcheck.findings import Severity
 from factcheck.lazyre import lazy
 
-KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "rule-dirs", "kb-dirs", "max-file-size", "severity",
-        "per-file-ignores")
+KEYS = ("select", "ignore", "fail-on", "date", "require-date", "include", "exclude", "rule-dirs", "kb-dirs", "max-file-size",
+        "severity", "per-file-ignores")
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = tuple(s.value for s in Severity)
 
@@ -57,6 +57,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     date: date | None = None
+    require_date: bool = False  # an undated document is an error (missing-date, FC108)
     include: tuple[str, ...] = ("*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm")
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
@@ -94,6 +95,7 @@ class Config:
         lines += [
             f"select = {q(list(self.select))}", f"ignore = {q(list(self.ignore))}", f"fail-on = {q(self.fail_on)}",
             f"date = {q(self.date.isoformat())}" if self.date else "# date: none (front matter, a dateline or the text decides)",
+            f"require-date = {q(self.require_date)}",
             f"include = {q(list(self.include))}", f"exclude = {q(list(self.exclude))}",
             f"rule-dirs = {q([str(p) for p in self.rule_dirs])}", f"kb-dirs = {q([str(p) for p in self.kb_dirs])}",
             f"max-file-size = {self.max_file_size}",
@@ -188,6 +190,9 @@ def load(path: Path | None) -> Config:
     except DateError:
         raise UsageError(f"{path}: date must be YYYY-MM-DD between {FIRST_DOCUMENT_DAY} and {LAST_DOCUMENT_DAY}, "
                          f"not {table['date']!r}") from None
+    require_date = table.get("require-date", False)
+    if not isinstance(require_date, bool):
+        raise UsageError(f"{path}: require-date must be true or false, not {require_date!r}")
     severity = _table(table, "severity", path)
     for rule, level in severity.items():
         if level not in SEVERITIES:
@@ -202,6 +207,7 @@ def load(path: Path | None) -> Config:
         ignore=_strings(table.get("ignore", []), "ignore", path),
         fail_on=fail_on,
         date=day,
+        require_date=require_date,
         include=_strings(table.get("include", []), "include", path) or Config.include,
         exclude=_strings(table.get("exclude", []), "exclude", path),
         rule_dirs=_folders(table, "rule-dirs", path),

@@ -8,9 +8,10 @@ from pathlib import Path
 from factcheck.checks.registry import Rule
 from factcheck.document import MARKUP_SUFFIXES, Document
 from factcheck.extract.pipeline import Extractor
+from factcheck.facts import Span
 from factcheck.findings import Finding, Result, finalize
 from factcheck.paths import rules_dir
-from factcheck.suppressions import apply, find_suppressions
+from factcheck.suppressions import MALFORMED, apply, find_malformed, find_suppressions
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,4 +62,10 @@ class Engine:
         markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
         kept, unused = apply(finalize(found), find_suppressions(doc.text if doc.source is None else doc.source, markdown),
                              lambda offset: doc.position(offset)[0], running)
-        return Result(doc, facts, kept, unused)
+        malformed = tuple(Finding(MALFORMED.code, MALFORMED.name, MALFORMED.severity, Span(start, end), message)
+                          for start, end, message in find_malformed(doc.text, markdown))
+        if malformed:
+            kept = finalize(kept + malformed)
+        from factcheck.checks.tenure import coverage
+
+        return Result(doc, facts, kept, unused, coverage(facts, self.extractor.kb))

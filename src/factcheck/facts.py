@@ -155,6 +155,7 @@ class RoleClaim:
     quoted: bool
     event_time: TimeExpr | None  # the explicit time of the clause, if any
     form: str  # "title-name" or "name-appositive"
+    history: str = ""  # the cue that puts it in a clause about the past ("possessive", "under", ...), if any
 
     @property
     def office(self) -> str | None:

@@ -71,6 +71,24 @@ class Finding:
         return (self.span.start, self.span.end, self.code, self.message)
 
 
+@dataclass(frozen=True)
+class MentionStatus:
+    """A title the checker found next to a name, and what became of it: checked (the verdict), or
+    not checked and why ("no document date", "unknown office", ...). Reports list these so that a
+    document nobody could check does not pass in silence."""
+
+    span: Span
+    title: str
+    person: str
+    office: str | None
+    verdict: str  # "right", "wrong", or "" when not checked
+    reason: str = ""  # why it was not checked
+
+    @property
+    def checked(self) -> bool:
+        return not self.reason
+
+
 def finalize(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """Sorted, with exact duplicates (same rule, same span, same message) removed."""
     seen: set[tuple[str, int, int, str]] = set()
@@ -90,3 +108,4 @@ class Result(NamedTuple):
     facts: Facts
     findings: tuple[Finding, ...]
     unused_suppressions: tuple[Suppression, ...] = ()
+    mentions: tuple[MentionStatus, ...] = ()  # every title found, checked or not (and why)

@@ -20,6 +20,14 @@ class EventWords(NamedTuple):
     agent_before: tuple[str, ...]
 
 
+class HistoryWords(NamedTuple):
+    """Words that put a bare title in a clause about the past (see [history] in lexicon.toml)."""
+
+    before: frozenset[str] = frozenset()
+    of: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+
+
 class Lexicon(NamedTuple):
     """Words the extractors read from rules/lexicon.toml: modifiers, blockers, honorifics, event triggers."""
 
@@ -32,6 +40,7 @@ class Lexicon(NamedTuple):
     honorifics: tuple[str, ...] = ()  # ranks and honorifics between a title and a name ("Gen.", "Sheikh")
     handover: tuple[str, ...] = ()  # words of a sentence reporting a change of holders ("replaced by")
     places: tuple[tuple[str, str], ...] = ()  # landmarks that stand for a country as a destination
+    history: HistoryWords = HistoryWords()
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -53,6 +62,8 @@ def load_lexicon(path: Path) -> Lexicon:
             honorifics=tuple(data.get("honorifics", {}).get("words", ())),
             handover=tuple(data.get("handover", {}).get("words", ())),
             places=tuple(sorted(data.get("places", {}).items())),
+            history=HistoryWords(*(frozenset(w.lower() for w in data.get("history", {}).get(key, ()))
+                                   for key in ("before", "of", "after"))),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError) as exc:
         raise LexiconError(f"{path}: {exc}") from None

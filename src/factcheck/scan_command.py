@@ -10,10 +10,11 @@ A test holds the two parsers to the same options and the same results.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple, TextIO
 
 from factcheck.config import FAIL_ON
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 from factcheck.errors import UsageError
 from factcheck.lazyre import lazy
 
-FORMATS = ("rich", "text", "json", "jsonl", "sarif", "github", "junit")
+FORMATS = ("rich", "text", "full", "concise", "json", "jsonl", "sarif", "github", "junit")
 
 
 class ScanOptions(NamedTuple):
@@ -57,6 +58,9 @@ class ScanOptions(NamedTuple):
     rules: tuple[str, ...] = ()  # extra rule-pack folders
     max_file_size: str | None = None  # None: the configuration's (default 20 MB)
     ignore_unreadable: bool = False
+    show_unchecked: bool = False
+    quiet: bool = False
+    output_file: Path | None = None
 
 
 def split_rules(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -90,11 +94,16 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--rules": ("rules", "many"),
     "--max-file-size": ("max_file_size", "value"),
     "--ignore-unreadable": ("ignore_unreadable", "flag"),
+    "--show-unchecked": ("show_unchecked", "flag"),
+    "--quiet": ("quiet", "flag"),
+    "-q": ("quiet", "flag"),
+    "--output-file": ("output_file", "value"),
+    "-o": ("output_file", "value"),
 }
 INPUT_FORMATS = ("auto", "jsonl")
 ENGINES = ("processes", "dask")
 _CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON, "input_format": INPUT_FORMATS, "engine": ENGINES}
-_PATH_FIELDS = frozenset({"config", "baseline", "write_baseline", "resume"})
+_PATH_FIELDS = frozenset({"config", "baseline", "write_baseline", "resume", "output_file"})
 _DIGITS = lazy(r"[0-9]+")
 
 
@@ -149,9 +158,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
             values[field] = int(value)
         else:
             values[field] = Path(value) if field in _PATH_FIELDS else value
-    if not paths:
-        return None
-    return ScanOptions(tuple(paths), select=split_rules(many["select"]), ignore=split_rules(many["ignore"]),
+    return ScanOptions(tuple(paths or ["."]), select=split_rules(many["select"]), ignore=split_rules(many["ignore"]),
                        rules=tuple(many["rules"]), **values)  # type: ignore[arg-type]
 
 
@@ -165,6 +172,8 @@ def run(opts: ScanOptions) -> int:
         raise UsageError("--jobs must be 1 or more")
     if opts.baseline is not None and opts.write_baseline is not None:
         raise UsageError("--baseline and --write-baseline cannot be used together")
+    if opts.output_file is not None and opts.output_file.is_dir():
+        raise UsageError(f"--output-file: {opts.output_file} is a directory")
     from factcheck.config import parse_size
 
     limit = None if opts.max_file_size is None else parse_size(opts.max_file_size, "--max-file-size")
@@ -186,6 +195,8 @@ def run(opts: ScanOptions) -> int:
     rules = outcome.rules
     if opts.report_unused:  # first, so that baselines and --diff treat FC900 as any other finding
         results, rules = _with_unused(results, outcome.known), (*rules, _unused_rule())
+    elif any(f.code == "FC900" for r in results for f in r.findings):  # unreadable directives
+        rules = (*rules, _unused_rule())
     if opts.write_baseline is not None:
         from factcheck.baseline import write as record
 
@@ -200,11 +211,21 @@ def run(opts: ScanOptions) -> int:
         from factcheck.diff import only_changed
 
         results = only_changed(opts.diff, results)
-    chosen = opts.fmt or ("rich" if sys.stdout.isatty() else "text")
+    target = opts.output_file
+    chosen = opts.fmt or ("rich" if sys.stdout.isatty() and target is None else "text")
+    if target is not None:
+        _refuse_scanned(target, results)
+    buffer = io.StringIO()
+    out = buffer if target is not None else sys.stdout
     if opts.statistics:
-        _statistics(results, as_json=chosen == "json")
+        _statistics(results, as_json=chosen == "json", out=out)
     else:
-        _render(chosen, results, rules, outcome.skipped)
+        _render(chosen, results, rules, opts, out, outcome.skipped)
+    if target is not None:
+        try:
+            target.write_text(buffer.getvalue(), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"--output-file: {opts.output_file}: {exc.strerror or exc}") from None
     if outcome.skipped and not opts.ignore_unreadable:
         return 2
     threshold_name = opts.fail_on or outcome.config.fail_on
@@ -232,7 +253,8 @@ def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
     if opts.fmt not in (None, "jsonl"):
         raise UsageError(f"--format {opts.fmt}: a JSONL corpus is reported with --format jsonl, one result a record")
     for given, name in ((opts.baseline, "--baseline"), (opts.write_baseline, "--write-baseline"), (opts.diff, "--diff"),
-                        (opts.statistics, "--statistics"), (opts.report_unused, "--report-unused-suppressions")):
+                        (opts.statistics, "--statistics"), (opts.report_unused, "--report-unused-suppressions"),
+                        (opts.output_file, "--output-file"), (opts.show_unchecked, "--show-unchecked")):
         if given:
             raise UsageError(f"{name} does not apply to a JSONL corpus")
     if any(not p.lower().endswith(".jsonl") and p != "-" for p in opts.paths):
@@ -278,11 +300,9 @@ def parse_date_option(value: str | None) -> date | None:
 
 def _unused_rule() -> Rule:
     """FC900 is not a check of the text: it reports the checker's own directives."""
-    from factcheck.checks.registry import Rule
-    from factcheck.findings import Severity
+    from factcheck.suppressions import MALFORMED
 
-    return Rule("FC900", "unused-suppression", "suppressions", Severity.WARNING,
-                "a factcheck: ignore[...] directive that hides no finding")
+    return MALFORMED
 
 
 def _with_unused(results: list[Result], known: tuple[Rule, ...]) -> list[Result]:
@@ -305,7 +325,17 @@ def _with_unused(results: list[Result], known: tuple[Rule, ...]) -> list[Result]
     return out
 
 
-def _statistics(results: list[Result], as_json: bool = False) -> None:
+def _refuse_scanned(target: Path, results: list[Result]) -> None:
+    """The report never overwrites a document it checked (the checked files are only read)."""
+    if target.exists():
+        for r in results:
+            path = r.document.path
+            if path != "-" and os.path.exists(path) and os.path.samefile(path, target):
+                raise UsageError(f"--output-file: {target} is one of the scanned files")
+
+
+def _statistics(results: list[Result], as_json: bool = False, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     from collections import Counter
 
     counts = Counter((f.code, f.rule, f.severity) for r in results for f in r.findings)
@@ -313,11 +343,11 @@ def _statistics(results: list[Result], as_json: bool = False) -> None:
     if as_json:
         import json
 
-        sys.stdout.write(json.dumps([{"code": c, "rule": n, "severity": s, "count": k} for (c, n, s), k in rows],
+        out.write(json.dumps([{"code": c, "rule": n, "severity": s, "count": k} for (c, n, s), k in rows],
                                     indent=2) + "\n")
         return
     for (code, rule, severity), n in rows:
-        sys.stdout.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
+        out.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
 
 
 def _warn_skipped(skipped: Sequence[Skipped]) -> None:
@@ -328,21 +358,24 @@ def _warn_skipped(skipped: Sequence[Skipped]) -> None:
         sys.stderr.write(f"factcheck: warning: {printable(entry.path)}: {printable(entry.reason)}; not checked\n")
 
 
-def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...], skipped: Sequence[Skipped] = ()) -> None:
+def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...], opts: ScanOptions, out: TextIO,
+            skipped: Sequence[Skipped] = ()) -> None:
     if chosen == "rich":
         from rich.console import Console
 
         from factcheck.report.rich import render as render_rich
 
-        render_rich(results, Console(highlight=False))
+        render_rich(results, Console(highlight=False, file=out), opts.show_unchecked, opts.quiet)
         return
     from importlib import import_module
 
-    # One module a format under report/, each with render(results[, rules]).
-    module = import_module(f"factcheck.report.{chosen}")
+    # One module a format under report/, each with render(results[, ...]); `full` is `text`.
+    module = import_module(f"factcheck.report.{'text' if chosen == 'full' else chosen}")
     if chosen == "sarif":
-        sys.stdout.write(module.render(results, rules))
+        out.write(module.render(results, rules))
     elif chosen == "json":
-        sys.stdout.write(module.render(results, skipped=skipped))
+        out.write(module.render(results, skipped=skipped))
+    elif chosen in ("text", "full", "concise"):
+        out.write(module.render(results, opts.show_unchecked, opts.quiet))
     else:
-        sys.stdout.write(module.render(results))
+        out.write(module.render(results))

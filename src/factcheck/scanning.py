@@ -33,7 +33,7 @@ from factcheck.document import (
 from factcheck.engine import Engine
 from factcheck.errors import UsageError
 from factcheck.facts import DateSource
-from factcheck.findings import Result
+from factcheck.findings import Result, Severity
 from factcheck.gitignore import GitIgnore
 from factcheck.selection import check_selectors, select
 
@@ -119,6 +119,10 @@ def engine_for(config: Config, request: ScanRequest) -> Engine:
     check_selectors([r for rules in config.per_file_ignores.values() for r in rules], engine.rules, f"{where}: per-file-ignores")
     rules = select(engine.rules, config.select, config.ignore, config.severity, where=where)
     rules = select(rules, request.select, request.ignore)
+    if config.require_date:
+        # Dates are mandatory: the missing-date rule fires on every undated document, as an error.
+        rules = tuple(replace(r, severity=Severity.ERROR, options={**r.options, "always": True})
+                      if r.kind == "document_date" else r for r in rules)
     return engine.with_rules(rules)
 
 

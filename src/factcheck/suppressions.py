@@ -15,11 +15,18 @@ an empty list means every rule. An `ignore` that hides nothing is reported by
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
+from factcheck.checks.registry import Rule
 from factcheck.document import DIRECTIVE, FENCE, INLINE_CODE
-from factcheck.findings import Finding, selects
+from factcheck.findings import Finding, Severity, selects
+
+# FC900 is not a check of the text: it reports the checker's own directives (unused ones with
+# --report-unused-suppressions, unreadable ones always).
+MALFORMED = Rule("FC900", "unused-suppression", "suppressions", Severity.WARNING,
+                 "a factcheck directive that hides no finding: unused (--report-unused-suppressions) or unreadable")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,3 +100,36 @@ def _hiding(f: Finding, line: int, suppressions: tuple[Suppression, ...]) -> Sup
             elif s.verb == "enable" and "block" in active and (not s.rules or s.covers(f)):
                 del active["block"]
     return active.get("block")
+
+
+# Anything that looks like a directive ("factcheck" right after a comment or bracket opens) but is
+# not one: a verb misspelt, rules without their brackets, a missing colon or closing mark.
+_CUE = r"[ \t]*factcheck(?:[ \t]*:|[ \t]+(?:ignor|disabl|enabl))"
+_LOOKALIKE = re.compile(rf"<!--{_CUE}[^\n]*?(?:-->|$)|\[{_CUE}[^\n\[\]]*(?:\[[^\n\]]*\])?[^\n\[\]]*(?:\]|$)",
+                        re.MULTILINE | re.IGNORECASE)
+_VERB_AND_RULES = re.compile(r"factcheck\s*:?\s*(?P<verb>[A-Za-z-]+)?\s*(?P<rest>[^\]\n>]*)", re.IGNORECASE)
+_VERBS = ("ignore", "disable-file", "disable", "enable")
+
+
+def find_malformed(text: str, markdown: bool = False) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, message) for each factcheck directive that cannot be read, saying what was expected:
+    `<!-- factcheck: ignore FC101 -->` would otherwise hide nothing, in silence."""
+    if "factcheck" not in text.lower():
+        return ()
+    code = _code_spans(text) if markdown else []
+    good = {m.start() for m in DIRECTIVE.finditer(text)}
+    out = []
+    for m in _LOOKALIKE.finditer(text):
+        if m.start() in good or any(s <= m.start() < e for s, e in code):
+            continue
+        html = m.group().startswith("<!--")
+        parts = _VERB_AND_RULES.search(m.group())
+        verb = (parts.group("verb") or "").lower() if parts else ""
+        rules = re.findall(r"[A-Za-z][\w-]*", parts.group("rest")) if parts else []
+        verb = verb if verb in _VERBS else "ignore"
+        listed = f"[{', '.join(rules)}]" if rules else ""
+        expected = f"<!-- factcheck: {verb}{listed} -->" if html else f"[factcheck: {verb}{listed}]"
+        message = (f"this factcheck directive cannot be read and hides nothing; expected {expected} "
+                   "(verbs: ignore, disable, enable, disable-file; rules in square brackets)")
+        out.append((m.start(), m.end(), message))
+    return tuple(out)

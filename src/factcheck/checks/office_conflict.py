@@ -10,11 +10,17 @@ Why is this bad?
     Pasting an older paragraph into a new story leaves two holders of one office side by
     side; the knowledge base is not needed to see that one of them is wrong.
 
+One finding per mistake: when the knowledge base shows that one of the two titles is wrong
+on its own, role-tenure (FC101) reports it, with this title as its related location, and
+this rule stays silent. It stands alone only when neither title can be judged (people or
+dates the knowledge base does not cover, a date past its confirmed horizon), and is then
+placed on the title the knowledge base does not confirm, never on one it does.
+
 Abstains when: the office has several holders (ministers of state), a jurisdiction is
 unresolved (an Indian and a Pakistani "Defence Minister" are different offices),
 a claim is quoted or carries former/acting/incoming/-designate, the names may be the
-same person (a surname and a full name), or a claim's clause is dated more than a year
-before the document (historical narration often keeps the title of its time).
+same person (a surname and a full name), or a claim's clause is about the past (dated more than a year before the document, or a
+possessive, "under", "the legacy of": historical narration often keeps the title of its time).
 
 Example:
     Fires:  "Defense Secretary Pete Hegseth called. ... Defense Secretary Lloyd Austin invited him."
@@ -27,6 +33,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from factcheck.checks.registry import CheckKind, Example, Rule
+from factcheck.checks.tenure import judge
 from factcheck.dates import Interval
 from factcheck.facts import Facts, RoleClaim
 from factcheck.findings import Evidence, Finding, Related
@@ -40,7 +47,9 @@ EXAMPLES = (
     Example("U.S. Agriculture Secretary Anna Field met U.S. Agriculture Secretary Tom Brandt.", True, None),
     Example("Then-Defense Secretary Mark Esper met them in 2019; then-Defense Secretary Lloyd Austin in 2023.", False, None),
     Example("President Joe Biden spoke on Monday. The embargo imposed by President Donald Trump in 2018 still holds.", False, "2023-05-01"),
-    Example("President Joe Biden spoke on Monday. President Donald Trump will speak on Tuesday.", True, "2023-05-01"),
+    Example("U.S. President Anna Field spoke on Monday. U.S. President Tom Brandt will speak on Tuesday.", True, "2023-05-01"),
+    # Trump's title is wrong on its own: role-tenure reports it, with Biden's title as related location.
+    Example("President Joe Biden spoke on Monday. President Donald Trump will speak on Tuesday.", False, "2023-05-01"),
 )
 
 _IGNORED_MODIFIERS = frozenset({"former", "acting", "designate", "incoming"})
@@ -63,29 +72,39 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
         reported: set[str] = set()
         first = claims[0]
         for other in claims[1:]:
-            key = _person_key(other)
-            if key in reported or _same_person(first, other) or not _same_time(facts, first, other):
+            if _same_person(first, other) or not _same_time(facts, first, other):
+                continue
+            a, b = judge(facts, kb, first), judge(facts, kb, other)
+            if a.wrong or b.wrong or (a.checked and b.checked):
+                continue  # role-tenure reports the wrong one; both right is a handover
+            wrong, right = (first, other) if b.checked else (other, first)
+            key = _person_key(wrong)
+            if key in reported:
                 continue
             reported.add(key)
             o = kb.offices[office]
             juris = kb.jurisdictions.get(o.jurisdiction)
             title = f"{juris.name if juris else o.jurisdiction} {o.name}"
+            where = "earlier" if right.span.start < wrong.span.start else "later"
             yield Finding(
-                rule.code, rule.name, rule.severity, other.span,
-                f"{title} is given to {other.person.text} here and to {first.person.text} earlier in the text; "
+                rule.code, rule.name, rule.severity, wrong.span,
+                f"{title} is given to {wrong.person.text} here and to {right.person.text} {where} in the text; "
                 f"the office has one holder at a time",
                 (Evidence("office", f"{title} is a single-holder office", o.source),
                  Evidence("reference-time", _time_text(facts, first, other))),
-                (Related(first.span, f"{title} given to {first.person.text}"),),
+                (Related(right.span, f"{title} given to {right.person.text}"),),
             )
 
 
 def _historical(facts: Facts, claim: RoleClaim) -> bool:
-    """A title in a clause dated well before the document ("the embargo President Carter imposed in 1980").
+    """A title in a clause about the past: dated well before the document ("the embargo President
+    Carter imposed in 1980"), or with a history cue ("President Nixon's advisers").
 
     Older copy often keeps the title of the event's time; FC101 judges that as a stale title,
     but as a second holder of the office it proves nothing.
     """
+    if claim.history:
+        return True
     doc = facts.document_date.value
     event = claim.event_time
     return (doc is not None and event is not None and "then" not in claim.modifiers

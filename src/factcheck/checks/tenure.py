@@ -3,22 +3,36 @@
 What it does:
     For every title bound to a name ("U.S. Secretary of Defense Lloyd Austin"), looks
     the person's terms up in the knowledge base. An unmodified title names the office
-    held at the document date (AP style). `then-` refers to the time of the clause's
-    event; `former`/`ex-` require an earlier term, finished by the document date.
+    held at the document date (AP style). Modifiers have their own meaning:
+    `then-` refers to the time of the clause's event; `former`/`ex-` are wrong when the
+    person holds the office through the document date (whatever earlier terms they had)
+    or had never held it; `outgoing` and `incoming` are right around a handover
+    (rule option `handover-days`); `-designate`/`-elect`/`nominee` are wrong once the
+    person took office before the document date; `acting`/`interim` are judged like a
+    bare title when the person has a term in the office, else not checked.
 
 Why is this bad?
     A stale or wrong title is the most common factual slip in news copy, and the one
     readers catch first.
 
-Verdicts for an unmodified title:
-    holds at the document date            -> fine
-    not then, but at the event's time     -> warning: stale title, write "then-" or "former"
-    neither                               -> error
+Verdicts for an unmodified title whose holder does not hold the office at the document date:
+    held it at the event's own, earlier date         -> info: write "then-" or "former"
+    a past holder in a clause about the past          -> info (a possessive, "under", "during",
+      ("President Nixon's advisers", "the legacy of       "the ... administration", "the legacy of")
+      President Carter")
+    held it at the event's later date                 -> warning: not yet in office then
+    otherwise                                         -> error, with the holder the text also
+                                                         names as related location
 
-Abstains when: the name is unknown or ambiguous, the title's jurisdiction is unresolved,
-the claim is quoted, the modifier is acting/interim/incoming/-designate/nominee, the
-reference time is unknown or straddles the term's edges, or the knowledge base knows no
-holder of the office at that time (a gap in our data is not the writer's error).
+"Not held at the date" is proven when the knowledge base names a holder for the whole
+reference time, or when the person's terms all ended before it, a successor is recorded,
+and the date is within the office's confirmed horizon (an open term counts only up to its
+`confirmed_until`). On a handover day both the outgoing and the incoming holder are right.
+
+Not checked (each mention is listed with its reason, `scan --show-unchecked`): unknown or
+ambiguous person, unknown office, unresolved jurisdiction, quotation, no document date,
+no holder known on that date, past the knowledge base's confirmed horizon, a reference
+time that straddles a term's edge, a title to come or an acting title with no term known.
 
 Example:
     Fires:  "U.S. Secretary of Defense Lloyd Austin" in a text dated 2025-07-01
@@ -27,12 +41,21 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.dates import Interval
 from factcheck.facts import Facts, RoleClaim
-from factcheck.findings import Evidence, Finding
+from factcheck.findings import (
+    SEVERITY_RANK,
+    Evidence,
+    Finding,
+    MentionStatus,
+    Related,
+    Severity,
+)
 from factcheck.kb.model import KnowledgeBase, Term
 
 EXAMPLES = (
@@ -49,102 +72,309 @@ EXAMPLES = (
     Example("Former Defense Secretary Pete Hegseth spoke.", True, "2025-07-01"),
     Example("Former Defense Secretary Pete Hegseth spoke.", False, "2027-07-01"),
     Example("Secretary of State Antony Blinken visited Delhi in March 2024.", True, "2025-07-01"),
+    Example("Outgoing Defense Secretary Lloyd Austin said goodbye to the staff.", False, "2025-01-19"),
+    Example("Outgoing Defense Secretary Lloyd Austin said goodbye to the staff.", True, "2025-07-01"),
 )
 
-_ABSTAIN_MODIFIERS = frozenset({"acting", "designate", "incoming"})
+# The modifier words the extractor reports, by what they say about the reference time. The
+# lexicon may report the word itself ("elect", "nominee") or its group ("designate").
+_MEANING = {
+    "former": "former", "ex": "former", "late": "former",
+    "then": "then",
+    "designate": "designate", "elect": "designate", "nominee": "designate",
+    "incoming": "incoming",
+    "outgoing": "outgoing",
+    "acting": "acting", "interim": "acting", "caretaker": "acting",
+}
+# When a title carries several ("former acting", "then-incoming"), the first of these decides.
+_PRECEDENCE = ("former", "then", "designate", "incoming", "outgoing", "acting")
+HANDOVER_DAYS = 60  # default of the rule option `handover-days`
+
+# Reasons a mention is not checked, as reports show them.
+NO_DATE = "no document date"
+NO_EVENT_DATE = "'then-' without a date for its clause"
+UNKNOWN_PERSON = "unknown person"
+AMBIGUOUS_PERSON = "ambiguous person"
+UNKNOWN_OFFICE = "unknown office"
+AMBIGUOUS_JURISDICTION = "ambiguous jurisdiction"
+QUOTATION = "quotation"
+NO_HOLDER = "no holder known on that date"
+PAST_HORIZON = "past the knowledge base's confirmed horizon"
+TERM_EDGE = "the date straddles a term's edge"
+NO_TERM = "no term of this person in the office is known"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the check concluded about one title: checked (right, or wrong with a severity), or not and why."""
+
+    claim: RoleClaim
+    reason: str = ""  # why it was not checked; "" when it was
+    severity: Severity | None = None  # the judgement when the title is wrong; None when it is right
+    message: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def checked(self) -> bool:
+        return not self.reason
+
+    @property
+    def wrong(self) -> bool:
+        return self.severity is not None
 
 
 def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
+    days = int(rule.options.get("handover-days", HANDOVER_DAYS))
     for claim in facts.roles:
-        office = claim.office
-        if claim.quoted or office is None or claim.jurisdiction is None or len(claim.person.candidates) != 1:
+        j = judge(facts, kb, claim, days)
+        if j.severity is None:
             continue
-        if _ABSTAIN_MODIFIERS.intersection(claim.modifiers):
-            continue
-        person = claim.person.candidates[0]
-        if "former" in claim.modifiers:
-            yield from _former(facts, kb, rule, claim, person, office)
-        elif "then" in claim.modifiers:
-            yield from _then(facts, kb, rule, claim, person, office)
-        else:
-            yield from _current(facts, kb, rule, claim, person, office)
+        yield Finding(rule.code, rule.name, _capped(j.severity, rule.severity), claim.span, j.message, j.evidence,
+                      _other_holders(facts, kb, claim))
 
 
-def _current(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, person: str, office: str) -> Iterator[Finding]:
-    doc = facts.document_date
-    if doc.value is None or kb.held(person, office, doc.value) != "no" or not kb.holders(office, doc.value):
-        return
-    event = claim.event_time.value if claim.event_time else None
-    at_event = kb.held(person, office, event) if event is not None else None
-    if at_event == "unknown":
-        return  # the title may have been right at the event ("in 1957" against a term from 1957-01-20)
-    evidence = _evidence(kb, person, office, doc.value, f"document date {doc.iso()} ({doc.source})")
-    if at_event == "yes" and claim.event_time is not None:
-        yield _finding(
-            rule, claim, "warning",
-            f"stale title: {_subject(kb, claim)} held {_office(kb, office)} at the time of the event "
-            f"({claim.event_time.text}) but not at the document date ({doc.iso()}); write 'then-' or 'former'",
-            evidence,
-        )
-        return
-    yield _finding(
-        rule, claim, rule.severity,
-        f"{_subject(kb, claim)} was not {_office(kb, office)} at the document date ({doc.iso()}): "
-        f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, doc.value)}",
-        evidence,
-    )
+def coverage(facts: Facts, kb: KnowledgeBase) -> tuple[MentionStatus, ...]:
+    """Every title the extractor found, and whether the check could judge it (and why not)."""
+    out = []
+    for claim in facts.roles:
+        j = judge(facts, kb, claim)
+        verdict = "" if j.reason else ("wrong" if j.wrong else "right")
+        out.append(MentionStatus(claim.span, claim.title, claim.person.text, claim.office, verdict, j.reason))
+    return tuple(out)
 
 
-def _then(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, person: str, office: str) -> Iterator[Finding]:
-    if claim.event_time is None:
-        return
-    event = claim.event_time.value
-    if kb.held(person, office, event) != "no" or not kb.holders(office, event):
-        return
-    yield _finding(
-        rule, claim, rule.severity,
-        f"{_subject(kb, claim)} was not {_office(kb, office)} at the time of the event ({claim.event_time.text}): "
-        f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, event)}",
-        _evidence(kb, person, office, event, f"event time {event.iso()} from '{claim.event_time.text}'"),
-    )
+def meaning(claim: RoleClaim) -> str:
+    """What the title's modifiers say about its reference time: "" for a bare title."""
+    found = {_MEANING[m] for m in claim.modifiers if m in _MEANING}
+    return next((m for m in _PRECEDENCE if m in found), "")
 
 
-def _former(facts: Facts, kb: KnowledgeBase, rule: Rule, claim: RoleClaim, person: str, office: str) -> Iterator[Finding]:
+def judge(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, handover_days: int = HANDOVER_DAYS) -> Judgement:
+    """The verdict on one title (a pure function of the facts and the knowledge base)."""
+    if claim.quoted:
+        return Judgement(claim, QUOTATION)
+    if not claim.person.candidates:
+        return Judgement(claim, UNKNOWN_PERSON)
+    if len(claim.person.candidates) != 1:
+        return Judgement(claim, AMBIGUOUS_PERSON)
+    if not claim.offices:
+        return Judgement(claim, UNKNOWN_OFFICE)
+    office = claim.office
+    if office is None or claim.jurisdiction is None:
+        return Judgement(claim, AMBIGUOUS_JURISDICTION)
+    person = claim.person.candidates[0]
+    kind = meaning(claim)
+    if kind == "then":
+        return _then(facts, kb, claim, person, office)
     doc = facts.document_date
     if doc.value is None:
-        return
+        return Judgement(claim, NO_DATE)
+    if kind == "former":
+        return _former(facts, kb, claim, person, office, doc.value)
+    if kind in ("designate", "incoming"):
+        return _to_come(facts, kb, claim, person, office, doc.value, kind, handover_days)
+    if kind == "outgoing":
+        return _outgoing(facts, kb, claim, person, office, doc.value, handover_days)
+    if kind == "acting" and not kb.terms_of(person, office):
+        return Judgement(claim, NO_TERM)  # acting holders are often missing from the sources
+    return _current(facts, kb, claim, person, office, doc.value)
+
+
+HELD, NOT_HELD = "held", "not held"
+
+
+def _tenure_at(kb: KnowledgeBase, person: str, office: str, ref: Interval) -> str:
+    """HELD or NOT_HELD when the knowledge base proves it for all of `ref`, else the reason it cannot."""
+    held = kb.held(person, office, ref)
+    if held == "yes":
+        return HELD
+    if held == "unknown":
+        return PAST_HORIZON if _open_past_horizon(kb, person, office, ref) else TERM_EDGE
+    if kb.holders(office, ref):
+        return NOT_HELD
     terms = kb.terms_of(person, office)
+    if terms and all(t.end is not None and t.end.last < ref.start for t in terms):
+        # Left before `ref`: proven when a successor is recorded and the office's holders are
+        # known through `ref`, even if the successor's own term is still open.
+        last_end = max(t.end.start for t in terms if t.end is not None)
+        if not any(s.person != person and s.start is not None and s.start.last >= last_end
+                   for s in kb.terms_in(office)):
+            return NO_HOLDER
+        return NOT_HELD if ref.last <= horizon(kb, office) else PAST_HORIZON
+    return PAST_HORIZON if ref.start > horizon(kb, office) else NO_HOLDER
+
+
+def horizon(kb: KnowledgeBase, office: str) -> date:
+    """The last day through which the knowledge base knows the office's holders: an open term counts
+    only up to its confirmed_until (or its start, when nothing confirms it)."""
+    last = date.min
+    for t in kb.terms_in(office):
+        span = t.certain_span()
+        if t.end is not None:
+            last = max(last, t.end.start)
+        elif span is not None:
+            last = max(last, span[1])
+    return last
+
+
+def _open_past_horizon(kb: KnowledgeBase, person: str, office: str, ref: Interval) -> bool:
+    return any(t.end is None and t.start is not None and t.start.last <= ref.start
+               and (t.confirmed_until is None or t.confirmed_until < ref.last) for t in kb.terms_of(person, office))
+
+
+def _current(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, office: str, doc: Interval) -> Judgement:
+    found = _tenure_at(kb, person, office, doc)
+    if found != NOT_HELD:
+        return Judgement(claim, "" if found == HELD else found)
+    dd = facts.document_date
+    event = claim.event_time
+    at_event = kb.held(person, office, event.value) if event is not None else None
+    if event is not None and at_event == "unknown":
+        # The title may have been right at the event ("in 1957" against a term from 1957-01-20).
+        return Judgement(claim, TERM_EDGE)
+    evidence = _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})")
+    subject, title = _subject(kb, claim), _office(kb, office)
+    if event is not None and at_event == "yes":
+        if event.value.last < doc.start:
+            return Judgement(claim, "", Severity.INFO, (
+                f"stale title: {subject} held {title} at the time of the event ({event.text}) but not at the "
+                f"document date ({dd.iso()}); write 'then-' or 'former'"), evidence)
+        return Judgement(claim, "", Severity.WARNING, (
+            f"stale title: {subject} held {title} at the time of the event ({event.text}) but not at the "
+            f"document date ({dd.iso()}); write 'then-' or 'former'"), evidence)
+    # A clause about the past ("President Nixon's advisers") names the holder of its time, unless it
+    # gives an earlier date at which the person did not hold the office either.
+    dated_wrong = event is not None and at_event == "no" and event.value.last < doc.start
+    if claim.history and not dated_wrong and any(
+            t.start is not None and t.start.last < doc.start for t in kb.terms_of(person, office)):
+        return Judgement(claim, "", Severity.INFO, (
+            f"history: {subject} held {title} before the document date ({dd.iso()}), in a clause about the past "
+            f"({claim.history!r}); write 'former' or 'then-'"), evidence)
+    return Judgement(claim, "", Severity.ERROR, (
+        f"{subject} was not {title} at the document date ({dd.iso()}): "
+        f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, doc)}"), evidence)
+
+
+def _then(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, office: str) -> Judgement:
+    if claim.event_time is None:
+        return Judgement(claim, NO_EVENT_DATE)
+    event = claim.event_time.value
+    found = _tenure_at(kb, person, office, event)
+    if found != NOT_HELD:
+        return Judgement(claim, "" if found == HELD else found)
+    return Judgement(claim, "", Severity.ERROR, (
+        f"{_subject(kb, claim)} was not {_office(kb, office)} at the time of the event ({claim.event_time.text}): "
+        f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, event)}"),
+        _evidence(kb, person, office, event, f"event time {event.iso()} from '{claim.event_time.text}'"))
+
+
+def _holding_through(terms: tuple[Term, ...], doc: Interval) -> Term | None:
+    """The term the person certainly holds on every day of `doc` and does not leave during it (on a
+    handover day the outgoing holder is still right to be called "former")."""
+    for t in terms:
+        if t.held(doc) == "yes" and (t.end is None or t.end.start > doc.last):
+            return t
+    return None
+
+
+def _former(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, office: str, doc: Interval) -> Judgement:
+    dd = facts.document_date
+    terms = kb.terms_of(person, office)
+    subject, title = _subject(kb, claim), _office(kb, office)
     if terms:
-        # "former" is wrong when the person certainly holds the office at the document date and
-        # no term of theirs had certainly ended before it (a second term keeps "former" defensible).
-        if kb.held(person, office, doc.value) == "yes" and not any(
-            t.end is not None and t.end.last < doc.value.start for t in terms
-        ):
-            yield _finding(
-                rule, claim, rule.severity,
-                f"'former' but {_subject(kb, claim)} holds {_office(kb, office)} at the document date "
-                f"({doc.iso()}): {_terms_phrase(kb, person, office)}",
-                _evidence(kb, person, office, doc.value, f"document date {doc.iso()} ({doc.source})"),
-            )
-        # ... and when every term certainly began after the document date.
-        elif all(t.start is not None and t.start.start > doc.value.last for t in terms):
-            yield _finding(
-                rule, claim, rule.severity,
-                f"'former' but {_subject(kb, claim)} had not yet held {_office(kb, office)} at the document date "
-                f"({doc.iso()}): {_terms_phrase(kb, person, office)}",
-                _evidence(kb, person, office, doc.value, f"document date {doc.iso()} ({doc.source})"),
-            )
-        return
+        if _holding_through(terms, doc) is not None:
+            # Earlier finished terms do not make "former" right while the person is back in office.
+            return Judgement(claim, "", Severity.ERROR, (
+                f"'former' but {subject} holds {title} at the document date ({dd.iso()}): "
+                f"{_terms_phrase(kb, person, office)}"),
+                _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
+        if all(t.start is not None and t.start.start > doc.last for t in terms):
+            return Judgement(claim, "", Severity.ERROR, (
+                f"'former' but {subject} had not yet held {title} at the document date "
+                f"({dd.iso()}): {_terms_phrase(kb, person, office)}"),
+                _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
+        if any(t.end is not None and t.end.last <= doc.last for t in terms) or kb.held(person, office, doc) == "no":
+            return Judgement(claim)  # a term ended by the document date (a handover day included)
+        return Judgement(claim, PAST_HORIZON if _open_past_horizon(kb, person, office, doc) else TERM_EDGE)
     if kb.terms_of(person) and kb.terms_in(office) and claim.jurisdiction_via == "phrase":
-        yield _finding(
-            rule, claim, rule.severity,
-            f"'former' but {_subject(kb, claim)} never held {_office(kb, office)} according to the knowledge base",
-            tuple(e for o in sorted({t.office for t in kb.terms_of(person)}) for e in _term_evidence(kb, person, o, kb.terms_of(person, o))),
-        )
+        return Judgement(claim, "", Severity.ERROR, (
+            f"'former' but {subject} never held {title} according to the knowledge base"),
+            tuple(e for o in sorted({t.office for t in kb.terms_of(person)})
+                  for e in _term_evidence(kb, person, o, kb.terms_of(person, o))))
+    return Judgement(claim, NO_TERM)
 
 
-def _finding(rule: Rule, claim: RoleClaim, severity: str, message: str, evidence: tuple[Evidence, ...]) -> Finding:
-    return Finding(rule.code, rule.name, severity, claim.span, message, evidence)  # type: ignore[arg-type]
+def _to_come(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, office: str, doc: Interval,
+             kind: str, handover_days: int) -> Judgement:
+    """"-designate"/"-elect"/"nominee": wrong once the person took office before the document date;
+    "incoming": wrong once that was more than `handover_days` before it."""
+    terms = kb.terms_of(person, office)
+    if not terms:
+        return Judgement(claim, NO_TERM)  # a nominee's term is not in the sources yet
+    term = _holding_through(terms, doc)
+    if term is None or term.start is None:
+        return Judgement(claim)  # not in office (yet, or again): the title to come may be right
+    grace = timedelta(days=handover_days if kind == "incoming" else 0)
+    if term.start.last + grace >= doc.start:
+        return Judgement(claim)
+    dd = facts.document_date
+    word = "incoming" if kind == "incoming" else "-designate/-elect/nominee"
+    return Judgement(claim, "", Severity.ERROR, (
+        f"'{word}' but {_subject(kb, claim)} had taken office as {_office(kb, office)} before the document date "
+        f"({dd.iso()}): {_terms_phrase(kb, person, office)}"),
+        _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
+
+
+def _outgoing(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, office: str, doc: Interval,
+              handover_days: int) -> Judgement:
+    """"outgoing": right while in office and for `handover_days` after leaving; wrong long after."""
+    terms = kb.terms_of(person, office)
+    if not terms:
+        return Judgement(claim, NO_TERM)
+    window = Interval(doc.start - timedelta(days=handover_days), doc.end, "day")
+    if kb.held(person, office, window) != "no":
+        return Judgement(claim)  # in office, or left within the handover window
+    found = _tenure_at(kb, person, office, doc)
+    if found != NOT_HELD:
+        return Judgement(claim, "" if found == HELD else found)
+    dd = facts.document_date
+    return Judgement(claim, "", Severity.ERROR, (
+        f"'outgoing' but {_subject(kb, claim)} did not hold {_office(kb, office)} within {handover_days} days "
+        f"of the document date ({dd.iso()}): {_terms_phrase(kb, person, office)}"
+        f"{_holder_phrase(kb, office, doc)}"),
+        _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
+
+
+def _capped(judgement: Severity, configured: Severity) -> Severity:
+    """The configured severity, never above the judgement (an info note stays info under severity=error)."""
+    return judgement if SEVERITY_RANK[judgement] < SEVERITY_RANK[configured] else configured
+
+
+def _other_holders(facts: Facts, kb: KnowledgeBase, claim: RoleClaim) -> tuple[Related, ...]:
+    """Other titles of the same office in the text that name its holder at the reference time: the
+    other side of the one mistake (so office-conflict need not report it a second time)."""
+    office, ref = claim.office, _reference(facts, claim)
+    if office is None or ref is None:
+        return ()
+    person = claim.person.candidates[0]
+    out: list[Related] = []
+    seen: set[str] = set()
+    for other in facts.roles:
+        if other is claim or other.office != office or other.quoted or len(other.person.candidates) != 1:
+            continue
+        who = other.person.candidates[0]
+        if who == person or who in seen or meaning(other) not in ("", "acting", "then"):
+            continue
+        if kb.held(who, office, ref) == "yes":
+            seen.add(who)
+            out.append(Related(other.span, f"{_office(kb, office)} given to {' '.join(other.person.text.split())}"))
+    return tuple(out)
+
+
+def _reference(facts: Facts, claim: RoleClaim) -> Interval | None:
+    if meaning(claim) == "then":
+        return claim.event_time.value if claim.event_time else None
+    return facts.document_date.value
 
 
 def _name(kb: KnowledgeBase, person: str) -> str:
@@ -189,10 +419,19 @@ def _terms_phrase(kb: KnowledgeBase, person: str, office: str) -> str:
 
 def _holder_phrase(kb: KnowledgeBase, office: str, ref: Interval) -> str:
     holders = sorted({kb.people[t.person].name for t in kb.holders(office, ref) if t.person in kb.people})
-    return f"; held then by {', '.join(holders)}" if holders else ""
+    if not holders:
+        holders = sorted({kb.people[t.person].name for t in _successors_open(kb, office, ref) if t.person in kb.people})
+        return f"; held by {', '.join(holders)} from before then (confirmed to {horizon(kb, office)})" if holders else ""
+    return f"; held then by {', '.join(holders)}"
 
 
-def _term_order(t: Term) -> tuple[Any, ...]:
+def _successors_open(kb: KnowledgeBase, office: str, ref: Interval) -> list[Term]:
+    """Terms that began before `ref` and may still run: who held the office last, as far as known."""
+    return [t for t in kb.terms_in(office)
+            if t.start is not None and t.start.last <= ref.start and (t.end is None or t.end.last >= ref.start)]
+
+
+def _term_order(t: Term) -> tuple[date, date]:
     return (t.start.start if t.start else Interval.year(1).start, t.end.start if t.end else Interval.year(9998).start)
 
 
@@ -203,8 +442,9 @@ def _term_evidence(kb: KnowledgeBase, person: str, office: str, terms: tuple[Ter
 def _evidence(kb: KnowledgeBase, person: str, office: str, ref: Interval, ref_text: str) -> tuple[Evidence, ...]:
     rows = [Evidence("reference-time", ref_text)]
     rows += _term_evidence(kb, person, office, kb.terms_of(person, office))
-    for other in sorted({t.person for t in kb.holders(office, ref)} - {person}):
-        rows += _term_evidence(kb, other, office, tuple(t for t in kb.holders(office, ref) if t.person == other))
+    holders = kb.holders(office, ref) or tuple(_successors_open(kb, office, ref))
+    for other in sorted({t.person for t in holders} - {person}):
+        rows += _term_evidence(kb, other, office, tuple(t for t in holders if t.person == other))
     return tuple(rows)
 
 
@@ -212,4 +452,6 @@ CHECK = CheckKind(
     code='FC101', name='role-tenure', severity='error',
     summary='A person is named with an office they did not hold at the time the text refers to.',
     run=check, needs=frozenset({"roles", "times", "document_date"}), doc=__doc__ or "", examples=EXAMPLES,
+    # "outgoing" stays right this many days after leaving office, "incoming" after taking it.
+    options={"handover-days": HANDOVER_DAYS},
 )

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.document import Document
 from factcheck.extract.events import build_triggers, find_events
 from factcheck.extract.gazetteer import Gazetteer
+from factcheck.extract.history import history_cue
 from factcheck.extract.order import find_orders
 from factcheck.extract.people import find_people
 from factcheck.extract.quotes import find_quotes
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.tokens import PhraseMatcher, tokenize
-from factcheck.facts import Facts
+from factcheck.facts import Facts, RoleClaim
 from factcheck.kb.model import KnowledgeBase
 from factcheck.lexicon import Lexicon
 from factcheck.temporal import find_times
+
+
+def _with_history(claim: RoleClaim, cue: str) -> RoleClaim:
+    return replace(claim, history=cue) if cue else claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,8 @@ class Extractor:
         tokens = tokenize(prose)
         quotes = find_quotes(prose)
         mentions, roles = find_people(prose, tokens, sentences, times, quotes, doc_date, self.kb, self.gazetteer)
+        words = self.gazetteer.lexicon.history
+        roles = tuple(_with_history(r, history_cue(prose, r, words)) for r in roles)
         events = find_events(prose, tokens, sentences, times, mentions, roles, quotes, self.gazetteer, self.triggers)
         orders = find_orders(prose, sentences, times, quotes)
         return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates, orders, prose)

@@ -35,6 +35,19 @@ def finding_object(result: Result) -> list[dict[str, Any]]:
     return out
 
 
+def mention_objects(result: Result) -> list[dict[str, object]]:
+    """Every title found next to a name, with its span and whether it was checked (and why not)."""
+    doc = result.document
+    out = []
+    for m in result.mentions:
+        line, col = doc.position(m.span.start)
+        end_line, end_col = doc.position(m.span.end)
+        out.append({"line": line, "column": col, "end_line": end_line, "end_column": end_col,
+                    "title": m.title, "person": " ".join(m.person.split()), "office": m.office,
+                    "checked": m.checked, "verdict": m.verdict or None, "reason": m.reason or None})
+    return out
+
+
 def render(results: list[Result], skipped: Sequence[Skipped] = ()) -> str:
     """The run as one object; `skipped` (entries that could not be checked) adds a "skipped" list."""
     documents = []
@@ -46,6 +59,7 @@ def render(results: list[Result], skipped: Sequence[Skipped] = ()) -> str:
             "date": dd.iso(),
             "date_source": dd.source,
             "findings": finding_object(result),
+            "mentions": mention_objects(result),
         })
     payload: dict[str, object] = {
         "version": 1,

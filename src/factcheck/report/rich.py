@@ -6,19 +6,19 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.findings import Result
-from factcheck.report import locate, printable, summary
+from factcheck.report import coverage, locate, printable, summary, summary_line, unchecked
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
-def render(results: list[Result], console: Console) -> None:
+def render(results: list[Result], console: Console, show_unchecked: bool = False, quiet: bool = False) -> None:
     for result in results:
         located = locate(result)
         dd = result.facts.document_date
         header = Text(printable(result.document.path), style="bold underline")
         header.append(f"   date {dd.iso() or 'unknown'} ({dd.source})", style="dim")
         console.print(header)
-        if not located:
+        if not located and not quiet:
             console.print(Text("  no findings", style="green"))
         for loc in located:
             f = loc.finding
@@ -39,11 +39,16 @@ def render(results: list[Result], console: Console) -> None:
             for ln, c, _el, _ec, m in loc.related:
                 console.print(Text(f"    \u21b3 line {ln}:{c}: {printable(m)}", style="dim"))
             console.print()
+        if not quiet:
+            console.print(Text(f"  {coverage(result)}", style="dim"))
+        if show_unchecked:
+            for row in unchecked(result):
+                console.print(Text(f"    not checked: {row}", style="dim"))
+    if quiet:
+        return
     s = summary(results)
     style = "bold red" if s["errors"] else ("bold yellow" if s["warnings"] else "bold green")
-    console.print(Text(
-        f"{s['documents']} document(s), {s['findings']} finding(s): {s['errors']} error(s), {s['warnings']} warning(s)",
-        style=style))
+    console.print(Text(summary_line(s), style=style))
 
 
 def _sentence(result: Result, start: int, end: int) -> Text:

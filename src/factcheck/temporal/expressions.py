@@ -48,6 +48,9 @@ _YEAR = r"(?P<{g}>1[89]\d\d|20\d\d)"
 _TO = r"(?:(?<=\w)[-\u2013\u2014](?=\d)|\s+[-\u2013\u2014]\s+|\s+(?:to|through|until|till|and)\s+)"
 # "rose on Feb 25 to 4.151 billion": a number after "to" is a quantity, not the end of a range.
 _NOT_QUANTITY = r"(?![.,]?\d|[-/]\d|\s*(?:%|pct|percent|per\s+cent|billion|million|mln|bln|dlrs|dollars|points|of\s+(?:the|a|its)\b))"
+# "June 3 - 1st qtr net profit" (an earnings dateline, then the period): a numbered period after the
+# dash is not the last day of a range.
+_NOT_PERIOD = r"(?!\s*(?:qtr|qtrs|quarter|quarters|half|halves|hy)\b)"
 _NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -56,7 +59,7 @@ _RAW_PATTERNS: tuple[tuple[str, str], ...] = (
     ("set", r"\b(?:every|each)\s+(?:other\s+)?(?:" + _WDNAME + r"|day|week|month|year|morning|evening|night|quarter)\b|\b(?:daily|weekly|monthly|annually|yearly)\b"),
     ("iso", r"\b" + _YEAR.format(g="y") + r"-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
     ("md-range", r"\b" + _WD + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d") + _TO
-     + _DAY.format(g="d2") + r"\b" + _NOT_QUANTITY + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
+     + _DAY.format(g="d2") + r"\b" + _NOT_QUANTITY + _NOT_PERIOD + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
     ("dm-range", r"\b" + _WD + _DAY.format(g="d") + _TO + _DAY.format(g="d2") + r"\s+(?:of\s+)?"
      + _MONTH.format(g="m") + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
     ("mm-range", r"\b(?:from|between)\s+" + _MONTH.format(g="m") + _TO + _MONTH.format(g="m2")

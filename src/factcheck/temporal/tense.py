@@ -18,12 +18,16 @@ from factcheck.lazyre import LazyPattern, lazy
 _FUTURE = lazy(
     r"\b(?:will|shall|won't|'ll|(?:is|are|am)\s+(?:(?:scheduled|set|expected|due|slated|poised|going|planning)\s+)?to"
     r"|plans?\s+to|intends?\s+to|upcoming|next)\b", re.I)
+# "was scheduled for May 12", "were expected on": a plan made in the past for a time that may
+# still be ahead; neither the auxiliary nor the participle makes that time past.
+_PLANNED = (r"(?:(?:originally|initially|previously|tentatively|also|then)\s+)?(?:scheduled|set|expected|planned|"
+            r"slated|proposed|targeted|supposed|due|booked|timed|earmarked)\b")
 _PAST = lazy(
-    r"\b(?:was|were|had|did|said|told|came|met|held|took|made|went|began|left|became|gave|spoke|wrote|"
+    r"\b(?:(?:was|were)(?!\s+" + _PLANNED + r")|had|did|said|told|came|met|held|took|made|went|began|left|became|gave|spoke|wrote|"
     r"saw|sent|won|lost|fell|rose|paid|led|brought|thought|found|kept|stood|sought|struck|ran|"
     r"ago|last|earlier|previously|yesterday|has\s+been|have\s+been|"
     # "chaired by U.S. ...": a participle before its agent has no tense ("increased by 5 pct" keeps its own)
-    r"[a-z]{3,}ed(?!\s+by\s+(?:the\s+)?[A-Z]))\b(?<!\bneed)(?<!\bseed)(?<!\bfeed)")
+    r"(?!" + _PLANNED + r")[a-z]{3,}ed(?!\s+by\s+(?:the\s+)?[A-Z]))\b(?<!\bneed)(?<!\bseed)(?<!\bfeed)")
 # "will be held", "is expected to have signed": a past form after these is not past tense.
 _NOT_PAST_BEFORE = lazy(r"\b(?:be|been|being|is|are|am|to|will|would)\s+$", re.I)
 _PRESENT = lazy(r"\b(?:is|are|am|says|has|have)\b")
@@ -31,7 +35,9 @@ _PRESENT = lazy(r"\b(?:is|are|am|says|has|have)\b")
 # its date ("launched on May 7"), never a lone "-ed" word that may be an adjective ("priced", "secured").
 _STRICT_PAST = lazy(
     r"\b(?:(?:was|were|had|did|took\s+place|happened|occurred)\b"
-    r"(?![^,;]*\bto\s+\w+)(?!\s+(?:payable|due|effective|valid|given\s+as|set\s+for)\b)"
+    r"(?![^,;]*\bto\s+\w+)(?!\s+(?:(?:originally|initially|previously|tentatively|also|then)\s+)?"
+    r"(?:payable|due|effective|valid|given\s+as|set|scheduled|expected|planned|slated|proposed|targeted|"
+    r"supposed|meant|booked|timed|tipped|pencil+ed|billed|earmarked|to\s+be)\b)"
     r"|(?!(?:expected|scheduled|planned|proposed|estimated|projected|anticipated|targeted|slated|called|preferred|"
     r"listed|dated|based|priced|extended|limited|related|secured|united)\b)[a-z]{3,}ed(?:\s+[A-Z][\w.]*)?\s+(?:on|in)\s*$)")
 
