@@ -446,13 +446,23 @@ def _appositive(prose: str, tokens: Tokens, i: int, mention: PersonMention, sent
     return claim, end
 
 
+def _clause(prose: str, sentence: Span, span: Span) -> Span:
+    """The part of `sentence` around `span` between commas, semicolons, colons or dashes."""
+    marks = ",;:\u2013\u2014"
+    start = max((prose.rfind(m, sentence.start, span.start) for m in marks), default=-1)
+    ends = [i for i in (prose.find(m, span.end, sentence.end) for m in marks) if i != -1]
+    return Span(start + 1 if start >= sentence.start else sentence.start, min(ends, default=sentence.end))
+
+
 def _claim(prose: str, span: Span, title_span: Span, offices: list[str], cue: str | None, person: PersonMention,
            modifiers: tuple[str, ...], sentences: tuple[Sentence, ...], times: _Times, quotes: tuple[Span, ...],
            doc_date: DocumentDate, kb: KnowledgeBase, form: str, gaz: Gazetteer) -> RoleClaim:
     sentence = sentence_at(sentences, span.start)
     if not modifiers and gaz.handover is not None:
-        whole = sentences[sentence].span if sentences else Span(0, len(prose))
-        if gaz.handover.search(prose, whole.start, whole.end):
+        # Only the title's own clause: in "appointed in 1979 by President Carter, will not be kept on by
+        # President Reagan" the change of holders is Carter's clause, not Reagan's.
+        clause = _clause(prose, sentences[sentence].span if sentences else Span(0, len(prose)), span)
+        if gaz.handover.search(prose, clause.start, clause.end):
             modifiers = ("then",)  # a title in a report of a change of holders names the office at the change
     event_time = nearest_time(times, sentence, span)
     candidates = tuple(sorted(set(offices)))
