@@ -132,8 +132,8 @@ def build(
 
     if not sources.is_dir():
         _fail(f"--sources: {sources} is not a folder")
-    if not (out / "people" / "manual.csv").exists():
-        _fail(f"--out: {out} is not a knowledge-base folder (no people/manual.csv)")
+    if not (out / "jurisdictions.toml").exists():
+        _fail(f"--out: {out} is not a knowledge-base folder (no jurisdictions.toml)")
     for name, n in run_build(sources, out).items():
         sys.stdout.write(f"{name}: {n}\n")
 
