@@ -19,7 +19,9 @@ SOURCES = SHARED / "data" / "kb-sources"
 
 
 def test_shipped_kb_has_no_problems():
-    report = validate(KB)
+    from factcheck.paths import kb_dir
+
+    report = validate(KB, kb_dir=kb_dir())
     assert report.problems == ()
 
 
