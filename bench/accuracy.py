@@ -40,7 +40,8 @@ import corpora  # noqa: E402
 
 from factcheck.dates import Interval  # noqa: E402
 from factcheck.document import from_text  # noqa: E402
-from factcheck.engine import Engine, Result  # noqa: E402
+from factcheck.engine import Engine  # noqa: E402
+from factcheck.findings import Result  # noqa: E402
 from factcheck.temporal import WEEKDAYS  # noqa: E402
 
 RULE_OF = {

@@ -12,9 +12,9 @@ SHARED = ROOT.parent / "shared"
 
 @functools.lru_cache(maxsize=1)
 def _engine():
-    from factcheck.engine import Engine
+    import factcheck
 
-    return Engine.default()
+    return factcheck.load_engine()
 
 
 @pytest.fixture(scope="session")
@@ -24,8 +24,6 @@ def engine():
 
 def scan_text(text: str, date: str | None = None, markdown: bool = False):
     """Run the whole pipeline on a string (the way the CLI would on a file)."""
-    from factcheck.dates import parse_day
-    from factcheck.document import from_text
+    import factcheck
 
-    doc = from_text("<test>", text, parse_day(date) if date else None, markdown=markdown)
-    return _engine().run(doc)
+    return factcheck.check_text(text, date, "<test>", engine=_engine(), markdown=markdown)

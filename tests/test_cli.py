@@ -87,7 +87,7 @@ def test_front_matter_date_and_directory(tmp_path: Path):
     ("./sub/", ["sub/b.txt"]),
 ])
 def test_files_found_in_a_folder_are_named_as_pathlib_names_them(tmp_path: Path, monkeypatch, folder: str, expected: list[str]):
-    from factcheck.engine import collect_paths
+    from factcheck.scanning import collect_paths
 
     (tmp_path / "a.md").write_text("Text.\n")
     (tmp_path / ".hidden.md").write_text("Text.\n")

@@ -167,7 +167,7 @@ def test_config_command_prints_valid_toml_and_the_rules(tmp_path: Path):
     ('[per-file-ignores]\n"*.txt" = ["FC10l"]\n', "per-file-ignores: unknown rule 'FC10l'"),
     ('kb-dirs = ["no-such-folder"]\n', "no such directory"),
     ('select = [\n', "not valid TOML"),
-    ('rule-dirs = ["."]\n', "already defined"),
+    ('rule-dirs = ["."]\n', "already used by rule 'role-tenure'"),
 ])
 def test_configuration_errors_are_one_line_with_exit_2(tmp_path: Path, config: str, needle: str):
     (tmp_path / "dup.toml").write_text('[[rule]]\ncode = "FC101"\nname = "again"\nkind = "weekday"\n'

@@ -159,3 +159,122 @@ def test_a_dateline_without_a_year_gives_no_date(text, expected):
 ])
 def test_sentence_openers_do_not_block_titles(text):
     assert [r.person.text for r in scan_text(text).facts.roles] == ["Lloyd Austin"]
+
+
+# Title-name forms: (sentence, the role's text, its jurisdiction, its modifiers), or None when no claim.
+@pytest.mark.parametrize("text,role,jurisdiction,modifiers", [
+    ("David Lammy, the foreign secretary, spoke.", "David Lammy, the foreign secretary", "GB", ()),
+    ("Rishi Sunak, Britain's prime minister, spoke.", "Rishi Sunak, Britain's prime minister", "GB", ()),
+    ("Britain's prime minister, Rishi Sunak, spoke.", "Britain's prime minister, Rishi Sunak", "GB", ()),
+    ("The new US Secretary of Defense, Pete Hegseth, spoke.", "new US Secretary of Defense, Pete Hegseth", "US", ()),
+    ("He met former president Jair Bolsonaro.", "former president Jair Bolsonaro", "BR", ("former",)),
+    ("It was broken by vice president J.D. Vance, he said.", "vice president J.D. Vance", "US", ()),
+    ("He met US Trade Representative Ambassador Katherine Tai.", "US Trade Representative Ambassador Katherine Tai", "US", ()),
+    ("Foreign Secretary Lord David Cameron spoke.", "Foreign Secretary Lord David Cameron", "GB", ()),
+    ("He met New French Prime Minister François Bayrou.", "New French Prime Minister François Bayrou", "FR", ()),
+    ("Getty Images Britain’s new Prime Minister Keir Starmer began.", "Britain’s new Prime Minister Keir Starmer", "GB", ()),
+    ("It was the first speech under President Prabowo Subianto, he said.", "President Prabowo Subianto", "ID", ()),
+    ("She served under former Prime Minister Gordon Brown.", "former Prime Minister Gordon Brown", "GB", ("former",)),
+    ("He spoke with Secretary of State (@StateDept) Marco Rubio today.", "Secretary of State (@StateDept) Marco Rubio", "US", ()),
+    ("President-elect Donald Trump spoke.", "President-elect Donald Trump", "US", ("designate",)),
+    ("Defense secretary nominee Pete Hegseth spoke.", "Defense secretary nominee Pete Hegseth", "US", ("designate",)),
+    ("They met outgoing Secretary of State Antony Blinken.", "outgoing Secretary of State Antony Blinken", "US", ("outgoing",)),
+    ("They met then-president Barack Obama.", "then-president Barack Obama", "US", ("then",)),
+    ("They met ex-prime minister Boris Johnson.", "ex-prime minister Boris Johnson", "GB", ("former",)),
+    ("They met interim President Mohammad Mokhber.", "interim President Mohammad Mokhber", None, ("acting",)),
+    ("She was replaced by justice secretary Shabana Mahmood.", "justice secretary Shabana Mahmood", "GB", ("then",)),
+    ("Modi met Biden. Prime Minister Boris Johnson spoke.", "Prime Minister Boris Johnson", "GB", ()),
+])
+def test_title_forms(text, role, jurisdiction, modifiers):
+    roles = scan_text(text, "2025-02-01").facts.roles
+    found = [r for r in roles if text[r.span.start : r.span.end] == role]
+    assert found, [text[r.span.start : r.span.end] for r in roles]
+    if jurisdiction is not None:
+        assert found[0].jurisdiction == jurisdiction
+    assert found[0].modifiers == modifiers
+
+
+@pytest.mark.parametrize("text", [
+    "He met bank president Joe Biden.",  # a job description after a noun
+    "He met Under Secretary Joe Biden.",  # another office
+    "Labour's shadow chancellor Rachel Reeves spoke.",  # a blocker
+    "The prime minister, the chancellor, Rishi Sunak and others met.",  # a list, not an apposition
+    "He met Foreign Minister Tomas Verhoeven.",  # no cue and no known term: the office stays unresolved
+])
+def test_title_forms_silent(text):
+    roles = scan_text(text, "2025-02-01").facts.roles
+    assert all(r.jurisdiction is None for r in roles), [(text[r.span.start : r.span.end], r.jurisdiction) for r in roles]
+
+
+def _tiny_extractor():
+    """Two countries whose foreign ministers share a title, and one person who held both offices."""
+    from factcheck.dates import Interval
+    from factcheck.extract.pipeline import Extractor
+    from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term, Title
+    from factcheck.lexicon import load_lexicon
+    from factcheck.paths import rules_dir
+
+    kb = KnowledgeBase.build(
+        [Jurisdiction("AA", "Aland", ("Alandic",)), Jurisdiction("BB", "Boland", ("Bolandic",))],
+        [Office("aa.fm", "AA", "Foreign Minister", True, (Title("Foreign Minister"),), "test"),
+         Office("bb.fm", "BB", "Foreign Minister", True, (Title("Foreign Minister"),), "test")],
+        [Person("ann-tester", "Ann Tester", source="test"), Person("bo-other", "Bo Other", source="test")],
+        [Term("ann-tester", "aa.fm", Interval.year(2010), Interval.year(2012), source="test"),
+         Term("ann-tester", "bb.fm", Interval.year(2015), Interval.year(2018), source="test")],
+    )
+    return Extractor.build(kb, load_lexicon(rules_dir() / "lexicon.toml"))
+
+
+@pytest.mark.parametrize("text,jurisdiction,via", [
+    ("Foreign Minister Ann Tester met Bolandic traders.", "BB", "context"),  # held both: the story's country
+    ("Foreign Minister Ann Tester met Alandic and Bolandic traders.", None, "unresolved"),  # the story names both
+    ("Foreign Minister Ann Tester spoke.", None, "unresolved"),  # no country in the story
+    ("Foreign Minister Bo Other met Bolandic traders.", None, "unresolved"),  # never held it: no default
+    ("Alandic Foreign Minister Ann Tester spoke in Boland.", "AA", "phrase"),
+])
+def test_jurisdiction_from_story_context(text, jurisdiction, via):
+    from factcheck.document import from_text
+
+    facts = _tiny_extractor().extract(from_text("<test>", text))
+    (claim,) = facts.roles
+    assert (claim.jurisdiction, claim.jurisdiction_via) == (jurisdiction, via)
+    assert (claim.office is None) == (jurisdiction is None)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("He met UN Secretary-General Antonio Guterres.", "antonio-guterres"),  # accents do not matter
+    ("President Lee ends his trip. Lee Jae-myung spoke in Seoul.", "lee-jae-myung"),  # named in full later
+])
+def test_names_resolved(text, person):
+    roles = scan_text(text, "2025-07-01").facts.roles
+    assert roles and roles[0].person.candidates == (person,)
+
+
+@pytest.mark.parametrize("text,person,via", [
+    ("Treasury Secretary Robert Rubin spoke.", "bob-rubin", "name-variant-office"),  # the sources write "Bob Rubin"
+    ("Treasury Secretary Donald Regan spoke.", "don-regan", "name-variant-office"),
+    ("Defense Secretary Charles Hagel spoke.", "chuck-hagel", "name-variant-office"),
+    ("Treasury Secretary Timothy Geithner spoke.", "tim-geithner", "full-name"),  # a Wikidata label
+    ("Treasury Secretary W. Michael Blumenthal spoke.", "w-michael-blumenthal", "full-name"),
+    ("Treasury Secretary Michael Blumenthal spoke.", "w-michael-blumenthal", "full-name"),  # a leading initial dropped
+    ("U.N. Secretary-General Antonio Guterres spoke.", "antonio-guterres", "full-name"),  # accents folded
+    ("External Affairs Minister S Jaishankar spoke.", "s-jaishankar", "full-name"),
+    ("Pakistani Prime Minister Anwaar-ul-Haq Kakar spoke.", "anwaar-ul-haq-kakar", "full-name"),
+    ("Brazilian President Lula spoke.", "luiz-inacio-lula-da-silva", "full-name"),  # a mononym news uses
+    ("Treasury Secretary Geithner spoke.", "tim-geithner", "surname-office"),
+    ("French Prime Minister Michel Barnier spoke.", "michel-barnier", "full-name"),  # two sources' Barniers: the office decides
+])
+def test_names_as_people_write_them(text, person, via):
+    roles = scan_text(text, "2020-01-01").facts.roles
+    assert [(r.person.candidates, r.person.via) for r in roles] == [((person,), via)]
+
+
+def test_a_given_name_variant_alone_names_nobody():
+    # "Charles Hagel" is a hint that needs an office: without a title it is not Chuck Hagel.
+    facts = scan_text("Charles Hagel spoke.", "2020-01-01").facts
+    assert all("chuck-hagel" not in m.candidates for m in facts.mentions)
+
+
+def test_a_given_name_variant_needs_an_office_the_person_held():
+    roles = scan_text("Agriculture Secretary Charles Hagel spoke.", "2020-01-01").facts.roles
+    assert all("chuck-hagel" not in r.person.candidates for r in roles)

@@ -53,6 +53,7 @@ def _pre_commit(repo: Path, *args: str, home: Path) -> subprocess.CompletedProce
 
 @needs_pre_commit
 @needs_git
+@pytest.mark.slow
 def test_pre_commit_hook_fails_on_the_seed_and_passes_on_the_corrected_article(tmp_path: Path):
     """`pre-commit try-repo` on a clone of this repository holding the working tree as it is now:
     pre-commit installs it into its own virtualenv with pip (the package index must be reachable)."""

@@ -39,6 +39,8 @@ READ_ALIKE = [
     ["a.md", "-j3"],
     ["a.md", "--jobs", "4", "--format", "text", "--format", "json"],
     ["--", "a.md", "--date"],
+    ["c.jsonl", "--resume", "out.jsonl", "--keep-going", "--engine", "dask", "--scheduler", "tcp://10.0.0.1:8786"],
+    ["-", "--input-format", "jsonl", "--engine=processes"],
 ]
 
 
@@ -63,6 +65,8 @@ DECLINED = [
     ["a.md", "--dat", "2025-07-01"],
     ["a.md", "--config", ""],
     ["a.md", "-x"],
+    ["c.jsonl", "--engine", "spark"],
+    ["-", "--input-format", "csv"],
 ]
 
 

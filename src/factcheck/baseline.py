@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.errors import UsageError
 from factcheck.fingerprint import fingerprint
 

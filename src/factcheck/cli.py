@@ -16,7 +16,7 @@ from factcheck import __version__
 from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError as UserError  # one line on stderr, exit code 2
 from factcheck.errors import exit_with
-from factcheck.scan_command import FORMATS, ScanOptions, parse_date_option, split_rules
+from factcheck.scan_command import ENGINES, FORMATS, INPUT_FORMATS, ScanOptions, parse_date_option, rule_folders, split_rules
 from factcheck.kb.commands import kb_app
 
 app = typer.Typer(
@@ -31,16 +31,14 @@ app = typer.Typer(
 # The choices come from scan_command, which the fast path reads too.
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 FailOn = Enum("FailOn", {name: name for name in FAIL_ON}, type=str)  # type: ignore[misc]
+InputFormat = Enum("InputFormat", {name: name for name in INPUT_FORMATS}, type=str)  # type: ignore[misc]
+EngineChoice = Enum("EngineChoice", {name: name for name in ENGINES}, type=str)  # type: ignore[misc]
 
 
-def _engine():
-    from factcheck.engine import Engine
-    from factcheck.errors import DataError
+def _engine(rule_dirs: Optional[List[str]] = None):
+    from factcheck.api import load_engine
 
-    try:
-        return Engine.default()
-    except DataError as exc:
-        raise UserError(str(exc)) from None
+    return load_engine(rule_dirs=rule_folders(rule_dirs or ()))
 
 
 def _results(paths: List[str], date_value: Optional[str]):
@@ -66,6 +64,12 @@ def scan(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this file and exit 0."),
     diff: Optional[str] = typer.Option(None, "--diff", help="Only findings on lines changed since this git revision (e.g. origin/main)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores for 16 files or more, else 1); output is the same for any number."),
+    input_format: Optional[InputFormat] = typer.Option(None, "--input-format", help="auto (default: files named *.jsonl are corpora of records) or jsonl (also for - on stdin)."),
+    resume: Optional[Path] = typer.Option(None, "--resume", help="JSONL corpora: append results to this file, skipping the records it already holds."),
+    keep_going: bool = typer.Option(False, "--keep-going", help="JSONL corpora: records that cannot be checked do not make the exit code 2."),
+    engine: Optional[EngineChoice] = typer.Option(None, "--engine", help="JSONL corpora: processes (default, on this machine) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address, or local (a cluster of --jobs workers here)."),
+    rules: Optional[List[str]] = typer.Option(None, "--rules", help="A rule-pack folder (*.toml: rules, house facts) to add to the configuration's; repeatable."),
 ) -> None:
     """Check documents and report findings."""
     from factcheck import scan_command
@@ -73,7 +77,8 @@ def scan(
     code = scan_command.run(ScanOptions(
         tuple(paths), date, fmt.value if fmt else None, fail_on.value if fail_on else None, split_rules(select_),
         split_rules(ignore), config, isolated, exit_zero, statistics, report_unused, baseline, write_baseline,
-        diff, jobs,
+        diff, jobs, input_format.value if input_format else None, resume, keep_going,
+        engine.value if engine else None, scheduler, rules=tuple(rules or ()),
     ))
     if code:
         raise typer.Exit(code)
@@ -115,21 +120,28 @@ def extract(
 
 
 @app.command()
-def rules(explain: Optional[str] = typer.Option(None, "--explain", help="Show one rule's documentation (code or name).")) -> None:
-    """List the rules, or explain one."""
-    engine = _engine()
+def rules(
+    explain: Optional[str] = typer.Option(None, "--explain", help="Show one rule's documentation and examples (code or name); ALL for every rule."),
+    packs: Optional[List[str]] = typer.Option(None, "--rules", help="A rule-pack folder to load as well; repeatable."),
+) -> None:
+    """List the rules, or explain them."""
+    engine = _engine(packs)
     if explain:
-        match = [r for r in engine.rules if explain in (r.code, r.name)]
+        match = list(engine.rules) if explain.upper() == "ALL" else [r for r in engine.rules if explain in (r.code, r.name)]
         if not match:
             names = ", ".join(f"{r.code} {r.name}" for r in engine.rules)
             raise UserError(f"unknown rule {explain!r} (known: {names})")
-        rule = match[0]
-        sys.stdout.write(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.doc}\n\nExamples:\n")
-        for ex in rule.examples:
-            sys.stdout.write(f"  {'fires ' if ex.fires else 'silent'}  {ex.text}" + (f"  [date {ex.date}]" if ex.date else "") + "\n")
+        sys.stdout.write("\n\n".join(_explain(rule) for rule in match))
         return
     for rule in engine.rules:
         sys.stdout.write(f"{rule.code}  {rule.name:<20} {rule.severity:<8} {rule.summary}\n")
+
+
+def _explain(rule) -> str:
+    lines = [f"{rule.code} {rule.name} ({rule.severity}, kind {rule.kind})", "", rule.doc, "", "Examples:"]
+    for ex in rule.examples:
+        lines.append(f"  {'fires ' if ex.fires else 'silent'}  {ex.text}" + (f"  [date {ex.date}]" if ex.date else ""))
+    return "\n".join(lines) + "\n"
 
 
 @app.callback(invoke_without_command=True)

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 from typing import Iterable
 
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.errors import UsageError
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")

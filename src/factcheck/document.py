@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from factcheck.dates import DateError, parse_day
+from factcheck.html_text import read_html, source_offset
 from factcheck.lazyre import lazy
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
-MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")  # read with the Markdown/HTML masking
+MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")  # may hold HTML comments with directives
+HTML_SUFFIXES = (".html", ".htm")  # read with an HTML parser
 
 
 class InputError(Exception):
@@ -30,21 +32,26 @@ class Document(NamedTuple):
     """A loaded text: as given, its prose (non-prose blanked, offsets kept) and its declared date."""
 
     path: str
-    text: str
+    text: str  # the file as given; for HTML, the page's readable text
     prose: str
     declared_date: date | None
-    date_source: str  # "option", "front-matter" or "" when the text must tell
-    line_starts: tuple[int, ...]
+    date_source: str  # "option", "front-matter", "metadata" (HTML) or "" when the text must tell
+    line_starts: tuple[int, ...]  # of the file as given
+    source: str | None = None  # HTML: the file as given (`text` is then its readable text)
+    offsets: tuple[int, ...] | None = None  # HTML: the source offset of each character of `text`, and of its end
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset."""
+        """1-based (line, column) in the file as given of a character offset of `text`."""
+        if self.offsets is not None:
+            offset = source_offset(self.offsets, offset)
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
     def line_text(self, line: int) -> str:
+        given = self.text if self.source is None else self.source
         start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(given)
+        return given[start:end]
 
 
 def load_path(path: Path, date_option: date | None = None) -> Document:
@@ -56,7 +63,10 @@ def load_path(path: Path, date_option: date | None = None) -> Document:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return from_bytes(str(path), data, date_option, markdown=path.suffix.lower() in MARKUP_SUFFIXES)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return from_html(str(path), _decode(str(path), data), date_option)
+    return from_bytes(str(path), data, date_option, markdown=suffix in MARKUP_SUFFIXES)
 
 
 def load_stdin(date_option: date | None = None) -> Document:
@@ -64,17 +74,36 @@ def load_stdin(date_option: date | None = None) -> Document:
 
 
 def from_bytes(name: str, data: bytes, date_option: date | None, markdown: bool) -> Document:
+    return from_text(name, _decode(name, data), date_option, markdown)
+
+
+def _decode(name: str, data: bytes) -> str:
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file, not text")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start})") from None
-    return from_text(name, text, date_option, markdown)
+
+
+def from_html(name: str, source: str, date_option: date | None = None) -> Document:
+    """A web page: its readable text (see html_text.py), positions in the page as given, the page's own date."""
+    source = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    page = read_html(source)
+    prose = _mask_common(page.text)
+    if date_option is not None:
+        declared, how = date_option, "option"
+    elif page.published is not None:
+        declared, how = page.published, "metadata"
+    else:
+        declared, how = None, ""
+    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    return Document(name, page.text, prose, declared, how, tuple(starts), source, page.offsets)
 
 
 def from_text(name: str, text: str, date_option: date | None = None, markdown: bool = False) -> Document:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A byte-order mark is not a character of the first line: columns count from the one after it.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     prose = text.replace("\ufeff", " ")
     fm_date: date | None = None
     if prose.startswith("---\n"):
@@ -143,8 +172,8 @@ DIRECTIVE = lazy(
 )
 _HTML_COMMENT = lazy(r"<!--.*?-->", re.S)
 _SCRIPT_STYLE = lazy(r"<(script|style|pre|code|kbd|samp)\b.*?</\1\s*>", re.S | re.I)
-_FENCE = lazy(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
-_INLINE_CODE = lazy(r"`[^`\n]+`")
+FENCE = lazy(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.S | re.M)
+INLINE_CODE = lazy(r"`[^`\n]+`")
 _LINK_TARGET = lazy(r"\]\([^)\n]*\)")
 _HTML_TAG = lazy(r"</?[A-Za-z][^>\n]*>")
 _MD_MARKERS = lazy(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", re.M)
@@ -154,7 +183,7 @@ _MD_MARKERS = lazy(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+\.[ \t])|\*\*|_
 # searched (most articles have no code, no HTML and no links, and each search is a pass over the text).
 _COMMON_MASKS = ((DIRECTIVE, ("factcheck:",)), (_URL, ("://", "www.")))
 _MARKDOWN_MASKS = (
-    (_FENCE, ("```", "~~~")), (_HTML_COMMENT, ("<!--",)), (_SCRIPT_STYLE, ("<",)), (_INLINE_CODE, ("`",)),
+    (FENCE, ("```", "~~~")), (_HTML_COMMENT, ("<!--",)), (_SCRIPT_STYLE, ("<",)), (INLINE_CODE, ("`",)),
     (_LINK_TARGET, ("](",)), (_URL, ("://", "www.")), (_HTML_TAG, ("<",)), (_MD_MARKERS, ()),
 )
 

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import os
-from datetime import date
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
-from factcheck.checks.registry import Rule, RuleError, load_rules
-from factcheck.document import MARKUP_SUFFIXES, TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
+from factcheck.checks.registry import Rule, entry_point_files, rule_packs
+from factcheck.document import MARKUP_SUFFIXES, Document
 from factcheck.extract.pipeline import Extractor
-from factcheck.facts import Facts
-from factcheck.findings import Finding, finalize
+from factcheck.findings import Finding, Result, finalize
 from factcheck.kb import open_kb
+from factcheck.kb.house import extend
 from factcheck.lexicon import load_lexicon
 from factcheck.paths import files_under, rules_dir
-from factcheck.suppressions import Suppression, apply, find_suppressions
-
-
-class Result(NamedTuple):
-    """What checking one document produced."""
-
-    document: Document
-    facts: Facts
-    findings: tuple[Finding, ...]
-    unused_suppressions: tuple[Suppression, ...] = ()
+from factcheck.suppressions import apply, find_suppressions
 
 
 class Engine(NamedTuple):
@@ -45,22 +34,16 @@ class Engine(NamedTuple):
         code = Path(__file__).resolve().parent
         files = [f for folder in (root, *kb_dirs, *rule_dirs) for f in files_under(folder, (".toml", ".csv"))]
         files += files_under(code, (".py",))
+        files += entry_point_files()  # an installed or removed plugin changes the rules
         return load_cached("engine", files, lambda: cls.build(root, kb_dirs, rule_dirs), cls)
 
     @classmethod
     def build(cls, root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
-        rules = list(load_rules(root / "core.toml"))
-        seen: dict[str, Path] = {r.code: root / "core.toml" for r in rules} | {r.name: root / "core.toml" for r in rules}
-        for folder in rule_dirs:
-            for path in sorted(folder.glob("*.toml")):
-                for rule in load_rules(path):
-                    for key in (rule.code, rule.name):
-                        if key in seen:
-                            raise RuleError(f"{path}: rule {key!r} is already defined in {seen[key]}")
-                        seen[key] = path
-                    rules.append(rule)
-        return cls(Extractor.build(open_kb(kb_dirs), load_lexicon(root / "lexicon.toml")),
-                   tuple(sorted(rules, key=lambda r: r.code)))
+        rules, house = rule_packs(root, rule_dirs)
+        kb = open_kb(kb_dirs)
+        if house:
+            kb = extend(kb, house)
+        return cls(Extractor.build(kb, load_lexicon(root / "lexicon.toml")), rules)
 
     def with_rules(self, rules: tuple[Rule, ...]) -> Engine:
         """The same engine running only `rules` (a selection of the known ones)."""
@@ -86,60 +69,6 @@ class Engine(NamedTuple):
             return any(matches(selector, r) for r in ran) or not any(matches(selector, r) for r in self.all_rules)
 
         markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
-        kept, unused = apply(finalize(found), find_suppressions(doc.text, markdown),
+        kept, unused = apply(finalize(found), find_suppressions(doc.text if doc.source is None else doc.source, markdown),
                              lambda offset: doc.position(offset)[0], running)
         return Result(doc, facts, kept, unused)
-
-
-def collect_paths(args: list[str], wanted=None) -> list[str]:
-    """Expand directories into their text files (sorted), keep '-' for stdin.
-
-    `wanted(path) -> bool` filters files found inside directories (include/exclude patterns);
-    files named on the command line are always checked.
-    """
-    out: list[str] = []
-    for arg in args:
-        if arg == "-":
-            out.append(arg)
-            continue
-        path = Path(arg)
-        if not path.exists() and any(c in arg for c in "*?["):
-            # A quoted glob ('articles/**/*.md'), expanded here as a shell would.
-            base = Path(arg.split("*")[0].split("?")[0].split("[")[0] or ".")
-            root = base if base.is_dir() else base.parent
-            pattern = str(Path(arg).relative_to(root)) if Path(arg).is_relative_to(root) else arg
-            matched = sorted(str(p) for p in root.glob(pattern) if p.is_file() and (wanted is None or wanted(str(p))))
-            if not matched:
-                raise InputError(f"{arg}: no file matches this pattern")
-            out.extend(matched)
-            continue
-        if path.is_dir():
-            found = sorted(p for p in _text_files(str(path)) if wanted is None or wanted(p))
-            if not found:
-                raise InputError(f"{arg}: no .txt or .md files in this directory")
-            out.extend(found)
-        elif not path.exists():
-            raise InputError(f"{arg}: no such file or directory")
-        else:
-            out.append(arg)
-    return out
-
-
-def _text_files(folder: str) -> Iterator[str]:
-    """Text files under a folder (as pathlib writes it), hidden files and folders left out, named as
-    pathlib would name them ("a.md", not "./a.md"). os.walk and strings: pathlib's rglob cost a
-    corpus scan a tenth of its time before any file was read."""
-    for parent, subfolders, names in os.walk(folder):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        if folder == ".":
-            parent = parent[2:]  # "./sub" -> "sub", "." -> ""
-        for name in names:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
-                yield os.path.join(parent, name)
-
-
-def load(arg: str, date_option: date | None, default_date: date | None = None) -> Document:
-    doc = load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
-    if doc.declared_date is None and default_date is not None:
-        doc = doc._replace(declared_date=default_date, date_source="config")
-    return doc

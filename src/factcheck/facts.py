@@ -42,6 +42,20 @@ class Sentence:
     span: Span
 
 
+def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
+    """Index of the sentence containing offset (the nearest one before it otherwise)."""
+    lo, hi = 0, len(sentences) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].span.start <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
 @dataclass(frozen=True)
 class TimeExpr:
     """A time expression normalised to an interval.
@@ -111,7 +125,7 @@ class RoleClaim:
     title: str
     offices: tuple[str, ...]  # candidate office ids for the title wording
     jurisdiction: str | None  # resolved jurisdiction code, or None when unresolved
-    jurisdiction_via: str  # "phrase", "person", "only-office", "unresolved"
+    jurisdiction_via: str  # "phrase" (a country word), "person" (their own terms), "context" (the story's country), "unresolved"
     person: PersonMention
     modifiers: tuple[str, ...]  # "former", "then", "acting", ...
     quoted: bool
@@ -120,8 +134,8 @@ class RoleClaim:
 
     @property
     def office(self) -> str | None:
-        """The single office the claim names, once jurisdiction is settled."""
-        return self.offices[0] if len(self.offices) == 1 else None
+        """The single office the claim names, once jurisdiction is settled (never a default country's)."""
+        return self.offices[0] if len(self.offices) == 1 and self.jurisdiction is not None else None
 
 
 @dataclass(frozen=True)
@@ -164,3 +178,4 @@ class Facts:
     quotes: tuple[Span, ...] = field(default=())
     non_dates: tuple[NonDate, ...] = field(default=())
     orders: tuple[OrderClaim, ...] = field(default=())
+    prose: str = field(default="", repr=False)  # the text with non-prose blanked (for checks of wording)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import TYPE_CHECKING, Iterable, Literal, NamedTuple
 
-from factcheck.facts import Span
+from factcheck.facts import Facts, Span
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
+    from factcheck.suppressions import Suppression
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -54,3 +58,12 @@ def finalize(findings: Iterable[Finding]) -> tuple[Finding, ...]:
             seen.add(key)
             out.append(f)
     return tuple(out)
+
+
+class Result(NamedTuple):
+    """What checking one document produced."""
+
+    document: Document
+    facts: Facts
+    findings: tuple[Finding, ...]
+    unused_suppressions: tuple[Suppression, ...] = ()

@@ -10,8 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from factcheck.engine import Result
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Result
 
 _WORD = re.compile(r"\w+")
 

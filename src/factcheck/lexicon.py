@@ -28,6 +28,9 @@ class Lexicon(NamedTuple):
     following_blockers: frozenset[str]
     heads: frozenset[str]
     events: tuple[EventWords, ...]
+    fillers: frozenset[str] = frozenset()  # adjectives that may stand before a title and change nothing ("new")
+    honorifics: tuple[str, ...] = ()  # ranks and honorifics between a title and a name ("Gen.", "Sheikh")
+    handover: tuple[str, ...] = ()  # words of a sentence reporting a change of holders ("replaced by")
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -45,6 +48,9 @@ def load_lexicon(path: Path) -> Lexicon:
                 EventWords(kind, tuple(v.get("agent_after", ())), tuple(v.get("agent_before", ())))
                 for kind, v in sorted(data.get("events", {}).items())
             ),
+            fillers=frozenset(w.lower() for w in data.get("fillers", {}).get("words", ())),
+            honorifics=tuple(data.get("honorifics", {}).get("words", ())),
+            handover=tuple(data.get("handover", {}).get("words", ())),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError) as exc:
         raise LexiconError(f"{path}: {exc}") from None

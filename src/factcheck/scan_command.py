@@ -10,6 +10,7 @@ A test holds the two parsers to the same options and the same results.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -39,6 +40,12 @@ class ScanOptions(NamedTuple):
     write_baseline: Path | None = None
     diff: str | None = None
     jobs: int | None = None
+    input_format: str | None = None  # None: by file name (.jsonl is a corpus of records)
+    resume: Path | None = None
+    keep_going: bool = False
+    engine: str | None = None  # None: processes on this machine
+    scheduler: str | None = None
+    rules: tuple[str, ...] = ()  # extra rule-pack folders
 
 
 def split_rules(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -64,9 +71,17 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--diff": ("diff", "value"),
     "--jobs": ("jobs", "value"),
     "-j": ("jobs", "value"),
+    "--input-format": ("input_format", "value"),
+    "--resume": ("resume", "value"),
+    "--keep-going": ("keep_going", "flag"),
+    "--engine": ("engine", "value"),
+    "--scheduler": ("scheduler", "value"),
+    "--rules": ("rules", "many"),
 }
-_CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
-_PATH_FIELDS = frozenset({"config", "baseline", "write_baseline"})
+INPUT_FORMATS = ("auto", "jsonl")
+ENGINES = ("processes", "dask")
+_CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON, "input_format": INPUT_FORMATS, "engine": ENGINES}
+_PATH_FIELDS = frozenset({"config", "baseline", "write_baseline", "resume"})
 _DIGITS = lazy(r"[0-9]+")
 
 
@@ -74,7 +89,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
     """The options of `scan ARGS`, or None when typer must read them (help, an unknown or
     malformed option, a value it would reject): None is always safe, a wrong answer never is."""
     values: dict[str, object] = {}
-    many: dict[str, list[str]] = {"select": [], "ignore": []}
+    many: dict[str, list[str]] = {"select": [], "ignore": [], "rules": []}
     paths: list[str] = []
     i = 0
     while i < len(args):
@@ -124,7 +139,7 @@ def parse_fast(args: list[str]) -> ScanOptions | None:
     if not paths:
         return None
     return ScanOptions(tuple(paths), select=split_rules(many["select"]), ignore=split_rules(many["ignore"]),
-                       **values)  # type: ignore[arg-type]
+                       rules=tuple(many["rules"]), **values)  # type: ignore[arg-type]
 
 
 def run(opts: ScanOptions) -> int:
@@ -138,7 +153,13 @@ def run(opts: ScanOptions) -> int:
     if opts.baseline is not None and opts.write_baseline is not None:
         raise UsageError("--baseline and --write-baseline cannot be used together")
     request = ScanRequest(opts.paths, parse_date_option(opts.date), opts.select, opts.ignore, opts.config,
-                          opts.isolated, opts.jobs)
+                          opts.isolated, opts.jobs, rule_dirs=rule_folders(opts.rules))
+    if opts.input_format == "jsonl" or any(p.lower().endswith(".jsonl") for p in opts.paths):
+        return _run_corpus(opts, request)
+    for given, name in ((opts.resume, "--resume"), (opts.keep_going, "--keep-going"), (opts.engine, "--engine"),
+                        (opts.scheduler, "--scheduler")):
+        if given:
+            raise UsageError(f"{name} applies to JSONL corpora (files named *.jsonl, or --input-format jsonl)")
     if opts.diff is not None:
         from factcheck.diff import verify
 
@@ -172,6 +193,49 @@ def run(opts: ScanOptions) -> int:
         return 0
     threshold = SEVERITY_RANK[threshold_name]
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings) else 0
+
+
+def rule_folders(values: Iterable[str]) -> tuple[Path, ...]:
+    """The folders of --rules, each checked to exist."""
+    folders = tuple(Path(v) for v in values)
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"--rules: {folder}: no such directory")
+    return folders
+
+
+def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-def]
+    """A JSONL corpus: one result line a record, streamed (see archive.py)."""
+    from factcheck.archive import Checker, scan_corpus
+    from factcheck.findings import SEVERITY_RANK
+    from factcheck.scanning import config_for
+
+    if opts.fmt not in (None, "jsonl"):
+        raise UsageError(f"--format {opts.fmt}: a JSONL corpus is reported with --format jsonl, one result a record")
+    for given, name in ((opts.baseline, "--baseline"), (opts.write_baseline, "--write-baseline"), (opts.diff, "--diff"),
+                        (opts.statistics, "--statistics"), (opts.report_unused, "--report-unused-suppressions")):
+        if given:
+            raise UsageError(f"{name} does not apply to a JSONL corpus")
+    if any(not p.lower().endswith(".jsonl") and p != "-" for p in opts.paths):
+        raise UsageError("a JSONL corpus cannot be scanned together with other files")
+    if opts.scheduler is not None and opts.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    from dataclasses import replace
+
+    config = config_for(request)
+    config = replace(config, rule_dirs=config.rule_dirs + request.rule_dirs)  # --rules too
+    checker = Checker.from_config(config, opts.select, opts.ignore, request.date)
+    scheduler = (opts.scheduler or "local") if opts.engine == "dask" else None
+    totals = scan_corpus(opts.paths, checker, jobs=opts.jobs or (os.cpu_count() or 1), resume=opts.resume,
+                         dask_scheduler=scheduler)
+    if totals.errors and not opts.keep_going:
+        sys.stderr.write(f"factcheck: {totals.errors} of {totals.records} record(s) could not be checked "
+                         "(their results say why; --keep-going exits as if they were fine)\n")
+        return 2
+    threshold_name = opts.fail_on or config.fail_on
+    if opts.exit_zero or threshold_name == "never":
+        return 0
+    return 1 if totals.worst >= SEVERITY_RANK[threshold_name] else 0
 
 
 def parse_date_option(value: str | None):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple
 
-from factcheck.document import _FENCE, _INLINE_CODE, DIRECTIVE
+from factcheck.document import DIRECTIVE, FENCE, INLINE_CODE
 from factcheck.findings import Finding
 
 
@@ -43,8 +43,8 @@ def _matches(selector: str, finding: Finding) -> bool:
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
     """Fenced blocks and inline code of Markdown: a directive shown there is an example, not an order."""
-    fences = [m.span() for m in _FENCE.finditer(text)]
-    inline = [m.span() for m in _INLINE_CODE.finditer(text) if not any(s <= m.start() < e for s, e in fences)]
+    fences = [m.span() for m in FENCE.finditer(text)]
+    inline = [m.span() for m in INLINE_CODE.finditer(text) if not any(s <= m.start() < e for s, e in fences)]
     return fences + inline
 
 

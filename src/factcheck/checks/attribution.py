@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from factcheck.checks.registry import Example, Rule
+from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.facts import EventClaim, Facts
 from factcheck.findings import Evidence, Finding, Related
 from factcheck.kb.model import KnowledgeBase
@@ -76,3 +76,10 @@ def _compatible(a: EventClaim, b: EventClaim) -> bool:
     if a.time is None or b.time is None:
         return True
     return a.time.value.overlaps(b.time.value)
+
+
+CHECK = CheckKind(
+    code='FC103', name='event-attribution', severity='warning',
+    summary='One event (same kind, same guest, same place, compatible time) is credited to two different people.',
+    run=check, needs=frozenset({"events"}), doc=__doc__ or "", examples=EXAMPLES,
+)

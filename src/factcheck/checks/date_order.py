@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from factcheck.checks.registry import Example, Rule
+from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.facts import Facts
 from factcheck.findings import Evidence, Finding
 from factcheck.kb.model import KnowledgeBase
@@ -37,13 +37,24 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
         if t.kind in _RANGES and t.value.end <= t.value.start:
             yield Finding(
                 rule.code, rule.name, rule.severity, t.span,
-                f"the range '{t.text}' ends before it starts",
+                rule.message("reversed-range", text=t.text),
                 (Evidence("calendar", f"starts {t.value.start.isoformat()}, ends earlier"),),
             )
     for nd in facts.non_dates:
         if nd.kind == "impossible":
             yield Finding(
                 rule.code, rule.name, rule.severity, nd.span,
-                f"'{nd.text}' is not a date on the calendar",
+                rule.message("impossible-date", text=nd.text),
                 (Evidence("calendar", "that month has fewer days"),),
             )
+
+
+CHECK = CheckKind(
+    code='FC105', name='date-range-order', severity='error',
+    summary='A date range that ends before it starts, or a date the calendar does not have.',
+    run=check, needs=frozenset({"times", "non_dates"}), doc=__doc__ or "", examples=EXAMPLES,
+    messages={
+        'reversed-range': "the range '{text}' ends before it starts",
+        'impossible-date': "'{text}' is not a date on the calendar",
+    },
+)

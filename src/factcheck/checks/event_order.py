@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from factcheck.checks.registry import Example, Rule
+from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.facts import Facts
 from factcheck.findings import Evidence, Finding, Related
 from factcheck.kb.model import KnowledgeBase
@@ -52,3 +52,10 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
             (Related(claim.first.span, f"date of the first event: {x.iso()}"),
              Related(claim.second.span, f"date of the second event: {y.iso()}")),
         )
+
+
+CHECK = CheckKind(
+    code='FC107', name='event-order', severity='warning',
+    summary="'X followed Y' (or after/before) contradicted by the dates the text gives for X and Y.",
+    run=check, needs=frozenset({"orders"}), doc=__doc__ or "", examples=EXAMPLES,
+)

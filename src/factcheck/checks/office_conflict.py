@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from factcheck.checks.registry import Example, Rule
+from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.dates import Interval
 from factcheck.facts import Facts, RoleClaim
 from factcheck.findings import Evidence, Finding, Related
@@ -126,3 +126,10 @@ def _time_text(facts: Facts, a: RoleClaim, b: RoleClaim) -> str:
         return "both titles refer to the same time"
     when = facts.document_date.iso() or "unknown"
     return f"both titles name the holder at the document date ({when})"
+
+
+CHECK = CheckKind(
+    code='FC102', name='office-conflict', severity='error',
+    summary='One single-holder office is given to two different people for the same time in one document.',
+    run=check, needs=frozenset({"roles", "times", "document_date"}), doc=__doc__ or "", examples=EXAMPLES,
+)

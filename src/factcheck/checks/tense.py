@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from factcheck.checks.registry import Example, Rule
+from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.facts import Facts, Span, covered
 from factcheck.findings import Evidence, Finding
 from factcheck.kb.model import KnowledgeBase
@@ -41,7 +41,7 @@ EXAMPLES = (
     Example("The loan runs to 2030, with a first payment permitted on September 3, 2025.", False, "2025-06-01"),
 )
 
-_DECLARED = frozenset({"option", "front-matter", "dateline", "config"})
+_DECLARED = frozenset({"option", "front-matter", "metadata", "dateline", "config"})
 _EXPLICIT = "explicit"
 _DATED = frozenset({"day", "month", "range"})
 
@@ -55,9 +55,9 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
             continue  # a bare year is usually a label ("1986 earnings", "notes due 1992"), not an event time
         tense = t.clause_tense
         if tense == "future" and t.value.end <= doc.value.start:
-            verdict = f"future tense for {t.text}, which is before the document date ({doc.iso()})"
+            verdict = rule.message("future-for-past", text=t.text, date=doc.iso())
         elif tense == "past" and t.value.start > doc.value.last:
-            verdict = f"past tense for {t.text}, which is after the document date ({doc.iso()})"
+            verdict = rule.message("past-for-future", text=t.text, date=doc.iso())
         else:
             continue
         yield Finding(
@@ -69,3 +69,14 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
 
 def _quoted(facts: Facts, span: Span) -> bool:
     return covered(facts.quotes, span.start, span.end)
+
+
+CHECK = CheckKind(
+    code='FC106', name='tense-date-conflict', severity='warning',
+    summary='Future tense for a date before the document date, or past tense for a date after it.',
+    run=check, needs=frozenset({"times", "quotes", "document_date"}), doc=__doc__ or "", examples=EXAMPLES,
+    messages={
+        'future-for-past': 'future tense for {text}, which is before the document date ({date})',
+        'past-for-future': 'past tense for {text}, which is after the document date ({date})',
+    },
+)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from factcheck.checks.registry import Example, Rule
+from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.dates import Interval
 from factcheck.facts import Facts, RoleClaim
 from factcheck.findings import Evidence, Finding
@@ -206,3 +206,10 @@ def _evidence(kb: KnowledgeBase, person: str, office: str, ref: Interval, ref_te
     for other in sorted({t.person for t in kb.holders(office, ref)} - {person}):
         rows += _term_evidence(kb, other, office, tuple(t for t in kb.holders(office, ref) if t.person == other))
     return tuple(rows)
+
+
+CHECK = CheckKind(
+    code='FC101', name='role-tenure', severity='error',
+    summary='A person is named with an office they did not hold at the time the text refers to.',
+    run=check, needs=frozenset({"roles", "times", "document_date"}), doc=__doc__ or "", examples=EXAMPLES,
+)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from factcheck.checks.registry import Example, Rule
+from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.facts import Facts
 from factcheck.findings import Evidence, Finding
 from factcheck.kb.model import KnowledgeBase
@@ -37,7 +37,7 @@ _TRUSTED_ANCHORS = frozenset({"explicit", "document-date"})
 
 
 def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
-    declared = facts.document_date.source in ("option", "front-matter", "dateline", "config")
+    declared = facts.document_date.source in ("option", "front-matter", "metadata", "dateline", "config")
     for t in facts.times:
         if t.weekday is None or t.anchor not in _TRUSTED_ANCHORS:
             continue
@@ -49,7 +49,17 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
         date_text = t.value.start.strftime("%B %-d, %Y")
         yield Finding(
             rule.code, rule.name, rule.severity, t.span,
-            f"{date_text} is a {actual}, not a {t.weekday}",
+            rule.message("wrong-weekday", date=date_text, actual=actual, written=t.weekday),
             (Evidence("calendar", f"{t.value.start.isoformat()} falls on a {actual}"
                       + ("" if t.anchor == "explicit" else f" (year from the document date {facts.document_date.iso()})")),),
         )
+
+
+CHECK = CheckKind(
+    code='FC104', name='weekday-mismatch', severity='error',
+    summary="A weekday written next to a date is not that date's weekday.",
+    run=check, needs=frozenset({"times", "document_date"}), doc=__doc__ or "", examples=EXAMPLES,
+    messages={
+        'wrong-weekday': '{date} is a {actual}, not a {written}',
+    },
+)

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.sentences import sentence_at
 from factcheck.extract.tokens import PhraseMatcher, Token, phrase_keys
 from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
-from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered
+from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
-_DESTINATION = lazy(r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling)?|tour|arrive(?:s|d)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.I)
+_DESTINATION = lazy(
+    r"\b(?:visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling)?|tour|arriv(?:e|es|ed|ing)|came|comes?|coming|flew|fl(?:y|ies|ying)"
+    r"|land(?:s|ed|ing)?|head(?:s|ed|ing)|went|go(?:es|ing)?|journey(?:s|ed)?)\s+(?:to\s+|in\s+)?(?:the\s+)?", re.IGNORECASE)
 # "..., the White House said on Monday": the time of the report, not of the invitation or visit.
 _REPORTED = lazy(
     r"\b(?:said|says|announced|announces|told\s+(?:\w+\s+)?(?:reporters|journalists|lawmakers)|stated|confirmed|reported|added)"
@@ -75,6 +76,8 @@ def find_events(
             before = [m for m in in_sentence if m.span.end <= trigger.start]
             patient = before[0] if before else None
             place = _destination(prose, tokens, sentences[sentence].span, gaz)
+            if place is None and agent is not None:
+                place = _place_after(prose, tokens, agent.span.end, gaz)  # "hosted by X in the United States"
         else:
             agent = _previous_mention(prose, in_sentence, trigger.start)
             patient = after

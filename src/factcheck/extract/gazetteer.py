@@ -5,10 +5,11 @@ Built once per run and passed to extraction for every document.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from factcheck.extract.tokens import PhraseMatcher, Token, joined, phrase_keys
-from factcheck.kb.model import KnowledgeBase
+from factcheck.kb.model import VARIANT, KnowledgeBase
 from factcheck.lexicon import Lexicon
 
 
@@ -21,11 +22,17 @@ class Gazetteer(NamedTuple):
     max_cue_len: int
     heads: frozenset[str]  # honorific keys ("secretary", "mr") that may precede a surname
     lexicon: Lexicon
+    honorifics: PhraseMatcher  # ranks and honorifics that may stand between a title and a name
+    handover: re.Pattern[str] | None  # a word of a sentence that reports a change of holders
+    variants: PhraseMatcher | None = None  # given-name variants ("Timothy Geithner") -> person id: hints only
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> Gazetteer:
         names = PhraseMatcher(
-            (phrase_keys(n), p.id) for p in kb.people.values() for n in (p.name, *p.aliases)
+            (phrase_keys(n), p.id) for p in kb.people.values() for n in (p.name, *p.aliases) if not n.startswith(VARIANT)
+        )
+        variants = PhraseMatcher(
+            (phrase_keys(n[len(VARIANT):]), p.id) for p in kb.people.values() for n in p.aliases if n.startswith(VARIANT)
         )
         titles = PhraseMatcher(
             (phrase_keys(t.text), o.id) for o in kb.offices.values() for t in o.titles
@@ -35,7 +42,10 @@ class Gazetteer(NamedTuple):
             for cue in j.cues:
                 cues[phrase_keys(cue)] = j.code
         heads = frozenset(k for h in lexicon.heads for k in [" ".join(phrase_keys(h))] if k)
-        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon)
+        honorifics = PhraseMatcher((phrase_keys(h), h) for h in lexicon.honorifics)
+        handover = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.handover) + r")\b", re.IGNORECASE)
+                    if lexicon.handover else None)
+        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover, variants)
 
     def cue_ending_at(self, tokens: tuple[Token, ...], j: int, prose: str) -> tuple[int, str] | None:
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.sentences import sentence_at
-from factcheck.facts import OrderClaim, Sentence, Span, TimeExpr, covered
+from factcheck.facts import OrderClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.lazyre import lazy
 
 # relation of X to Y ("came after", "two days after" end in the same words); "X was followed by Y"

@@ -5,16 +5,21 @@ Austin") can be resolved through an earlier full mention in the same document.
 Forms recognised:
 
     [modifier] [jurisdiction] [modifier] TITLE [-designate] NAME     "former U.S. Defense Secretary Lloyd Austin"
+    [the] [jurisdiction] TITLE, NAME,                                "Britain's prime minister, Rishi Sunak,"
     NAME, [the|a] [modifier] [jurisdiction] TITLE                    "Jake Sullivan, the national security adviser"
+
+A lower-case title binds a name only after a modifier, a country or an article ("former president
+Jair Bolsonaro"); ranks and honorifics may stand between title and name ("Ambassador", "Gen.").
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.sentences import sentence_at
-from factcheck.extract.tokens import Token, joined
-from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered
+from factcheck.extract.tokens import Token, joined, phrase_keys, token_key
+from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.temporal import nearest_time, times_by_sentence
 from factcheck.kb.model import KnowledgeBase, normalize_title
 
@@ -25,6 +30,8 @@ _NOT_NAMES = frozenset(
     while when where as if not no yes also will would has have had is are was were""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
+_PREPOSITIONS = frozenset({"under"})  # blockers that are also prepositions
+_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "dos", "du", "le", "la"})
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
 
@@ -33,17 +40,29 @@ def _digit_follows(tokens: tuple[Token, ...], j: int) -> bool:
 _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "and", "who", "said", "says", "told", "to", "in", "for", "at", "on", "was", "is", "has", "had", "will"})
 
 
+_COMMA_NAME_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "who", "said", "says", "told"})
+
+
+def _in_list(tokens: tuple[Token, ...], lead_start: int, determiner: bool) -> bool:
+    """Whether the phrase before a title follows a comma (an item of a list)."""
+    k = lead_start - 1 - int(determiner)
+    return k >= 0 and tokens[k].text == ","
+
+
 class _Memory:
     """Who the document has named so far, by surname."""
 
     def __init__(self) -> None:
         self.by_surname: dict[str, set[str]] = {}
+        self.by_part: dict[str, set[str]] = {}  # every word of the name: "Lee" of "Lee Jae-myung"
 
     def remember(self, kb: KnowledgeBase, ids: tuple[str, ...]) -> None:
         for pid in ids:
             person = kb.people.get(pid)
             if person:
                 self.by_surname.setdefault(person.surname.lower(), set()).add(pid)
+                for key in phrase_keys(person.name):
+                    self.by_part.setdefault(key, set()).add(pid)
 
 
 def find_people(
@@ -86,7 +105,60 @@ def find_people(
                     resume = appositive[1]
                 else:
                     resume = next_i
-    return tuple(mentions), tuple(roles)
+    mentions_t, roles_t = _named_later(kb, tuple(mentions), tuple(roles), memory)
+    return mentions_t, _story_context(prose, tokens, kb, gaz, roles_t)
+
+
+def _story_context(prose: str, tokens: tuple[Token, ...], kb: KnowledgeBase, gaz: Gazetteer,
+                   roles: tuple[RoleClaim, ...]) -> tuple[RoleClaim, ...]:
+    """The story's countries settle a title its person held in several ("Foreign Minister X", once
+    foreign minister of two countries): the one of them the story names. Never a default country: a
+    person with no term in the title's offices, or an unknown one, stays unresolved."""
+    choices = {}
+    for n, claim in enumerate(roles):
+        if claim.jurisdiction is None and len(claim.person.candidates) == 1:
+            held = {kb.offices[t.office].jurisdiction for t in kb.terms_of(claim.person.candidates[0])
+                    if t.office in claim.offices}
+            if len(held) > 1:
+                choices[n] = held
+    if not choices:
+        return roles
+    named = {found[1] for i, tok in enumerate(tokens) if tok.is_capitalized
+             for found in [gaz.cue_starting_at(tokens, i, prose)] if found}
+    out = list(roles)
+    for n, held in choices.items():
+        story = held & named
+        if len(story) == 1:
+            jurisdiction = story.pop()
+            claim = roles[n]
+            out[n] = replace(claim, jurisdiction=jurisdiction, jurisdiction_via="context",
+                             offices=tuple(o for o in claim.offices if kb.offices[o].jurisdiction == jurisdiction))
+    return tuple(out)
+
+
+def _named_later(kb: KnowledgeBase, mentions: tuple[PersonMention, ...], roles: tuple[RoleClaim, ...],
+                 memory: _Memory) -> tuple[tuple[PersonMention, ...], tuple[RoleClaim, ...]]:
+    """A lone name after a title that the document names in full only later ("President Lee" in a
+    headline, "Lee Jae-myung" in the story): the one person so named who held one of the title's offices."""
+    fixed: dict[Span, PersonMention] = {}
+    out: list[RoleClaim] = []
+    for claim in roles:
+        person = claim.person
+        if person.via == "unknown" and " " not in person.text:
+            key = token_key(person.text)
+            named = {pid for pid in memory.by_part.get(key, ())
+                     if any(t.office in claim.offices for t in kb.terms_of(pid))}
+            if len(named) == 1:
+                person = replace(person, candidates=tuple(named), via="surname")
+                fixed[person.span] = person
+                jurisdiction, via = _jurisdiction(kb, claim.offices, None, person) if claim.jurisdiction is None \
+                    else (claim.jurisdiction, claim.jurisdiction_via)
+                offices = tuple(o for o in claim.offices if jurisdiction is None or kb.offices[o].jurisdiction == jurisdiction)
+                claim = replace(claim, person=person, jurisdiction=jurisdiction, jurisdiction_via=via, offices=offices)
+        out.append(claim)
+    if not fixed:
+        return mentions, roles
+    return tuple(fixed.get(m.span, m) for m in mentions), tuple(out)
 
 
 def _name_at(prose, tokens, i, sentences, kb, gaz, memory) -> tuple[PersonMention | None, int]:
@@ -134,6 +206,9 @@ def _name_tokens(prose: str, tokens: tuple[Token, ...], i: int) -> int:
         if tok.text == "-" and j > i and j + 1 < len(tokens) and tok.start == tokens[j - 1].end and tokens[j + 1].start == tok.end:
             j += 1  # "Thomas-Greenfield", "Sang-mok"
             continue
+        if tok.key in _PARTICLES and j > i and j + 1 < len(tokens) and tokens[j + 1].is_capitalized and joined(prose, tok, tokens[j + 1]):
+            j += 1  # "Faisal bin Farhan", "Ursula von der Leyen"
+            continue
         if not (tok.is_capitalized and tok.text[0].isalpha()):
             break
         if tok.key in _NOT_NAMES and not (j > i and tok.key in _MONTH_NAMES and not _digit_follows(tokens, j)):
@@ -150,12 +225,31 @@ def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) ->
     match = gaz.names.match(tokens, i, prose)
     if match is not None and match[0] == end:
         ids = tuple(sorted(set(match[1])))
+        # One name, several people (sources that never shared a QID or a start day): the title
+        # tells them apart when exactly one of them held one of its offices.
+        held = kb.who_held(ids, offices) if len(ids) > 1 else ()
+        if len(held) == 1:
+            ids = held
         memory.remember(kb, ids)
         return _mention(prose, tokens, i, end, sentences, ids, "full-name")
+    variant = gaz.variants.match(tokens, i, prose) if gaz.variants is not None else None
+    if variant is not None and variant[0] == end:
+        # A short or formal given name ("Treasury Secretary Timothy Geithner"): only a hint, taken
+        # when exactly one person so named held one of the title's offices.
+        held = kb.who_held(sorted(set(variant[1])), offices)
+        if len(held) == 1:
+            memory.remember(kb, held)
+            return _mention(prose, tokens, i, end, sentences, held, "name-variant-office")
     if end == i + 1:
         ids = memory.by_surname.get(tokens[i].key)
         if ids:
             return _mention(prose, tokens, i, end, sentences, tuple(sorted(ids)), "surname")
+        # A family name written first ("President Lee" after "Lee Jae-myung"): the one person the
+        # document has named with that word who held one of the title's offices.
+        named = {pid for pid in memory.by_part.get(tokens[i].key, ())
+                 if any(t.office in offices for t in kb.terms_of(pid))}
+        if len(named) == 1:
+            return _mention(prose, tokens, i, end, sentences, tuple(named), "surname")
         # A surname after a title: the one person of that surname who ever held one of its offices.
         holders = {pid for office in offices for pid in kb.holders_named(office, tokens[i].key)}
         if len(holders) == 1:
@@ -166,33 +260,86 @@ def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) ->
 
 
 def _title_then_name(prose, tokens, i, title, sentences, times, quotes, doc_date, kb, gaz, memory):
+    """"[the] [modifier] [jurisdiction] TITLE [-designate] [honorific] NAME", or with a comma before the
+    name ("Britain's prime minister, Rishi Sunak,")."""
     end, offices = title
-    if not tokens[i].is_capitalized:
-        return None  # a lower-case title before a name is a job description ("bank president John Smith")
     lead = _lead_words(prose, tokens, i, gaz)
     if lead is None:
         return None
-    lead_start, modifiers, cue = lead
-    j = end
-    trailing = _trailing_modifiers(prose, tokens, j, gaz)
-    modifiers = modifiers + trailing[0]
-    j = trailing[1]
+    lead_start, modifiers, cue, determiner = lead
+    lower = not tokens[i].is_capitalized
+    # A lower-case one-word title after a noun is a job description ("bank president John Smith");
+    # a modifier, a country, an article or a function word before it, or a title of several words
+    # ("foreign minister David Lammy"), makes it the office.
+    if lower and not (modifiers or cue or determiner or end - i > 1 or _opens_phrase(prose, tokens, lead_start)):
+        return None
+    trailing, j = _trailing_modifiers(prose, tokens, end, gaz)
+    modifiers = modifiers + trailing
+    form = "title-name"
+    if j < len(tokens) and tokens[j].text == "," and (cue or determiner) and j + 1 < len(tokens):
+        form = "title-comma-name"  # "the new US Secretary of Defense, Pete Hegseth, ..."
+        j += 1
+    elif j >= len(tokens) or not joined(prose, tokens[j - 1], tokens[j]):
+        return None
+    if form == "title-name" and j < len(tokens) and tokens[j].text == "(":
+        close = next((k for k in range(j + 1, min(j + 8, len(tokens))) if tokens[k].text == ")"), None)
+        if close is None or close + 1 >= len(tokens):
+            return None
+        j = close + 1  # "Secretary of State (@StateDept) Marco Rubio": an aside between title and name
+    j = _skip_honorifics(prose, tokens, j, gaz)
     if j >= len(tokens) or tokens[j].key in gaz.lexicon.following_blockers:
         return None
-    if not joined(prose, tokens[j - 1], tokens[j]):
-        return None
-    name_end = _name_tokens(prose, tokens, j)
+    name_end = _name_end(prose, tokens, j, gaz)
     if name_end == j:
         return None
+    if form == "title-comma-name" and (
+        (name_end < len(tokens) and tokens[name_end].key not in _COMMA_NAME_END) or _in_list(tokens, lead_start, determiner)
+    ):
+        return None  # "the prime minister, the chancellor, Rishi Sunak and others": a list, not an apposition
     person = _resolve_name(prose, tokens, j, name_end, sentences, kb, gaz, memory, offices)
+    if (lower or form == "title-comma-name") and person.via not in ("full-name", "surname"):
+        return None  # the looser forms bind only a name the knowledge base knows in full
     span = Span(tokens[lead_start].start, tokens[name_end - 1].end)
     claim = _claim(prose, span, Span(tokens[i].start, tokens[end - 1].end), offices, cue, person, modifiers,
-                   sentences, times, quotes, doc_date, kb, "title-name")
+                   sentences, times, quotes, doc_date, kb, form, gaz)
     return claim, name_end
 
 
-def _lead_words(prose, tokens, i, gaz) -> tuple[int, tuple[str, ...], str | None] | None:
-    """Modifiers and a jurisdiction cue before a title; None when a blocker makes it another office."""
+def _opens_phrase(prose: str, tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether token i follows a function word, punctuation or a line start (not a noun it could qualify)."""
+    if i == 0 or not joined(prose, tokens[i - 1], tokens[i]):
+        return True
+    before = tokens[i - 1]
+    return not before.is_word or (before.key in _NOT_NAMES and not before.is_capitalized)
+
+
+def _skip_honorifics(prose: str, tokens: tuple[Token, ...], j: int, gaz: Gazetteer) -> int:
+    """The first token after ranks and honorifics ("Ambassador", "Gen.", "Sheikh") standing before a name."""
+    while j < len(tokens):
+        found = gaz.honorifics.match(tokens, j, prose)
+        if found is None:
+            return j
+        k = found[0]
+        while k < len(tokens) and tokens[k].text == "." and tokens[k].start == tokens[k - 1].end:
+            k += 1
+        if k >= len(tokens) or not tokens[k].is_capitalized:
+            return j  # "General" or "Prince" closing the phrase is not a rank before a name
+        j = k
+    return j
+
+
+def _name_end(prose: str, tokens: tuple[Token, ...], j: int, gaz: Gazetteer) -> int:
+    """End of the name at token j: a name the knowledge base knows ("Faisal bin Farhan") or a capitalised run."""
+    run = _name_tokens(prose, tokens, j)
+    known = gaz.names.match(tokens, j, prose)
+    if known is not None and known[0] >= run and (known[0] == run or not _continues_name(prose, tokens, known[0]) if known[0] < len(tokens) else True):
+        return known[0]
+    return run
+
+
+def _lead_words(prose, tokens, i, gaz) -> tuple[int, tuple[str, ...], str | None, bool] | None:
+    """Modifiers, fillers and a jurisdiction cue before a title, and whether an article precedes them;
+    None when a blocker makes it another office."""
     modifiers: list[str] = []
     cue: str | None = None
     start = i
@@ -203,9 +350,15 @@ def _lead_words(prose, tokens, i, gaz) -> tuple[int, tuple[str, ...], str | None
             j -= 1
             continue
         if tok.key in gaz.lexicon.blockers:
+            if tok.key in _PREPOSITIONS and not tok.is_capitalized and tokens[j + 1].text != "-":
+                break  # "under President X" is not "Under Secretary"
             return None
         if tok.key in gaz.lexicon.modifiers:
             modifiers.append(gaz.lexicon.modifiers[tok.key])
+            start = j
+            j -= 1
+            continue
+        if tok.key in gaz.lexicon.fillers:
             start = j
             j -= 1
             continue
@@ -215,10 +368,13 @@ def _lead_words(prose, tokens, i, gaz) -> tuple[int, tuple[str, ...], str | None
             start = found[0]
             j = found[0] - 1
             continue
+        if cue is not None or "\n" in prose[tok.end : tokens[j + 1].start]:
+            break  # what stands before "Britain's", or at the end of the line before, does not qualify the title
         if tok.is_capitalized and tok.is_word and tok.key != "'s" and tok.key not in _NOT_NAMES and not _starts_sentence(prose, tok):
             return None  # "World Bank President", "Chrysler Corp President": the title of an organisation
         break
-    return start, tuple(reversed(modifiers)), cue
+    determiner = start > 0 and tokens[start - 1].key in _DETERMINERS and joined(prose, tokens[start - 1], tokens[start])
+    return start, tuple(reversed(modifiers)), cue, determiner
 
 
 def _starts_sentence(prose: str, tok: Token) -> bool:
@@ -248,9 +404,10 @@ def _appositive(prose, tokens, i, mention, sentences, times, quotes, doc_date, k
     if i + 2 >= len(tokens) or tokens[i].text != ",":
         return None
     j = i + 1
-    if tokens[j].key not in _DETERMINERS:
-        return None
-    j += 1
+    determiner = tokens[j].key in _DETERMINERS
+    if determiner:
+        j += 1
+    lead = j
     modifiers: list[str] = []
     cue: str | None = None
     while j < len(tokens):
@@ -260,7 +417,7 @@ def _appositive(prose, tokens, i, mention, sentences, times, quotes, doc_date, k
             modifiers.append(gaz.lexicon.modifiers[tokens[j].key])
             j += 1
             continue
-        if tokens[j].text == "-":
+        if tokens[j].text == "-" or tokens[j].key in gaz.lexicon.fillers:
             j += 1
             continue
         found = gaz.cue_starting_at(tokens, j, prose) if cue is None else None
@@ -274,18 +431,29 @@ def _appositive(prose, tokens, i, mention, sentences, times, quotes, doc_date, k
     if title is None:
         return None
     end, offices = title
+    # Without an article, only a country, a modifier or a capitalised title makes the words after the
+    # comma a title of the name ("Rishi Sunak, Britain's prime minister,"), not the next item of a list.
+    if not determiner and not (cue or modifiers or tokens[j].is_capitalized):
+        return None
+    if not determiner and mention.via != "full-name":
+        return None
     trailing, end = _trailing_modifiers(prose, tokens, end, gaz)
     if end < len(tokens) and tokens[end].key not in _APPOSITIVE_END:
         return None
     span = Span(mention.span.start, tokens[end - 1].end)
-    claim = _claim(prose, span, Span(tokens[i + 2].start if cue is None else tokens[j].start, tokens[end - 1].end),
+    claim = _claim(prose, span, Span(tokens[lead].start if cue is None else tokens[j].start, tokens[end - 1].end),
                    offices, cue, mention, tuple(modifiers) + trailing, sentences, times, quotes, doc_date, kb,
-                   "name-appositive")
+                   "name-appositive", gaz)
     return claim, end
 
 
-def _claim(prose, span, title_span, offices, cue, person, modifiers, sentences, times, quotes, doc_date, kb, form) -> RoleClaim:
+def _claim(prose, span, title_span, offices, cue, person, modifiers, sentences, times, quotes, doc_date, kb, form,
+           gaz: Gazetteer) -> RoleClaim:
     sentence = sentence_at(sentences, span.start)
+    if not modifiers and gaz.handover is not None:
+        whole = sentences[sentence].span if sentences else Span(0, len(prose))
+        if gaz.handover.search(prose, whole.start, whole.end):
+            modifiers = ("then",)  # a title in a report of a change of holders names the office at the change
     event_time = nearest_time(times, sentence, span)
     candidates = tuple(sorted(set(offices)))
     ref = event_time.value if ("then" in modifiers and event_time) else doc_date.value

@@ -39,4 +39,4 @@ class Extractor(NamedTuple):
         mentions, roles = find_people(prose, tokens, sentences, times, quotes, doc_date, self.kb, self.gazetteer)
         events = find_events(prose, tokens, sentences, times, mentions, roles, quotes, self.gazetteer, self.triggers)
         orders = find_orders(prose, sentences, times, quotes)
-        return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates, orders)
+        return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates, orders, prose)

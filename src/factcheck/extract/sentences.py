@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from factcheck.facts import Sentence, Span
+from factcheck.facts import sentence_at as sentence_at  # moved to facts.py (temporal uses it too)
 from factcheck.lazyre import lazy
 
 # Tokens ending in a period that do not end a sentence.
@@ -64,17 +65,3 @@ def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
         stop -= 1
     if stop > start:
         sentences.append(Sentence(len(sentences), Span(start, stop)))
-
-
-def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
-    """Index of the sentence containing offset (the nearest one before it otherwise)."""
-    lo, hi = 0, len(sentences) - 1
-    best = 0
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].span.start <= offset:
-            best = mid
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    return best

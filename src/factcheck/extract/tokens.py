@@ -7,6 +7,7 @@ not grow with the number of names and titles in the knowledge base.
 from __future__ import annotations
 
 import marshal
+import unicodedata
 from typing import Iterable, KeysView, NamedTuple
 
 from factcheck.lazyre import lazy
@@ -34,7 +35,13 @@ class Token(NamedTuple):
 
 
 def token_key(text: str) -> str:
-    return text.replace(".", "").replace("\u2019", "'").lower()
+    key = text.replace(".", "").replace("\u2019", "'").lower()
+    return key if key.isascii() else _fold(key)
+
+
+def _fold(key: str) -> str:
+    """Accents do not matter in a key: "Antonio Guterres" is "António Guterres", "Inacio" is "Inácio"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def tokenize(prose: str) -> tuple[Token, ...]:
@@ -43,7 +50,7 @@ def tokenize(prose: str) -> tuple[Token, ...]:
     new = tuple.__new__
     return tuple([
         new(Token, (text := m.group(), m.start(), m.end(),
-                    key if "." not in (key := text.lower()) and "\u2019" not in key else token_key(key)))
+                    key if "." not in (key := text.lower()) and "\u2019" not in key and key.isascii() else token_key(key)))
         for m in _TOKEN.finditer(prose)
     ])
 

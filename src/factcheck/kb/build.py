@@ -115,6 +115,8 @@ def build(sources: Path, out: Path) -> dict[str, int]:
         _write_terms(out / "terms" / f"{name}.csv", mine)
         counts[name] = len(mine)
     used = {r.pid for r in rows}
+    titled = {r.pid for r in rows if r.term.office in offices and not r.term.office.endswith("-wd") and r.term.office not in {g.id for g in generic}}
+    _add_given_name_variants(people, titled, given)
     _write_people(out / "people" / "generated.csv", people, used)
     _write_merges(out / "merges.csv", merges, used)
     _write_left_out(out / "left-out.csv", left)
@@ -376,6 +378,26 @@ def _people(rows: list[Row], overrides: dict[str, list[dict]], given: dict[str, 
     merged = [(pid_of[clusters.find(a)], a, b, f"{why} ({ev})") for a, b, why, ev in merges]
     return ([replace(r, pid=pid_of[clusters.find(_node(r))]) for r in rows], people,
             sorted(merged))
+
+
+def _add_given_name_variants(people: dict[str, _Person], titled: set[str], given: dict[str, set[str]]) -> None:
+    """"~Timothy Geithner" for Tim Geithner: hints (see model.Person) for people who held an office news names."""
+    from factcheck.kb.model import VARIANT
+
+    for pid in titled:
+        p = people[pid]
+        known = {a.casefold() for a in p.aliases} | {p.name.casefold()}
+        for name in [p.name, *sorted(a for a in p.aliases if not a.startswith(VARIANT))]:
+            words = name.split()
+            if len(words) < 2:
+                continue
+            for other in sorted(given.get(words[0].casefold(), ())):
+                if len(other) < 2:
+                    continue
+                variant = " ".join([other.capitalize(), *words[1:]])
+                if variant.casefold() not in known:
+                    known.add(variant.casefold())
+                    p.aliases.add(VARIANT + variant)
 
 
 def _best(rows: list[Row]) -> Row:

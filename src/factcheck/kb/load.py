@@ -40,9 +40,9 @@ def load_kb(*roots: Path) -> KnowledgeBase:
     for root in roots:
         jpath = root / "jurisdictions.toml"
         if jpath.exists():
-            jurisdictions.extend(_read_jurisdictions(jpath))
+            jurisdictions.extend(read_jurisdictions(jpath))
         for path in sorted((root / "offices").glob("*.toml")):
-            offices.extend(_read_offices(path))
+            offices.extend(read_offices(path))
         for path in sorted((root / "people").glob("*.csv")):
             people.extend(_read_people(path))
         for path in sorted((root / "terms").glob("*.csv")):
@@ -69,12 +69,12 @@ def _toml(path: Path) -> dict:
         raise KnowledgeBaseError(f"{path}: {exc}") from None
 
 
-def _read_jurisdictions(path: Path) -> Iterator[Jurisdiction]:
+def read_jurisdictions(path: Path) -> Iterator[Jurisdiction]:
     for row in _toml(path).get("jurisdiction", []):
         yield Jurisdiction(row["code"], row["name"], tuple(row.get("cues", ())))
 
 
-def _read_offices(path: Path) -> Iterator[Office]:
+def read_offices(path: Path) -> Iterator[Office]:
     for row in _toml(path).get("office", []):
         try:
             titles = tuple(_title(t) for t in row.get("titles", ()))

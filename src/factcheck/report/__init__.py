@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from factcheck.engine import Result
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Result
 
 
 class Located(NamedTuple):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.report import locate
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

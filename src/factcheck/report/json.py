@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from factcheck import __version__
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.report import locate, summary
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.report.json import finding_object
 
 

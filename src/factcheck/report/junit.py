@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.report import locate
 
 

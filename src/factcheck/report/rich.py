@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from factcheck.engine import Result
+from factcheck.findings import Result
 from factcheck.report import locate, summary
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}

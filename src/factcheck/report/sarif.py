@@ -7,8 +7,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.checks.registry import KINDS, Rule
-from factcheck.engine import Result
+from factcheck.checks.registry import Rule
+from factcheck.findings import Result
 from factcheck.fingerprint import fingerprint
 from factcheck.report import locate
 
@@ -31,7 +31,7 @@ def _uri(path: str) -> str:
 
 def _doc(rule: Rule) -> str:
     """The rule's documentation (its check module's docstring); the summary for rules without one."""
-    return rule.doc if rule.kind in KINDS else rule.summary
+    return rule.doc
 
 
 def render(results: list[Result], rules: tuple[Rule, ...]) -> str:

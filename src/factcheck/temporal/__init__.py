@@ -15,8 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from factcheck.dates import Interval
-from factcheck.extract.sentences import sentence_at
-from factcheck.facts import DocumentDate, NonDate, Sentence, Span, TimeExpr
+from factcheck.facts import DocumentDate, NonDate, Sentence, Span, TimeExpr, sentence_at
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
     KINDS, NOT_DATES, WEEKDAYS, YEAR_LEAD, Context, has_year, pattern, resolve, runnable_kinds, weekday_name,

@@ -1,0 +1,166 @@
+"""The real-news development set: 86 dated excerpts of 2023-2026 news pages, annotated by hand.
+
+The texts stay in ../shared/corpora/dev/real-news (never committed); the annotations are
+bench/annotations/real-news.jsonl (offsets into those texts, with a hash of each span so a changed
+text is noticed). docs/annotation-guide.md says what was annotated and how.
+
+Figures (all on development data: the set is used to find and fix faults, so they flatter):
+* findings per 100 documents, per rule, with each finding classed against the annotations;
+* role mentions: how many the knowledge base covers (office and person), how many the checker can
+  check (it bound the title to the person, resolved the office, and the knowledge base answers for
+  the date), stale-title recall (mentions annotated wrong that FC101 reports), and FC101 findings
+  on mentions annotated right (false alarms);
+* event pairs: FC103 findings on pairs annotated as no contradiction;
+* weekdays the annotation marks wrong, and how many FC104 reports.
+
+Usage: python bench/realnews.py [--list]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import CORPORA  # noqa: E402
+
+from factcheck.dates import Interval, parse_day  # noqa: E402
+from factcheck.document import from_text  # noqa: E402
+from factcheck.engine import Engine  # noqa: E402
+
+ROOT = CORPORA / "real-news"
+ANNOTATIONS = Path(__file__).resolve().parent / "annotations" / "real-news.jsonl"
+
+
+def load_annotations(path: Path = ANNOTATIONS) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def documents(root: Path = ROOT) -> list[tuple[str, str, str]]:
+    """(file, date, text) of every excerpt listed in dates.csv."""
+    with (root / "dates.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return [(r["file"], r["date"], (root / r["file"]).read_text(encoding="utf-8")) for r in rows]
+
+
+def _sha(text: str, start: int, end: int) -> str:
+    return hashlib.sha1(text[start:end].encode()).hexdigest()[:10]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]] | None = None,
+             listing: list[str] | None = None) -> dict[str, Any]:
+    notes = load_annotations() if annotations is None else annotations
+    kb = engine.extractor.kb
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for a in notes:
+        by_doc.setdefault(a["doc"], []).append(a)
+    docs = documents(root)
+    findings: Counter[str] = Counter()
+    roles = [a for a in notes if a["kind"] == "role"]
+    stale = [a for a in roles if a["verdict"] == "wrong"]
+    weekdays = [a for a in notes if a["kind"] == "weekday"]
+    weekdays_caught = stale_any = 0
+    stale_caught = right_flagged = unannotated_fc101 = covered = checkable = mismatched = 0
+    pairs = [a for a in notes if a["kind"] == "event-pair"]
+    pair_alarms = 0
+    for name, day_text, text in docs:
+        day = parse_day(day_text)
+        result = engine.run(from_text(f"real-news/{name}", text, day))
+        mine = by_doc.get(name, [])
+        for a in mine:
+            parts = [a["first"], a["second"]] if a["kind"] == "event-pair" else [a]
+            spans = [(p["start"], p["end"]) for p in parts]
+            shas = [p["sha1"] for p in parts]
+            if any(_sha(text, s, e) != h for (s, e), h in zip(spans, shas)):
+                mismatched += 1
+        for f in result.findings:
+            findings[f.code] += 1
+            span = (f.span.start, f.span.end)
+            hit = [a for a in mine if a["kind"] == "role" and _overlaps(span, (a["start"], a["end"]))]
+            if f.code == "FC101":
+                if not hit:
+                    unannotated_fc101 += 1
+                elif hit[0]["verdict"] == "right":
+                    right_flagged += 1
+            if f.code == "FC103" and not any(p["conflict"] for p in mine if p["kind"] == "event-pair"):
+                pair_alarms += 1  # no annotated contradiction in this document: a false alarm
+            if listing is not None:
+                verdict = hit[0]["verdict"] if hit else "not annotated"
+                listing.append(f"FINDING {name} {f.code} [{text[f.span.start:f.span.end]}] annotated: {verdict}")
+        for a in (a for a in mine if a["kind"] == "weekday"):
+            weekdays_caught += any(f.code == "FC104" and _overlaps((f.span.start, f.span.end), (a["start"], a["end"]))
+                                   for f in result.findings)
+        for a in (a for a in mine if a["kind"] == "role"):
+            person_ids = kb.people_named(a["person"])
+            if a["office"] in kb.offices and person_ids:
+                covered += 1
+            claims = [c for c in result.facts.roles if _overlaps((c.span.start, c.span.end), (a["start"], a["end"]))]
+            ok = False
+            for c in claims:
+                if c.office == a["office"] and len(c.person.candidates) == 1 and c.jurisdiction and not c.quoted:
+                    ok = kb.held(c.person.candidates[0], c.office, Interval.day(day)) != "unknown"
+            checkable += ok
+            if a["verdict"] == "wrong":
+                caught = any(f.code == "FC101" and _overlaps((f.span.start, f.span.end), (a["start"], a["end"]))
+                             for f in result.findings)
+                stale_caught += caught
+                stale_any += any(_overlaps((f.span.start, f.span.end), (a["start"], a["end"])) for f in result.findings)
+                if listing is not None:
+                    listing.append(f"STALE {name} {a['person']} ({a['office']}): {'caught' if caught else 'missed'}")
+            elif listing is not None and not ok:
+                listing.append(f"UNCHECKED {name} [{text[a['start']:a['end']]}] {a['office']} ({a['verdict']})")
+    n = len(docs)
+    return {
+        "documents": n,
+        "annotations_not_matching_text": mismatched,
+        "findings_per_100": round(100 * sum(findings.values()) / max(n, 1), 1),
+        "findings_by_rule": dict(sorted(findings.items())),
+        "role_mentions": len(roles),
+        "role_mentions_right": sum(a["verdict"] == "right" for a in roles),
+        "role_mentions_wrong": len(stale),
+        "role_mentions_unsure": sum(a["verdict"] == "unsure" for a in roles),
+        "kb_covered": covered,
+        "kb_covered_share": round(covered / max(len(roles), 1), 3),
+        "checkable": checkable,
+        "checkable_share": round(checkable / max(len(roles), 1), 3),
+        "stale_title_recall": round(stale_caught / len(stale), 3) if stale else None,
+        "stale_titles_caught": stale_caught,
+        "stale_titles_flagged_by_any_rule": stale_any,
+        "fc101_on_right_mentions": right_flagged,
+        "fc101_not_on_annotated_mentions": unannotated_fc101,
+        "event_pairs": len(pairs),
+        "event_pairs_in_conflict": sum(bool(p["conflict"]) for p in pairs),
+        "fc103_false_alarms": pair_alarms,
+        "wrong_weekdays": len(weekdays),
+        "wrong_weekdays_caught": weekdays_caught,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--list", action="store_true", help="list findings, stale titles and unchecked mentions")
+    args = parser.parse_args()
+    if not ROOT.exists():
+        print(f"skipped: {ROOT} is absent")
+        return 0
+    listing: list[str] | None = [] if args.list else None
+    report = evaluate(Engine.default(), listing=listing)
+    if listing:
+        print("\n".join(listing))
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
