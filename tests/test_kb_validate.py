@@ -101,6 +101,7 @@ def test_build_reproduces_the_shipped_files_byte_for_byte(tmp_path: Path):
     import shutil
 
     from conftest import SHARED
+
     from factcheck.kb.build import build
     from factcheck.paths import kb_dir
 

@@ -28,13 +28,21 @@ import json
 import re
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Any
 
 from factcheck.dates import parse_partial
-from factcheck.kb.importers import congress, curated, everypolitician, fivethirtyeight, ifg, parlgov
+from factcheck.kb.importers import (
+    congress,
+    curated,
+    everypolitician,
+    fivethirtyeight,
+    ifg,
+    parlgov,
+)
 from factcheck.kb.importers.common import SourceTerm, slug
 from factcheck.kb.importers.names import merge_key, variants
 from factcheck.kb.importers.sourcemap import read_source_map
@@ -56,7 +64,7 @@ class Row:
     pid: str = ""
 
 
-def collect(sources: Path, kb_dir: Path, overrides: dict[str, list[dict]]) -> tuple[dict[str, list[SourceTerm]], list[everypolitician.GenericOffice]]:
+def collect(sources: Path, kb_dir: Path, overrides: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, list[SourceTerm]], list[everypolitician.GenericOffice]]:
     """Every importer's terms, by output file name, and the generated Wikidata offices."""
     smap = read_source_map(kb_dir)
     confirmed = {(c["person"], c["start"]): c["second_source"] for c in overrides.get("confirm", ())}
@@ -128,11 +136,12 @@ def build(sources: Path, out: Path) -> dict[str, int]:
 
 # -- overrides -----------------------------------------------------------------------------------
 
-def _overrides(path: Path) -> dict[str, list[dict]]:
+def _overrides(path: Path) -> dict[str, list[dict[str, Any]]]:
     if not path.exists():
         return {}
     with path.open("rb") as fh:
-        return tomllib.load(fh)
+        loaded: dict[str, list[dict[str, Any]]] = tomllib.load(fh)
+    return loaded
 
 
 def _base(source: str) -> str:
@@ -140,11 +149,11 @@ def _base(source: str) -> str:
     return re.sub(r" row \d+\)$", ")", source)
 
 
-def _matches(t: SourceTerm, rule: dict) -> bool:
-    return _base(t.source) == rule["source"] and t.office == rule.get("office", t.office) and t.start == rule.get("start", t.start)
+def _matches(t: SourceTerm, rule: dict[str, Any]) -> bool:
+    return bool(_base(t.source) == rule["source"] and t.office == rule.get("office", t.office) and t.start == rule.get("start", t.start))
 
 
-def _apply_overrides(terms: list[SourceTerm], overrides: dict[str, list[dict]], left: list, name: str) -> list[SourceTerm]:
+def _apply_overrides(terms: list[SourceTerm], overrides: dict[str, list[dict[str, Any]]], left: list[tuple[str, SourceTerm, str]], name: str) -> list[SourceTerm]:
     """Drop excluded rows, correct and mark acting ones, and drop rows whose end precedes their start (a source error)."""
     out = []
     for t in terms:
@@ -164,7 +173,7 @@ def _apply_overrides(terms: list[SourceTerm], overrides: dict[str, list[dict]], 
     return out
 
 
-def _later_pages(terms: list[SourceTerm], rules: Iterable[dict]) -> list[SourceTerm]:
+def _later_pages(terms: list[SourceTerm], rules: Iterable[dict[str, Any]]) -> list[SourceTerm]:
     """An open curated term seen in office on a later dated page: confirmed up to that day, citing it."""
     out = []
     for t in terms:
@@ -175,7 +184,7 @@ def _later_pages(terms: list[SourceTerm], rules: Iterable[dict]) -> list[SourceT
     return out
 
 
-def _known_items(terms: list[SourceTerm], rules: Iterable[dict]) -> list[SourceTerm]:
+def _known_items(terms: list[SourceTerm], rules: Iterable[dict[str, Any]]) -> list[SourceTerm]:
     """Curated rows of a person whose Wikidata item overrides.toml names carry that QID."""
     qids = {rule["person"]: rule["qid"] for rule in rules if rule.get("qid")}
     return [replace(t, qid=qids[t.person]) if not t.qid and t.person in qids else t for t in terms]
@@ -190,7 +199,7 @@ def _clean_sources(t: SourceTerm, denylist: Denylist) -> SourceTerm | None:
     return t if kept == parts else replace(t, source=" ; ".join(kept))
 
 
-def _name_surnames(rows: list[Row], left: list) -> list[Row]:
+def _name_surnames(rows: list[Row], left: list[tuple[str, SourceTerm, str]]) -> list[Row]:
     """ParlGov terms known by surname only take the full name of another source's holder of that
     surname who took the same office on the same day; the others are left out."""
     known: dict[tuple[str, str, str], set[str]] = defaultdict(set)
@@ -300,7 +309,7 @@ def read_given_names(path: Path) -> dict[str, set[str]]:
     return out
 
 
-def _people(rows: list[Row], overrides: dict[str, list[dict]], given: dict[str, set[str]]) -> tuple[list[Row], dict[str, _Person], list[tuple[str, str, str, str]]]:
+def _people(rows: list[Row], overrides: dict[str, list[dict[str, Any]]], given: dict[str, set[str]]) -> tuple[list[Row], dict[str, _Person], list[tuple[str, str, str, str]]]:
     clusters = _Clusters()
     merges: list[tuple[str, str, str, str]] = []  # (node a, node b, reason, evidence)
     for r in rows:
@@ -404,7 +413,7 @@ def _best(rows: list[Row]) -> Row:
     return min(rows, key=lambda r: (RANK[r.file], r.term.start == "", r.term.person, r.term.source))
 
 
-def _override_aliases(overrides: dict[str, list[dict]]) -> dict[str, tuple[str, ...]]:
+def _override_aliases(overrides: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[str, ...]]:
     """[[alias]] entries of overrides.toml, by QID or by the name a source gives."""
     out: dict[str, tuple[str, ...]] = {}
     for rule in overrides.get("alias", ()):
@@ -415,7 +424,7 @@ def _override_aliases(overrides: dict[str, list[dict]]) -> dict[str, tuple[str, 
 
 # -- terms ---------------------------------------------------------------------------------------
 
-def _one_row_per_term(rows: list[Row], left: list) -> list[Row]:
+def _one_row_per_term(rows: list[Row], left: list[tuple[str, SourceTerm, str]]) -> list[Row]:
     """One row per (person, office, start): the best source's, citing the others whose end agrees."""
     groups: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
     out: list[Row] = []
@@ -464,7 +473,7 @@ def _offices(out: Path, generated: Iterable[ifg.GeneratedOffice], generic: Itera
     return offices
 
 
-def _resolve_overlaps(rows: list[Row], offices: dict[str, Office], left: list) -> list[Row]:
+def _resolve_overlaps(rows: list[Row], offices: dict[str, Office], left: list[tuple[str, SourceTerm, str]]) -> list[Row]:
     """Leave out the weaker of two rows whose holders overlap in a single-holder office."""
     from factcheck.kb.validate import overlapping
 

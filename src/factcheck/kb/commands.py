@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import NoReturn
 
 import typer
 
@@ -65,7 +65,7 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
 def who(
     title: str = typer.Argument(..., help='An office title as written: "Secretary of Defense", "Home Secretary".'),
     on: str = typer.Option(..., "--on", help="The day (or month, or year) to ask about."),
-    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="Country code (US, GB, IN...) when the title is shared."),
+    jurisdiction: str | None = typer.Option(None, "--jurisdiction", help="Country code (US, GB, IN...) when the title is shared."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Who held an office on a day."""
@@ -137,7 +137,7 @@ def stats(fmt: str = typer.Option("table", "--format", help="table or json.")) -
 @kb_app.command()
 def coverage(
     on: str = typer.Option(..., "--on", help="The day (or month, or year) to ask about."),
-    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="Only this jurisdiction's offices (US, GB, EU...)."),
+    jurisdiction: str | None = typer.Option(None, "--jurisdiction", help="Only this jurisdiction's offices (US, GB, EU...)."),
     all_offices: bool = typer.Option(False, "--all", help="Also offices with several holders at once (junior posts, Wikidata positions)."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
@@ -169,7 +169,6 @@ def coverage(
 def validate_command(notes: bool = typer.Option(False, "--notes", help="Also list source disagreements.")) -> None:
     """Check the knowledge base: overlapping single-holder terms, bad dates, unknown references."""
     from factcheck.kb.validate import validate
-
     from factcheck.paths import kb_dir
 
     report = validate(_kb(), kb_dir=kb_dir())
@@ -202,13 +201,20 @@ def build(
 @kb_app.command("import")
 def import_command(
     fmt: str = typer.Argument(..., help=f"One of: {', '.join(IMPORT_FORMATS)}."),
-    files: List[Path] = typer.Argument(..., help="Source files (a folder for ifg)."),
-    office: Optional[str] = typer.Option(None, "--office", help="Office id for sparql and everypolitician rows."),
+    files: list[Path] = typer.Argument(..., help="Source files (a folder for ifg)."),
+    office: str | None = typer.Option(None, "--office", help="Office id for sparql and everypolitician rows."),
 ) -> None:
     """Print source rows as project-format term rows (person name, office, dates, source) on stdout."""
     import csv
 
-    from factcheck.kb.importers import congress, curated, everypolitician, fivethirtyeight, ifg, sparql
+    from factcheck.kb.importers import (
+        congress,
+        curated,
+        everypolitician,
+        fivethirtyeight,
+        ifg,
+        sparql,
+    )
 
     if fmt not in IMPORT_FORMATS:
         _fail(f"unknown format {fmt!r} (known: {', '.join(IMPORT_FORMATS)})")

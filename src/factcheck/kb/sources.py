@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 # Search engines and redirectors: a host, or a path or query that only a search or redirect page has.
 _SEARCH_HOSTS = re.compile(r"(^|\.)(google\.[a-z.]+|bing\.com|duckduckgo\.com|search\.yahoo\.com|yandex\.[a-z]+|baidu\.com|t\.co|bit\.ly|tinyurl\.com|lnkd\.in|ow\.ly)$")
-_SEARCH_PATHS = re.compile(r"(^|/)(search|url|redirect|redir)(/|$|\?)|[?&](q|query|url|u|search|newsse)=", re.I)
+_SEARCH_PATHS = re.compile(r"(^|/)(search|url|redirect|redir)(/|$|\?)|[?&](q|query|url|u|search|newsse)=", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

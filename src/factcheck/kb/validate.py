@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 from factcheck.kb.model import KnowledgeBase, Term
@@ -95,8 +96,8 @@ def _disagreements(terms: list[Term]) -> list[str]:
         sources = {t.source.split(":")[0] for t in ts}
         if len(sources) < 2:
             continue
-        starts = sorted(ts, key=lambda t: t.start.start if t.start else t.end.start if t.end else 0)  # type: ignore[return-value]
-        for a, b in zip(starts, starts[1:]):
+        starts = sorted(ts, key=lambda t: t.start.start if t.start else t.end.start if t.end else 0)
+        for a, b in pairwise(starts):
             if a.start is None or b.start is None:
                 continue
             gap = b.start.start - a.start.start

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from factcheck.kb.importers.common import SourceTerm
 from factcheck.kb.importers.sourcemap import SourceMap

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from factcheck.kb.importers.common import SourceTerm, slug
 from factcheck.kb.importers.sourcemap import SourceMap
 
-_SNAPSHOT = re.compile(r"^\s*([\w-]+)/\S*\s+<-\s+\S+\s+commit\s+[0-9a-f]+\s+\((\d{4}-\d{2}-\d{2})\)", re.M)
+_SNAPSHOT = re.compile(r"^\s*([\w-]+)/\S*\s+<-\s+\S+\s+commit\s+[0-9a-f]+\s+\((\d{4}-\d{2}-\d{2})\)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,7 @@ def snapshots(source_txt: Path) -> dict[str, str]:
 
 def read(path: Path, positions: dict[str, str], every_row_office: str | None = None) -> Iterator[SourceTerm]:
     """Terms of the positions mapped in `positions`; with `every_row_office`, every row is that office."""
-    for t in _rows(path, lambda label: every_row_office or positions.get(label), "", set()):
-        yield t
+    yield from _rows(path, lambda label: every_row_office or positions.get(label), "", set())
 
 
 def read_folder(folder: Path, code: str, sources: SourceMap, snapshot: str, mapped_only: bool,
@@ -115,7 +114,7 @@ def _days(a: str, b: str) -> int:
         return 0
 
 
-def _rows(path: Path, office_of, snapshot: str, current: set[tuple[str, str]]) -> Iterator[SourceTerm]:
+def _rows(path: Path, office_of: Callable[[str], str | None], snapshot: str, current: set[tuple[str, str]]) -> Iterator[SourceTerm]:
     with path.open(encoding="utf-8-sig", newline="") as fh:
         for n, row in enumerate(csv.DictReader(fh), start=2):
             label = row.get("position", "").strip()

@@ -11,11 +11,12 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
 class SourceMap:
-    jurisdictions: dict[str, dict] = field(default_factory=dict)  # code -> the jurisdiction's table
+    jurisdictions: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> the jurisdiction's table
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (code, source label) -> office id
     offices: frozenset[str] = frozenset()  # every hand-defined office id
     single: frozenset[str] = frozenset()  # those with one holder at a time

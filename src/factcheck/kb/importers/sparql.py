@@ -19,8 +19,8 @@ Example query (for the US Secretary of Defense, Q942378):
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from factcheck.kb.importers.common import SourceTerm
 
