@@ -115,3 +115,16 @@ def test_build_reproduces_the_shipped_files_byte_for_byte(tmp_path: Path):
     rebuilt = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert sorted(rebuilt) == sorted(shipped)
     assert [str(name) for name in sorted(shipped) if shipped[name] != rebuilt[name]] == []
+
+
+def test_import_files_curated_and_parlgov_rows_under_the_shipped_offices():
+    from conftest import SHARED
+
+    sources = SHARED / "data" / "kb-sources"
+    if not sources.exists():
+        pytest.skip("../shared/data/kb-sources absent")
+    curated = CliRunner().invoke(kb_app, ["import", "curated", str(sources / "curated-2022-2026" / "terms-europe-americas.csv")])
+    assert curated.exit_code == 0 and ",ca.prime-minister," not in curated.output  # Canada's PM rows are in terms.csv
+    assert ",de.chancellor," in curated.output and ",gb.central-bank-governor," in curated.output
+    parlgov = CliRunner().invoke(kb_app, ["import", "parlgov", str(sources / "parlgov")])
+    assert parlgov.exit_code == 0 and "parlgov:cabinet.csv" in parlgov.output and "parlgov:politician_president.csv" in parlgov.output

@@ -10,7 +10,7 @@ import typer
 
 kb_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Query, validate and build the knowledge base.")
 
-IMPORT_FORMATS = ("ifg", "538", "congress", "everypolitician", "curated", "sparql")
+IMPORT_FORMATS = ("ifg", "538", "congress", "everypolitician", "curated", "parlgov", "sparql")
 
 
 def _fail(message: str) -> NoReturn:
@@ -201,7 +201,7 @@ def build(
 @kb_app.command("import")
 def import_command(
     fmt: str = typer.Argument(..., help=f"One of: {', '.join(IMPORT_FORMATS)}."),
-    files: list[Path] = typer.Argument(..., help="Source files (a folder for ifg)."),
+    files: list[Path] = typer.Argument(..., help="Source files (a folder for ifg and parlgov)."),
     office: str | None = typer.Option(None, "--office", help="Office id for sparql and everypolitician rows."),
 ) -> None:
     """Print source rows as project-format term rows (person name, office, dates, source) on stdout."""
@@ -213,8 +213,13 @@ def import_command(
         everypolitician,
         fivethirtyeight,
         ifg,
+        parlgov,
         sparql,
     )
+    from factcheck.kb.importers.sourcemap import read_source_map
+    from factcheck.paths import kb_dir
+
+    sources = read_source_map(kb_dir())  # which office each source label is filed under
 
     if fmt not in IMPORT_FORMATS:
         _fail(f"unknown format {fmt!r} (known: {', '.join(IMPORT_FORMATS)})")
@@ -233,7 +238,9 @@ def import_command(
             elif fmt == "congress":
                 rows = congress.read(path, "9999-12-31")
             elif fmt == "curated":
-                rows = curated.read(path)
+                rows = curated.read(path, sources)
+            elif fmt == "parlgov":
+                rows = parlgov.read(path, sources)
             elif fmt == "sparql":
                 rows = sparql.read(path, office or "")
             else:
