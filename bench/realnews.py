@@ -29,11 +29,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA  # noqa: E402
-
-from factcheck.dates import Interval, parse_day  # noqa: E402
-from factcheck.document import from_text  # noqa: E402
-from factcheck.engine import Engine  # noqa: E402
+from corpora import CORPORA
+from factcheck.dates import Interval, parse_day
+from factcheck.document import from_text
+from factcheck.engine import Engine
 
 ROOT = CORPORA / "real-news"
 ANNOTATIONS = Path(__file__).resolve().parent / "annotations" / "real-news.jsonl"
@@ -73,7 +72,7 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
     weekdays_caught = stale_any = 0
     stale_caught = right_flagged = unannotated_fc101 = covered = checkable = mismatched = 0
     pairs = [a for a in notes if a["kind"] == "event-pair"]
-    pair_alarms = 0
+    pair_alarms = on_errors = 0
     for name, day_text, text in docs:
         day = parse_day(day_text)
         result = engine.run(from_text(f"real-news/{name}", text, day))
@@ -88,6 +87,8 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
             findings[f.code] += 1
             span = (f.span.start, f.span.end)
             hit = [a for a in mine if a["kind"] == "role" and _overlaps(span, (a["start"], a["end"]))]
+            on_errors += any(a["verdict"] == "wrong" and _overlaps(span, (a["start"], a["end"]))
+                             for a in mine if a["kind"] in ("role", "weekday"))
             if f.code == "FC101":
                 if not hit:
                     unannotated_fc101 += 1
@@ -108,7 +109,7 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
             claims = [c for c in result.facts.roles if _overlaps((c.span.start, c.span.end), (a["start"], a["end"]))]
             ok = False
             for c in claims:
-                if c.office == a["office"] and len(c.person.candidates) == 1 and c.jurisdiction and not c.quoted:
+                if c.office is not None and c.office == a["office"] and len(c.person.candidates) == 1 and c.jurisdiction and not c.quoted:
                     ok = kb.held(c.person.candidates[0], c.office, Interval.day(day)) != "unknown"
             checkable += ok
             if a["verdict"] == "wrong":
@@ -126,6 +127,8 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
         "annotations_not_matching_text": mismatched,
         "findings_per_100": round(100 * sum(findings.values()) / max(n, 1), 1),
         "findings_by_rule": dict(sorted(findings.items())),
+        "findings_on_annotated_errors": on_errors,
+        "other_findings": sum(findings.values()) - on_errors,
         "role_mentions": len(roles),
         "role_mentions_right": sum(a["verdict"] == "right" for a in roles),
         "role_mentions_wrong": len(stale),

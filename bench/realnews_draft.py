@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import textpatterns  # noqa: E402
-from corpora import CORPORA, SHARED  # noqa: E402
-
-from factcheck.dates import Interval, parse_day  # noqa: E402
-from factcheck.document import from_text  # noqa: E402
-from factcheck.engine import Engine  # noqa: E402
+import textpatterns
+from corpora import CORPORA, SHARED
+from factcheck.dates import Interval, parse_day
+from factcheck.document import from_text
+from factcheck.engine import Engine
+from factcheck.kb.model import normalize_title
 
 REAL_NEWS = CORPORA / "real-news"
 CURATED = SHARED / "data" / "kb-sources" / "curated-2022-2026"
@@ -114,7 +114,7 @@ def main() -> int:
     engine = Engine.default()
     kb = engine.extractor.kb
     titles = {t.text for o in kb.offices.values() for t in o.titles} | set(GENERIC_TITLES)
-    cues = frozenset(kb.cue_keys())
+    cues = frozenset(normalize_title(c) for j in kb.jurisdictions.values() for c in j.cues)
     patterns = textpatterns.compile_title_names(titles, cues)
     rows = curated_rows()
     with (REAL_NEWS / "dates.csv").open(encoding="utf-8", newline="") as fh:

@@ -14,7 +14,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import CORPORA, bbc, reuters  # noqa: E402
-
 from factcheck.document import from_text  # noqa: E402
 from factcheck.engine import Engine  # noqa: E402
 

@@ -104,8 +104,8 @@ def find_title_names(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]
             name = text[ns:ne]
             if not name or name.split()[0].strip(".").lower() in _NOT_NAMES or name.lower() in _NOT_NAMES:
                 continue
-            if form == "title-name" and len(name.split()) == 1 and name.isupper():
-                continue  # "President UN" is not a person
+            if all(w.isupper() and len(w) > 2 for w in name.split()):
+                continue  # "President UN", "AGREES NEW PEACE MOVES": a headline in capitals, not a person
             if form == "appositive" and before.search(name + " X"):
                 continue  # "Kuwaiti Crown Prince, Saudi foreign minister": a title, not a name, before the comma
             ts, te = m.start("title"), m.end("title")
@@ -120,7 +120,7 @@ def find_title_names(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]
                 low = w.lower().rstrip("-").strip(".")
                 if low in MODIFIERS:
                     modifier = modifier or low
-                elif w.lower().rstrip("-") in cues and cue is None:
+                elif cue is None and (w.lower().rstrip("-") in cues or w.lower().replace(".", "").rstrip("-") in cues):
                     cue = w.rstrip("-")
                 else:
                     break
@@ -160,6 +160,18 @@ def find_full_dates(text: str) -> Iterator[FullDate]:
             continue
         ds = m.start("month") if m.group("month") else m.start("d2")
         yield FullDate(m.start(), m.end(), ds, day, m.group("weekday"), m.start("weekday") if m.group("weekday") else None)
+
+
+_MONTH_DAY = re.compile(rf"{_MONTH}[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:,])(?![ \t]*,?[ \t]*(?:19|20)\d\d)")
+
+
+def find_month_days(text: str, year: int) -> Iterator[tuple[int, int, date]]:
+    """Dates written without a year ("on March 2"), read in the given year: (start, end, date)."""
+    for m in _MONTH_DAY.finditer(text):
+        try:
+            yield m.start(), m.end(), date(year, _MONTH_INDEX[m.group("month")[:3].lower()], int(m.group("d")))
+        except ValueError:
+            continue
 
 
 _RANGE = re.compile(

@@ -23,11 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA  # noqa: E402
-
-from factcheck.dates import parse_day  # noqa: E402
-from factcheck.extract.sentences import split_sentences  # noqa: E402
-from factcheck.temporal import find_times  # noqa: E402
+from corpora import CORPORA
+from factcheck.dates import parse_day
+from factcheck.extract.sentences import split_sentences
+from factcheck.temporal import find_times
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

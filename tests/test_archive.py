@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from _cli import run
 from conftest import FIXTURES
-
 from factcheck import archive
 from factcheck.archive import Checker, Record, parse_line
 
@@ -207,3 +207,22 @@ def test_check_records_takes_mappings_and_lines():
     assert [g["id"] for g in got] == ["a", "b", None]
     assert got[0]["findings"][0]["code"] == "FC104" and got[0]["date_source"] == "option"
     assert got[2]["line"] == 4 and got[2]["source"] == "list"
+
+
+def test_resume_against_results_from_another_corpus_loses_nothing(tmp_path):
+    corpus = write_corpus(tmp_path / "c.jsonl", [{"id": n, "text": "Nothing here."} for n in (1, 2, 3)])
+    out = tmp_path / "out.jsonl"
+    stranger = json.dumps({"path": None, "id": 99, "date": None, "date_source": "unknown", "findings": []}) + "\n"
+    out.write_text(stranger, encoding="utf-8")
+    proc = run("scan", str(corpus), "--resume", str(out))
+    assert proc.returncode == 0
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [99, 1, 2, 3]
+    assert proc.stderr == ("factcheck: --resume: 1 result(s) of the file matched no record of the corpus in order "
+                           "(from id 99); the corpus is not the one they came from, or not in the same order\n")
+
+
+def test_resume_skips_the_records_done_in_their_order():
+    done = iter(archive.key(Record("c.jsonl", n, n)) for n in range(1, 4))
+    records = [Record("c.jsonl", n, n, "x") for n in range(1, 7)]
+    left = list(archive.not_done(iter(records), done, lambda message: pytest.fail(message)))
+    assert [r.id for r in left] == [4, 5, 6]

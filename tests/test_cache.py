@@ -1,64 +1,318 @@
-"""The compiled cache: rebuilt when a data file changes, never trusted when corrupt."""
+"""The compiled cache: plain data keyed by the content of its inputs, never code; anything
+unexpected in the cache folder is rebuilt, never believed."""
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
+import shutil
+import sys
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Literal
 
-from factcheck.cache import load_cached
+import pytest
+
+from conftest import FIXTURES
+from factcheck import cache
+from factcheck.dates import Interval, parse_day
+from factcheck.document import from_text
+from factcheck.engine import Engine
+from factcheck.kb.cache import kb_from_tables, kb_tables
+from factcheck.kb.load import load_kb
+from factcheck.paths import kb_dir, rules_dir
+
+SEED = (FIXTURES / "seed-hegseth-austin.txt").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Grown:
+    """A model record as it may grow (see test_records_are_cached_generically_from_their_fields)."""
+
+    id: str
+    aliases: tuple[str, ...] = ()
+    born: date | None = None
+    served: Interval | None = None
+    kind: Literal["person", "body"] = "person"
+    counts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    living: bool = True
+
+
+def _codes(engine: Engine, text: str = SEED, date: str | None = None) -> list[str]:
+    doc = from_text("seed.txt", text, parse_day(date) if date else None)
+    return [f.code for f in engine.run(doc).findings]
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(where))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    return where
 
 
 def _builder(calls: list[int]):
     def build() -> dict:
         calls.append(1)
-        return {"n": len(calls)}
+        return {"t": {"n": len(calls), "list": [1, "a", None]}}
     return build
 
 
-def test_cache_is_reused_then_rebuilt_on_change(tmp_path: Path):
+def test_reused_then_rebuilt_on_a_same_size_edit_with_the_same_time(tmp_path: Path):
     data = tmp_path / "a.csv"
     data.write_text("x\n")
     calls: list[int] = []
-    first = load_cached("t", [data], _builder(calls), dict, tmp_path / "cache")
-    again = load_cached("t", [data], _builder(calls), dict, tmp_path / "cache")
-    assert first == again and len(calls) == 1
-    data.write_text("y\n")  # the same size: the modification time tells
+    first = cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    again = cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    assert dict(first["t"]) == dict(again["t"]) == {"n": 1, "list": [1, "a", None]} and len(calls) == 1
     stat = data.stat()
-    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # an edit a second later
-    load_cached("t", [data], _builder(calls), dict, tmp_path / "cache")
-    assert len(calls) == 2
-    data.write_text("longer\n")
-    load_cached("t", [data], _builder(calls), dict, tmp_path / "cache")
-    assert len(calls) == 3
-    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1, "an edit replaces the cache, never adds one"
+    data.write_text("y\n")  # same size, and the modification time put back: only the content tells
+    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert cache.load("t", [data], _builder(calls), folder=tmp_path / "c")["t"]["n"] == 2
+    assert len(list((tmp_path / "c").iterdir())) == 1, "an edit replaces the cache, never adds one"
 
 
-def test_a_cache_of_other_files_is_not_taken(tmp_path: Path):
-    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    a.write_text("x\n")
-    b.write_text("x\n")
-    calls: list[int] = []
-    load_cached("t", [a], _builder(calls), dict, tmp_path / "cache")
-    load_cached("t", [a, b], _builder(calls), dict, tmp_path / "cache")
-    load_cached("t", [b], _builder(calls), dict, tmp_path / "cache")
-    assert len(calls) == 3
+def test_the_key_covers_the_python_and_factcheck_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    data = tmp_path / "a.csv"
+    data.write_text("x\n")
+    key = cache.cache_key([data])
+    monkeypatch.setattr(sys, "version", sys.version + " other")
+    assert cache.cache_key([data]) != key
+    monkeypatch.undo()
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    assert cache.cache_key([data]) != key
 
 
-def test_corrupt_cache_is_rebuilt(tmp_path: Path):
+def test_two_pythons_in_turn_each_keep_their_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     data = tmp_path / "a.csv"
     data.write_text("x\n")
     calls: list[int] = []
-    load_cached("t", [data], _builder(calls), dict, tmp_path / "cache")
-    for f in (tmp_path / "cache").glob("*.pickle"):
-        f.write_bytes(b"not a pickle")
-    value = load_cached("t", [data], _builder(calls), dict, tmp_path / "cache")
-    assert value == {"n": 2} and len(calls) == 2
+    where = tmp_path / "c"
+    version = sys.version
+    for other in ("", " other", "", " other"):
+        monkeypatch.setattr(sys, "version", version + other)
+        cache.load("t", [data], _builder(calls), folder=where)
+    assert len(calls) == 2, "built once for each Python, then reused"
 
 
-def test_unwritable_cache_still_works(tmp_path: Path):
+@pytest.mark.parametrize("damage", ["garbage", "pickle", "truncated", "padded", "empty", "other-key",
+                                    "other-schema", "symlink", "fifo", "directory", "too-large"])
+def test_anything_unexpected_in_the_cache_is_rebuilt(tmp_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch):
+    data = tmp_path / "a.csv"
+    data.write_text("x\n")
+    calls: list[int] = []
+    where = tmp_path / "c"
+    cache.load("t", [data], _builder(calls), folder=where)
+    [path] = where.iterdir()
+    good = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"SQLite format 3\0" + bytes(range(256)) * 64)
+    elif damage == "pickle":
+        path.write_bytes(pickle.dumps({"n": 99}))
+    elif damage == "truncated":
+        path.write_bytes(good[: len(good) // 2])
+    elif damage == "padded":
+        path.write_bytes(good + b"\0" * 4096)
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "other-key":
+        cache.load("t", [data], _builder([]), salt="other", folder=tmp_path / "elsewhere")
+        shutil.copyfile(next((tmp_path / "elsewhere").iterdir()), path)
+    elif damage == "other-schema":
+        import sqlite3
+
+        path.unlink()
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE entry (ns, k, i, v)")
+        db.commit()
+        db.close()
+    elif damage == "symlink":
+        (tmp_path / "elsewhere.sqlite").write_bytes(good)
+        path.unlink()
+        path.symlink_to(tmp_path / "elsewhere.sqlite")
+    elif damage == "fifo":
+        path.unlink()
+        os.mkfifo(path)
+    elif damage == "directory":
+        path.unlink()
+        path.mkdir()
+    elif damage == "too-large":
+        monkeypatch.setattr(cache, "MAX_BYTES", len(good) - 1)
+    value = cache.load("t", [data], _builder(calls), folder=where)
+    assert dict(value["t"]) == {"n": 2, "list": [1, "a", None]} and len(calls) == 2, "built afresh"
+    if damage == "symlink":
+        assert (tmp_path / "elsewhere.sqlite").read_bytes() == good, "the link's target is not written"
+    if damage not in ("directory", "too-large"):
+        assert cache.load("t", [data], _builder(calls), folder=where)["t"]["n"] == 2, "and cached again"
+    assert not [p for p in where.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_planted_pickle_runs_nothing_and_changes_no_finding(tmp_path: Path, folder: Path):
+    expected = _codes(Engine.default())
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    planted = pickle.dumps(("key", Payload()))
+    for path in folder.iterdir():
+        path.write_bytes(planted)
+    for name in ("engine-00000000.pickle", "kb-00000000.pickle", "patterns-00000000.marshal"):
+        (folder / name).write_bytes(planted)
+    assert _codes(Engine.default()) == expected
+    assert not marker.exists(), "the planted pickle was loaded"
+
+
+def test_the_cache_holds_plain_json_and_reads_back_the_same_engine(folder: Path):
+    built = Engine.build(rules_dir())
+    Engine.default()
+    cached = Engine.default()
+    assert cached.rules == built.rules and cached.extractor.kb == built.extractor.kb
+    assert cached.extractor.gazetteer.lexicon == built.extractor.gazetteer.lexicon
+    assert _codes(cached) == _codes(built)
+    import sqlite3
+
+    [path] = folder.iterdir()
+    db = sqlite3.connect(path)
+    for (value,) in db.execute("SELECT v FROM entry"):
+        json.loads(value)  # every value is JSON
+    db.close()
+
+
+def test_a_same_size_edit_of_a_knowledge_base_file_is_not_served_stale(tmp_path: Path, folder: Path):
+    extra = tmp_path / "kb"
+    (extra / "terms").mkdir(parents=True)
+    terms = extra / "terms" / "house.csv"
+    header = "person,office,start,end,confirmed_until,acting,source,note\n"
+    terms.write_text(header + "lloyd-austin,us.secretary-of-defense,2021-01-22,2021-02-01,,no,test,\n")
+    text = "Defense Secretary Lloyd Austin spoke on March 3, 2022."
+    engine = Engine.default(kb_dirs=(extra,))
+    assert engine.extractor.kb.terms_of("lloyd-austin")[-1].end.iso() == "2021-02-01"
+    stat = terms.stat()
+    terms.write_text(header + "lloyd-austin,us.secretary-of-defense,2021-01-22,2029-02-01,,no,test,\n")
+    os.utime(terms, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert terms.stat().st_size == stat.st_size
+    again = Engine.default(kb_dirs=(extra,))
+    assert again.extractor.kb.terms_of("lloyd-austin")[-1].end.iso() == "2029-02-01"
+    assert _codes(again, text) == _codes(Engine.build(rules_dir(), (extra,)), text)
+
+
+def test_a_damaged_row_is_reported_in_one_line_and_the_file_removed(folder: Path):
+    import sqlite3
+
+    Engine.default()
+    [path] = folder.iterdir()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE entry SET v = '[1, 2]' WHERE ns = 'kb.people'")  # valid JSON, not a Person
+    db.commit()
+    db.close()
+    engine = Engine.default()
+    with pytest.raises(cache.CacheError, match="damaged"):
+        _codes(engine)
+    assert not path.exists()
+    assert _codes(Engine.default()) == _codes(Engine.build(rules_dir())), "rebuilt on the next run"
+
+
+def test_knowledge_base_rows_round_trip():
+    kb = load_kb(kb_dir())
+    tables = json.loads(json.dumps(kb_tables(kb)))
+    again = kb_from_tables(tables)
+    assert again == kb
+    assert again.terms_in("us.secretary-of-defense") == kb.terms_in("us.secretary-of-defense")
+    assert pickle.loads(pickle.dumps(again)) == kb, "a cached knowledge base pickles (for workers) as plain data"
+
+
+def test_an_unwritable_cache_folder_still_works(tmp_path: Path):
     data = tmp_path / "a.csv"
     data.write_text("x\n")
     blocker = tmp_path / "file"
     blocker.write_text("")
     calls: list[int] = []
-    assert load_cached("t", [data], _builder(calls), dict, blocker / "sub") == {"n": 1}
+    assert cache.load("t", [data], _builder(calls), folder=blocker / "sub")["t"]["n"] == 1
+
+
+def test_no_cache_folder_under_a_missing_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from factcheck.paths import cache_dir
+
+    for name in ("FACTCHECK_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "missing"))
+    assert cache_dir() is None
+    assert _codes(Engine.default()) == _codes(Engine.build(rules_dir()))
+    assert not (tmp_path / "missing").exists()
+    monkeypatch.delenv("HOME")
+    assert cache_dir() is None
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / ".cache" / "factcheck"
+
+
+def test_a_full_disk_leaves_no_temporary_file(tmp_path: Path):
+    """A write that fails part way (the file-size limit stands in for a full disk) keeps the old
+    cache and the old baseline, leaves no temporary file, and the scan still runs."""
+    folder, article, baseline = tmp_path / "cache", tmp_path / "a.txt", tmp_path / "baseline.json"
+    article.write_text(SEED)
+    baseline.write_text("old\n")
+    script = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (300, 300))\n"
+        "from factcheck.entry import main\n"
+        "main()\n"
+    )
+    import subprocess
+
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(folder)}
+    env.pop("FACTCHECK_NO_CACHE", None)
+    scan = subprocess.run([sys.executable, "-c", script, "scan", str(article), "--format", "text"],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert scan.returncode == 1 and "FC101" in scan.stdout, scan.stderr
+    record = subprocess.run([sys.executable, "-c", script, "scan", str(tmp_path), "--write-baseline", str(baseline)],
+                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert record.returncode == 2 and record.stderr.count("\n") == 1, record.stderr
+    assert baseline.read_text() == "old\n"
+    leftovers = [p.name for p in tmp_path.rglob("*") if p.name.endswith((".tmp", "-journal"))]
+    assert leftovers == []
+
+
+def test_one_cache_file_whatever_the_current_folder(tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch):
+    Engine.default()
+    monkeypatch.chdir(tmp_path)
+    Engine.default()
+    assert len(list(folder.iterdir())) == 1
+
+
+def test_records_are_cached_generically_from_their_fields():
+    """A field added to a model record (an alias list, a date, a nested record) is stored and read
+    back with no change to the cache code; data of the wrong shape is refused."""
+    from factcheck.plain import PlainDataError, decode, encode
+
+    value = Grown("x", ("X", "Ex"), date(1950, 2, 3), Interval.year(2001), "body", {"a": (1, 2)}, False)
+    assert decode(Grown, json.loads(json.dumps(encode(value)))) == value
+    for bad in ([], ["x"], ["x", [], None, None, "robot", {}, True], ["x", "X", None, None, "person", {}, True],
+                ["x", [], "1950-02-03", None, "person", {}, True], ["x", [], None, None, "person", {}, 1]):
+        with pytest.raises(PlainDataError):
+            decode(Grown, bad)
+
+
+def test_the_folder_keeps_only_the_most_recently_used_caches(tmp_path: Path):
+    data = tmp_path / "a.csv"
+    data.write_text("x\n")
+    where = tmp_path / "c"
+    stray = where / ".compiled-0123.sqlite.abcd.tmp"
+    for n in range(cache.KEEP + 3):
+        cache.load(f"configuration {n}", [data], _builder([]), folder=where)
+        if n == 0:
+            stray.write_text("left by a killed run")
+            os.utime(stray, (0, 0))
+            (where / "notes.txt").write_text("not ours")
+            first = next(p for p in where.iterdir() if p.name.startswith("compiled-"))
+        if n == cache.KEEP - 1:
+            calls: list[int] = []
+            cache.load("configuration 0", [data], _builder(calls), folder=where)  # used again: kept
+            assert calls == []
+    names = sorted(p.name for p in where.iterdir())
+    assert len([n for n in names if n.startswith("compiled-")]) == cache.KEEP
+    assert first.name in names and "notes.txt" in names and stray.name not in names

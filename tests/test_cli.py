@@ -56,8 +56,8 @@ def test_output_is_deterministic():
 
 def test_text_format_one_line_per_finding():
     out = run("scan", str(SEED), "--format", "text").stdout
-    heads = [l for l in out.splitlines() if l.startswith(str(SEED))]
-    assert len(heads) == 4 and all(": FC10" in l for l in heads)
+    heads = [ln for ln in out.splitlines() if ln.startswith(str(SEED))]
+    assert len(heads) == 4 and all(": FC10" in ln for ln in heads)
 
 
 def test_stdin_and_date_option():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from _cli import run
 from test_archive import fixture_records, write_corpus
 

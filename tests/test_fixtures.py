@@ -15,8 +15,8 @@ import shlex
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from factcheck.dates import parse_day
 from factcheck.document import load_path
 

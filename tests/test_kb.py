@@ -8,9 +8,9 @@ import random
 import re
 
 import pytest
-from conftest import SHARED
 from typer.testing import CliRunner
 
+from conftest import SHARED
 from factcheck.dates import parse_partial
 from factcheck.kb import open_kb
 from factcheck.kb.commands import kb_app
@@ -128,10 +128,10 @@ def test_a_sample_of_terms_matches_the_raw_source_rows():
     checked = 0
     by_source = {"ifg": [], "fivethirtyeight": [], "wikidata": []}
     for t in KB.terms:
-        for key in by_source:
+        for key, bucket in by_source.items():
             # Hand-written rows citing a bare QID (manual.csv) have no raw row to compare with.
             if t.source.startswith(key) and (key != "wikidata" or "(EveryPolitician " in t.source):
-                by_source[key].append(t)
+                bucket.append(t)
     first = {key: [(t, t.source.split(" ; ")[0]) for t in terms] for key, terms in by_source.items()}
     for key, terms in first.items():
         for t, source in rng.sample(terms, min(40, len(terms))):

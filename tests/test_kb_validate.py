@@ -73,16 +73,16 @@ def test_a_row_without_source_cannot_be_loaded(tmp_path: Path):
 
 def test_validate_command_exits_1_on_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     root = _kb_dir(tmp_path, GOOD + "cy-tan,xx.minister,2020-01-01,2020-12-31,,no,https://news.example.org/cy-tan,\n")
-    monkeypatch.setattr("factcheck.paths.kb_dir", lambda: root)
-    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    monkeypatch.setattr("factcheck.paths.kb_dir", lambda: root)  # the denylist's folder
+    monkeypatch.setattr("factcheck.kb.commands._kb", lambda: load_kb(root))
     result = CliRunner().invoke(kb_app, ["validate"])
     assert result.exit_code == 1 and "overlap" in result.output
 
 
 def test_coverage_says_how_sure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     root = _kb_dir(tmp_path, GOOD)
-    monkeypatch.setattr("factcheck.paths.kb_dir", lambda: root)
-    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    monkeypatch.setattr("factcheck.paths.kb_dir", lambda: root)  # the denylist's folder
+    monkeypatch.setattr("factcheck.kb.commands._kb", lambda: load_kb(root))
     statuses = {}
     for day in ("2020-06-01", "2022-04-01", "2023-06-01", "2018-01-01"):
         result = CliRunner().invoke(kb_app, ["coverage", "--on", day, "--format", "json"])

@@ -1,80 +1,41 @@
-"""Lazy patterns and the store of compiled pattern code: a pattern rebuilt from the store matches
-exactly as re.compile's does, and a missing, corrupt or foreign store only costs speed."""
+"""Lazy patterns: compiled by re.compile on first use, matching exactly as re.compile's pattern; and
+no private interpreter API anywhere in the package."""
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 from pathlib import Path
 
-import pytest
+from factcheck.lazyre import lazy
 
-from factcheck.lazyre import PatternStore, lazy
-from factcheck.temporal.expressions import KINDS, _SOURCES
-
-TEXT = ("On Tuesday, March 4, 2025, the Secretary of State met U.S. officials in the 1990s; "
-        "three weeks ago she said \u201cnot yet\u201d. O'Brien's visit (Q3 2024) ended 2024-09-30.")
-
-PATTERNS = [
-    (r"(?P<m>January|March)\s+(?P<d>\d{1,2})", 0),
-    (r"\b(?:was|were|had)\b(?![^,;]*\bto\b)", re.I),
-    (r"(?<=\w)'s\b|\d+(?:[.,]\d+)*", 0),
-    (r"^\s*(?:This|That)\s+\w+$", re.M),
-    (r"\u201c[^\u201d]*\u201d", re.S),
-] + [(_SOURCES[k], re.I) for k in KINDS]
+SRC = Path(__file__).resolve().parent.parent / "src" / "factcheck"
 
 
-def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
-    assert [(m.span(), m.groupdict(), m.groups()) for m in a.finditer(TEXT)] == \
-        [(m.span(), m.groupdict(), m.groups()) for m in b.finditer(TEXT)]
-    assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
-
-
-@pytest.mark.parametrize("source,flags", PATTERNS)
-def test_a_pattern_from_the_store_matches_as_re_compile(tmp_path: Path, source: str, flags: int):
-    path = str(tmp_path / "patterns.marshal")
-    first = PatternStore(path)
-    _same(first.compile(source, flags), re.compile(source, flags))
-    first.save()
-    again = PatternStore(path)
-    _same(again.compile(source, flags), re.compile(source, flags))
-    assert (source, int(flags)) in again._load(), "the second store read the code from the file"
-
-
-def test_a_corrupt_or_foreign_store_is_ignored(tmp_path: Path):
-    path = tmp_path / "patterns.marshal"
-    for content in (b"not marshal", b"", bytes(range(256))):
-        path.write_bytes(content)
-        _same(PatternStore(str(path)).compile(r"\d+", 0), re.compile(r"\d+"))
-    import marshal
-
-    path.write_bytes(marshal.dumps({(r"\d+", 0): (0, [1, 2, 3], 0, {}, ())}))  # code the matcher rejects
-    _same(PatternStore(str(path)).compile(r"\d+", 0), re.compile(r"\d+"))
-
-
-def test_without_a_store_patterns_are_compiled_as_usual(tmp_path: Path):
-    _same(PatternStore(None).compile(r"(?P<x>a+)b", re.I), re.compile(r"(?P<x>a+)b", re.I))
-
-
-def test_an_unwritable_store_costs_nothing_but_speed(tmp_path: Path):
-    blocker = tmp_path / "file"
-    blocker.write_text("")
-    store = PatternStore(str(blocker / "sub" / "patterns.marshal"))
-    _same(store.compile(r"x+", 0), re.compile(r"x+"))
-    store.save()  # no error
-
-
-def test_a_lazy_pattern_is_compiled_on_first_use():
-    pattern = lazy(r"(?P<w>[a-z]+)", re.I)
-    assert "search" not in vars(pattern)
+def test_a_lazy_pattern_is_compiled_on_first_use_and_matches_as_re_compile():
+    pattern = lazy(r"(?P<w>[a-z]+)", re.IGNORECASE)
+    assert "compiled" not in vars(pattern)
     assert pattern.search("42 Abc").group("w") == "Abc"
-    assert "search" in vars(pattern) and pattern.groupindex == {"w": 1} and pattern.flags & re.I
-    assert pattern.groups == 1 and pattern.compiled is pattern.compiled, "compiled once, however often it is read"
+    assert "compiled" in vars(pattern) and pattern.groupindex == {"w": 1} and pattern.flags & re.IGNORECASE
+    assert pattern.groups == 1 and pattern.compiled is pattern.compiled, "compiled once"
+    plain = re.compile(r"(?P<w>[a-z]+)", re.IGNORECASE)
+    text = "One two, THREE 4 five"
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert pattern.sub("x", text) == plain.sub("x", text) and pattern.split(text) == plain.split(text)
 
 
 def test_a_lazy_pattern_survives_copying():
-    import copy
-    import pickle
-
     pattern = lazy(r"\d+")
     assert copy.copy(pattern).findall("a1b22") == ["1", "22"]
     assert pickle.loads(pickle.dumps(pattern)).findall("a1b22") == ["1", "22"]
+
+
+def test_no_private_interpreter_api_and_no_code_from_the_cache_folder():
+    """The regular-expression internals (_sre, re._parser, re._compiler) and loading code or objects
+    from files (pickle, marshal) are not used anywhere in the package."""
+    banned = ("_sre", "re._parser", "re._compiler", "from re import _", "import marshal", "import pickle",
+              "marshal.", "pickle.load")
+    offenders = [f"{path.relative_to(SRC)}: {word}" for path in sorted(SRC.rglob("*.py"))
+                 for word in banned if word in path.read_text(encoding="utf-8")]
+    assert offenders == []

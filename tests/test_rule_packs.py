@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck.errors import UsageError
-
 from _cli import run
+from factcheck.errors import UsageError
 
 PACK = Path(__file__).resolve().parent / "data" / "house-pack"
 

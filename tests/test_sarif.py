@@ -104,8 +104,8 @@ def test_github_annotation_fields_and_escaping(tmp_path: Path):
 
 def test_jsonl_lines_match_the_json_contract():
     whole = json.loads(run("scan", str(SEED), "--format", "json").stdout)["documents"][0]["findings"]
-    lines = [json.loads(l) for l in run("scan", str(SEED), "--format", "jsonl").stdout.splitlines()]
-    assert [{k: v for k, v in l.items() if k != "path"} for l in lines] == whole
+    lines = [json.loads(ln) for ln in run("scan", str(SEED), "--format", "jsonl").stdout.splitlines()]
+    assert [{k: v for k, v in ln.items() if k != "path"} for ln in lines] == whole
 
 
 def test_junit_one_failing_case_per_finding():

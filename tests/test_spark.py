@@ -10,6 +10,7 @@ import shutil
 import sys
 
 import pytest
+
 from _cli import run
 from conftest import ROOT
 from test_archive import fixture_records, write_corpus

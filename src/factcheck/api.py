@@ -25,10 +25,9 @@ from pathlib import Path
 from factcheck.dates import parse_day
 from factcheck.document import Document, from_text
 from factcheck.engine import Engine
-from factcheck.findings import Result
 from factcheck.errors import UsageError
 from factcheck.facts import Facts
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Result
 
 __all__ = ["Engine", "Result", "check_document", "check_text", "extract_text", "load_engine", "scan_text"]
 
@@ -82,7 +81,7 @@ def _day(value: Date | str | None) -> Date | None:
 
 
 def _document(text: str, date: Date | str | None, path: str, markdown: bool | None) -> Document:
-    from factcheck.document import InputError, MARKUP_SUFFIXES
+    from factcheck.document import MARKUP_SUFFIXES, InputError
 
     if markdown is None:
         markdown = path.lower().endswith(MARKUP_SUFFIXES)

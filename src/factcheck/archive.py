@@ -18,16 +18,18 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, NamedTuple, Protocol
 
-from factcheck.api import Engine, Result, check_document, load_engine
+from factcheck.api import Engine, check_document, load_engine
 from factcheck.config import Config
 from factcheck.dates import DateError, parse_day
 from factcheck.document import MARKUP_SUFFIXES, Document, InputError, from_text
 from factcheck.errors import UsageError
+from factcheck.facts import DateSource
+from factcheck.findings import Result
 from factcheck.lazyre import lazy
 
 RECORD_FORMATS = ("text", "markdown", "html")
@@ -165,26 +167,61 @@ def key(record: Record) -> str:
     return json.dumps(record.id) if record.id is not None else f"{record.source}:{record.line}"
 
 
-def done_keys(out: Path) -> set[str]:
-    """The records an earlier (interrupted) run already wrote to `out`. A last line cut short by the
-    interruption is removed, so that the results appended after it stay one a line."""
-    keys: set[str] = set()
+def _result_key(raw: bytes) -> str:
+    value = json.loads(raw)
+    rid = value["id"]
+    return json.dumps(rid) if rid is not None else f"{value['source']}:{value['line']}"
+
+
+def prepare_resume(out: Path) -> int:
+    """Check that `out` holds result lines (an earlier, interrupted run's), remove a last line cut
+    short by the interruption, so that the results appended after it stay one a line; the length
+    of what is kept. Read once, line by line, whatever its size."""
     if not out.exists():
-        return keys
+        return 0
+    good = 0
     with out.open("rb+") as handle:
-        good = 0
         for n, raw in enumerate(handle, start=1):
             if not raw.endswith(b"\n"):
                 break
             try:
-                value = json.loads(raw)
-                rid = value["id"]
-                keys.add(json.dumps(rid) if rid is not None else f"{value['source']}:{value['line']}")
+                _result_key(raw)
             except (ValueError, KeyError, TypeError):
                 raise UsageError(f"--resume: {out}:{n}: not a result line of factcheck scan --format jsonl") from None
             good += len(raw)
         handle.truncate(good)
-    return keys
+    return good
+
+
+def done_keys(out: Path, length: int) -> Iterator[str]:
+    """The keys of the results in the first `length` bytes of `out`, in order."""
+    if length == 0:
+        return
+    with out.open("rb") as handle:
+        read = 0
+        for raw in handle:
+            read += len(raw)
+            if read > length:
+                return
+            yield _result_key(raw)
+
+
+def not_done(records: Iterable[Record], done: Iterator[str], report: Callable[[str], None]) -> Iterator[Record]:
+    """The records without a result yet. A run writes its results in input order, so the records
+    already done come up in the order of their results: each is the next one expected, and memory
+    stays constant however many there are. A record that is not the next one expected is checked;
+    a result that no record matched in order is reported at the end (its record, if it is still
+    in the corpus, was checked again: a result may be doubled, never lost)."""
+    expected = next(done, None)
+    for record in records:
+        if expected is not None and key(record) == expected:
+            expected = next(done, None)
+            continue
+        yield record
+    if expected is not None:
+        left = 1 + sum(1 for _ in done)
+        report(f"--resume: {left} result(s) of the file matched no record of the corpus in order (from id "
+               f"{expected}); the corpus is not the one they came from, or not in the same order")
 
 
 # Checking --------------------------------------------------------------------------------------
@@ -195,9 +232,9 @@ def to_document(record: Record, checker: Checker) -> Document:
     matter; the configuration's date is for records that declare none."""
     doc = from_text(record.path or str(record.id), record.text, checker.date_option, markdown=record.format != "text")
     if checker.date_option is None and record.date is not None:
-        doc = doc._replace(declared_date=record.date, date_source="record")
+        doc = replace(doc, declared_date=record.date, date_source=DateSource.RECORD)
     elif doc.declared_date is None and checker.default_date is not None:
-        doc = doc._replace(declared_date=checker.default_date, date_source="config")
+        doc = replace(doc, declared_date=checker.default_date, date_source=DateSource.CONFIG)
     return doc
 
 
@@ -330,17 +367,17 @@ def corpus_files(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def all_records(files: list[str], stdin: IO[bytes], skip: set[str]) -> Iterator[Record]:
+def all_records(files: list[str], stdin: IO[bytes]) -> Iterator[Record]:
     for name in files:
         if name == "-":
-            yield from (r for r in read_records(stdin, "-") if key(r) not in skip)
+            yield from read_records(stdin, "-")
             continue
         try:
             handle = open(name, "rb")  # noqa: SIM115 - closed below, after the generator is done with it
         except OSError as exc:
             raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
         with handle:
-            yield from (r for r in read_records(handle, name) if key(r) not in skip)
+            yield from read_records(handle, name)
 
 
 class Totals(NamedTuple):
@@ -384,9 +421,10 @@ def scan_corpus(paths: tuple[str, ...], checker: Checker, *, jobs: int = 1, resu
     if files.count("-") > 1:
         raise UsageError("standard input ('-') can be read only once")
     checker.engine()  # a bad rule pack or selector is a usage error before anything is written
-    skip = done_keys(resume) if resume is not None else set()
-    records = all_records(files, stdin or sys.stdin.buffer, skip)
     say = report or _to_stderr
+    records = all_records(files, stdin or sys.stdin.buffer)
+    if resume is not None:
+        records = not_done(records, done_keys(resume, prepare_resume(resume)), say)
     if dask_scheduler is not None:
         from factcheck.dask import outcomes as on_dask
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
+from typing import Any
 
-from factcheck.findings import Result
 from factcheck.errors import UsageError
+from factcheck.findings import Result
 from factcheck.fingerprint import fingerprint
 
 VERSION = 2
@@ -35,7 +37,7 @@ def _where(path: str, folder: Path) -> str:
         return absolute.as_posix()
 
 
-def entries(results: Iterable[Result], folder: Path) -> list[dict]:
+def entries(results: Iterable[Result], folder: Path) -> list[dict[str, Any]]:
     counts: Counter[tuple[str, str, str]] = Counter()
     texts: dict[tuple[str, str, str], str] = {}
     for r in results:
@@ -49,14 +51,43 @@ def entries(results: Iterable[Result], folder: Path) -> list[dict]:
 
 
 def write(path: Path, results: Iterable[Result]) -> int:
-    """Record the findings; returns how many."""
+    """Record the findings; returns how many. The file is replaced whole (a temporary file in the
+    same folder, renamed), never written through a symbolic link, never one of the checked files."""
+    from factcheck.atomic import write_atomic
+
+    results = list(results)
+    _check_target(path, results)
     rows = entries(results, path.parent)
     payload = {"version": VERSION, "tool": "factcheck", "findings": rows}
     try:
-        path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomic(path, (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"--write-baseline: {path}: {exc.strerror or exc}") from None
+    return sum(row["count"] for row in rows)
+
+
+def _check_target(path: Path, results: list[Result]) -> None:
+    """A baseline may replace a regular file of its own, nothing else."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return  # a new file: it cannot be one being checked
     except OSError as exc:
         raise UsageError(f"--write-baseline: {path}: {exc.strerror}") from None
-    return sum(row["count"] for row in rows)
+    if stat.S_ISLNK(st.st_mode):
+        raise UsageError(f"--write-baseline: {path}: is a symbolic link; not written through it "
+                         f"(name the file itself)")
+    if not stat.S_ISREG(st.st_mode):
+        raise UsageError(f"--write-baseline: {path}: not a regular file")
+    for r in results:
+        if r.document.path == "-":
+            continue
+        try:
+            checked = os.stat(r.document.path)
+        except OSError:
+            continue
+        if (checked.st_dev, checked.st_ino) == (st.st_dev, st.st_ino):
+            raise UsageError(f"--write-baseline: {path}: is one of the files being checked; not overwritten")
 
 
 def read(path: Path) -> Counter[tuple[str, str, str]]:

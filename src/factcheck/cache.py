@@ -1,63 +1,364 @@
-"""A compiled cache: the engine built from rules/ (knowledge base, lexicon, rule pack), pickled.
+"""The compiled cache: plain data in one SQLite file, keyed by a hash of what it was built from.
 
-Keyed by the size and modification time of every data file and of the code that builds it (as
-Python keys its own bytecode cache), so an edited file rebuilds it transparently: reading and
-hashing every file cost a pre-commit hook more than loading the cache did. A cache that cannot be
-read (corrupt, truncated, from another version) is ignored and rebuilt, never trusted; a cache that
-cannot be written costs nothing but speed. It lives in the user's cache folder, never beside the
-files being checked.
+Building the engine (parsing the knowledge-base CSV and TOML files, indexing names and titles,
+reading the rule packs) costs far more than a one-file scan. The cache keeps the result as rows of
+JSON values, (namespace, key) -> value, in an SQLite file that a run opens in a millisecond and
+reads lazily: a scan reads the few people, offices and terms its text names, not the whole
+knowledge base. Nothing stored is code; every value is checked against its type when read
+(plain.py).
+
+Key: a SHA-256 of the cache schema, the factcheck and Python versions, a description of the stored
+records' shapes, and the name and bytes of every input file (data and the code that builds the
+data): any edit, of any size, rebuilds it.
+
+Trust: the file is used only when it is a regular file (not a symbolic link, FIFO or device), no
+larger than MAX_BYTES, an SQLite database whose length matches its header, with exactly our table
+and our key. Anything else is rebuilt, never believed; a row that fails its check later removes the
+file and stops the run with a one-line error (CacheError). The file is written whole under a
+temporary name in the same folder and renamed (atomic.py); readers keep the file they opened.
+
+Where: the user's cache folder (paths.cache_dir), never beside the files being checked. With no
+usable folder, or FACTCHECK_NO_CACHE set, the data is built in memory and not written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
-import pickle
+import stat
 import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Callable, Sequence, TypeVar
+from typing import Any, TypeVar, overload
 
 from factcheck import __version__
-from factcheck.paths import cache_dir
+from factcheck.errors import DataError
+from factcheck.plain import PlainDataError
 
-T = TypeVar("T")
+V = TypeVar("V")
+
+SCHEMA = 1
+MAX_BYTES = 512 * 1024 * 1024
+KEEP = 8  # cache files kept in the folder (one per configuration), the most recently used
+_TABLE = "CREATE TABLE entry (ns TEXT NOT NULL, k TEXT NOT NULL, i INTEGER NOT NULL, v TEXT NOT NULL, PRIMARY KEY (ns, k)) WITHOUT ROWID"
+_ORDER = "CREATE INDEX entry_order ON entry (ns, i)"
+_META = "meta"  # the namespace holding the key
+
+Tables = Mapping[str, Mapping[str, Any]]  # namespace -> key -> JSON value
+Built = dict[str, dict[str, Any]]
 
 
-def content_key(files: Sequence[str | Path]) -> str:
-    """A key that changes when any file is edited, added, removed or renamed."""
-    # The Python version too: pickle and marshal formats may change between versions.
-    parts = [f"{__version__} {sys.version}"]
-    for path in files:
-        st = os.stat(path)
-        parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
-    return "\n".join(parts)
+class CacheError(DataError):
+    """A cache row that fails its check after the file was opened (the file is removed)."""
 
 
-def load_cached(name: str, files: Sequence[str | Path], build: Callable[[], T], kind: type, folder: Path | None = None) -> T:
-    """The object `build` makes from `files`, from the cache when the files are unchanged."""
+def cache_key(inputs: Sequence[str | Path], salt: str = "") -> str:
+    """A hash of everything the cached data is made from (OSError when an input cannot be read)."""
+    h = hashlib.sha256(f"{SCHEMA}\0{__version__}\0{sys.version}\0{sys.implementation.cache_tag}\0{salt}".encode())
+    for path in inputs:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        h.update(f"\0{path}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+def load(name: str, inputs: Sequence[str | Path], build: Callable[[], Built], salt: str = "",
+         folder: Path | None = None) -> Tables:
+    """The tables `build` makes from `inputs`, read from the cache when it holds them for exactly
+    these inputs, else built (and written for next time). `name` identifies what is cached (one
+    file per name: an edit replaces the file, it never adds one)."""
     if os.environ.get("FACTCHECK_NO_CACHE"):
         return build()
-    import zlib
+    if folder is None:
+        from factcheck.paths import cache_dir
 
-    folder = folder or cache_dir()
-    key = content_key(files)
-    # Named by the set of files, so an edit replaces the cache instead of adding one; the key
-    # stored inside must match.
-    path = folder / f"{name}-{zlib.crc32(chr(0).join(map(str, files)).encode()):08x}.pickle"
-    try:
-        with path.open("rb") as fh:
-            stored, value = pickle.load(fh)
-        if stored == key and isinstance(value, kind):
-            return value
-    except Exception:  # noqa: BLE001 - any unreadable cache is rebuilt, never trusted
-        pass
-    value = build()
-    try:
-        import tempfile  # only when the cache is written
+        folder = cache_dir()
+        if folder is None:
+            return build()
+    key = cache_key(inputs, salt)
+    # Each Python has its own file: alternating two interpreters must not rebuild on every run.
+    scope = f"{name}\0{sys.version}\0{sys.implementation.cache_tag}"
+    path = folder / f"{_PREFIX}{hashlib.sha256(scope.encode()).hexdigest()[:16]}{_SUFFIX}"
+    opened = _open(path, key)
+    if opened is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # its time is its last use: the least recently used files are pruned
+        return opened
+    tables = build()
+    with contextlib.suppress(OSError, ValueError, ImportError):  # an unwritable cache costs speed only
+        _write(path, key, tables)
+        _prune(folder, path)
+    return tables
 
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as fh:
-            pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
-    except OSError:
-        pass
-    return value
+
+_PREFIX, _SUFFIX = "compiled-", ".sqlite"
+
+
+def _prune(folder: Path, kept: Path) -> None:
+    """Remove all but the KEEP most recently used cache files (every configuration - a folder of
+    extra rules or knowledge - has its own), and temporary files a killed run left over an hour ago."""
+    import time
+
+    ours: list[tuple[float, Path]] = []
+    for entry in os.scandir(folder):
+        st = entry.stat(follow_symlinks=False)
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        if entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX) and entry.path != str(kept):
+            ours.append((st.st_mtime, Path(entry.path)))
+        elif entry.name.startswith(f".{_PREFIX}") and entry.name.endswith(".tmp") and st.st_mtime < time.time() - 3600:
+            ours.append((0.0, Path(entry.path)))
+    ours.sort(reverse=True)
+    for _, old in ours[KEEP - 1:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _open(path: Path, key: str) -> Tables | None:
+    """The cache at `path` if it is ours and built for `key`, else None."""
+    try:
+        st = os.lstat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES or st.st_size < 100:
+            return None
+        with open(path, "rb", opener=_no_follow) as fh:
+            header = fh.read(100)
+        if not _header_ok(header, st.st_size):
+            return None
+        import sqlite3
+
+        # immutable: the file is never changed in place (a new cache replaces it by renaming), so
+        # no locks or journals are needed to read it.
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        try:
+            tables = db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+            if tables != [("table", "entry", _TABLE), ("index", "entry_order", _ORDER)]:
+                raise ValueError("not our schema")
+            meta = dict(db.execute("SELECT k, v FROM entry WHERE ns = ?", (_META,)).fetchall())
+            if meta.get("key") != json.dumps(key):
+                raise ValueError("built from other inputs")
+            counts = json.loads(meta["counts"])
+            if not isinstance(counts, dict) or not all(isinstance(n, int) for n in counts.values()):
+                raise ValueError("no namespaces")
+        except Exception:
+            db.close()
+            raise
+        return _Store(db, path, counts)
+    except Exception:  # noqa: BLE001 - anything unexpected about the file: build afresh
+        return None
+
+
+def _no_follow(file: str, flags: int) -> int:
+    return os.open(file, flags | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+
+
+def _header_ok(header: bytes, size: int) -> bool:
+    """An SQLite file whose length is its page size times its page count (a truncated or padded
+    file is not)."""
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return page_size >= 512 and pages > 0 and pages * page_size == size
+
+
+def _write(path: Path, key: str, tables: Built) -> None:
+    import sqlite3
+
+    from factcheck.atomic import write_with
+
+    def fill(tmp: Path) -> None:
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")  # the file is temporary until renamed: no journal
+            db.execute(_TABLE)
+            db.execute(_ORDER)
+            counts = {ns: len(table) for ns, table in tables.items()}
+            rows: list[tuple[str, str, int, str]] = [(_META, "key", 0, json.dumps(key)),
+                                                     (_META, "counts", 1, json.dumps(counts))]
+            for ns, table in tables.items():
+                if ns == _META:
+                    raise ValueError(f"{_META!r} is the cache's own namespace")
+                rows.extend((ns, k, i, json.dumps(v, ensure_ascii=False, separators=(",", ":")))
+                            for i, (k, v) in enumerate(table.items()))
+            db.executemany("INSERT INTO entry VALUES (?, ?, ?, ?)", rows)
+            db.commit()
+        finally:
+            db.close()
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_with(path, fill)
+    except sqlite3.Error as exc:  # a full disk is "disk I/O error" here
+        raise OSError(str(exc)) from None
+
+
+class _Store(Mapping[str, Mapping[str, Any]]):
+    """An open cache file: namespace -> its rows, read on demand."""
+
+    def __init__(self, db: Any, path: Path, counts: dict[str, int]) -> None:
+        self.db = db
+        self.path = path
+        self.counts = counts  # namespace -> number of rows (counting them in the file reads them all)
+
+    def __getitem__(self, ns: str) -> Mapping[str, Any]:
+        if ns not in self.counts:
+            raise KeyError(ns)
+        return _Table(self, ns)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.counts)
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def query(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        try:
+            return self.db.execute(sql, args).fetchall()  # type: ignore[no-any-return]
+        except Exception as exc:  # noqa: BLE001 - sqlite3.Error, but sqlite3 is imported lazily
+            raise self.damaged(exc) from None
+
+    def damaged(self, exc: Exception) -> CacheError:
+        """Remove the file (the next run rebuilds it) and say so."""
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        return CacheError(f"{self.path}: the compiled cache is damaged ({exc}); it was removed, run again")
+
+
+class _Table(Mapping[str, Any]):
+    """One namespace of an open cache: values are read (and JSON-decoded) when asked for."""
+
+    def __init__(self, store: _Store, ns: str) -> None:
+        self.store = store
+        self.ns = ns
+
+    def __getitem__(self, key: str) -> Any:
+        rows = self.store.query("SELECT v FROM entry WHERE ns = ? AND k = ?", (self.ns, key))
+        if not rows:
+            raise KeyError(key)
+        try:
+            return json.loads(rows[0][0])
+        except ValueError as exc:
+            raise self.store.damaged(exc) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([r[0] for r in self.store.query("SELECT k FROM entry WHERE ns = ? ORDER BY i", (self.ns,))])
+
+    def __len__(self) -> int:
+        return self.store.counts[self.ns]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and bool(
+            self.store.query("SELECT 1 FROM entry WHERE ns = ? AND k = ?", (self.ns, key)))
+
+    def damaged(self, exc: Exception) -> CacheError:
+        return self.store.damaged(exc)
+
+
+def damaged(tables: Tables, exc: Exception) -> Exception:
+    """The error for data that fails its check: a CacheError (the file is removed) when it was read
+    from a cache file; the check's own error when it was built in this process (a bug)."""
+    return tables.damaged(exc) if isinstance(tables, _Store) else exc
+
+
+class Decoded(Mapping[str, V]):
+    """A read-only mapping over one namespace whose values are decoded (and checked) when first
+    read, then kept. It pickles as a plain dict of its decoded values."""
+
+    __slots__ = ("_decode", "_keys", "_made", "_rows")
+
+    def __init__(self, rows: Mapping[str, Any], decode: Callable[[Any], V], all_keys: bool = False) -> None:
+        """`all_keys`: read every key on the first look-up (one query), so that looking up keys
+        that are absent costs nothing; for namespaces asked about more often than they answer."""
+        self._rows = rows
+        self._decode = decode
+        self._made: dict[str, V | _Missing] = {}
+        self._keys: frozenset[str] | None = None if all_keys else frozenset()
+
+    def __getitem__(self, key: str) -> V:
+        made = self._made.get(key)
+        if made is None:
+            if self._keys is None:
+                self._keys = frozenset(self._rows)
+            try:
+                if self._keys and key not in self._keys:
+                    raise KeyError(key)
+                made = self._value(self._rows[key])
+            except KeyError:
+                made = _MISSING
+            self._made[key] = made
+        if isinstance(made, _Missing):
+            raise KeyError(key)
+        return made
+
+    def _value(self, data: Any) -> V:
+        try:
+            return self._decode(data)
+        except (PlainDataError, LookupError) as exc:
+            if isinstance(self._rows, _Table):
+                raise self._rows.store.damaged(exc) from None
+            raise
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self.items()),))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class DecodedList(Sequence[V]):
+    """A read-only sequence stored as the namespace's keys "0", "1", ..., decoded when first read."""
+
+    __slots__ = ("_items", "_length")
+
+    def __init__(self, rows: Mapping[str, Any], decode: Callable[[Any], V]) -> None:
+        self._items = Decoded(rows, decode)
+        self._length = len(rows)
+
+    @overload
+    def __getitem__(self, index: int) -> V: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[V]: ...
+
+    def __getitem__(self, index: int | slice) -> V | Sequence[V]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._length)))
+        if not -self._length <= index < self._length:
+            raise IndexError(index)
+        return self._items[str(index % self._length)]
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _Missing:
+    """A key looked up and not found (kept, so the file is asked once)."""
+
+
+_MISSING = _Missing()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
@@ -16,8 +16,13 @@ from factcheck import __version__
 from factcheck.config import FAIL_ON
 from factcheck.errors import UsageError as UserError  # one line on stderr, exit code 2
 from factcheck.errors import exit_with
-from factcheck.scan_command import ENGINES, FORMATS, INPUT_FORMATS, ScanOptions, parse_date_option, rule_folders, split_rules
 from factcheck.kb.commands import kb_app
+
+if TYPE_CHECKING:
+    from factcheck.checks.registry import Rule
+    from factcheck.engine import Engine
+    from factcheck.findings import Result
+from factcheck.scan_command import ENGINES, FORMATS, INPUT_FORMATS, ScanOptions, parse_date_option, rule_folders, split_rules
 
 app = typer.Typer(
     add_completion=False,
@@ -35,16 +40,17 @@ InputFormat = Enum("InputFormat", {name: name for name in INPUT_FORMATS}, type=s
 EngineChoice = Enum("EngineChoice", {name: name for name in ENGINES}, type=str)  # type: ignore[misc]
 
 
-def _engine(rule_dirs: Optional[List[str]] = None):
+def _engine(rule_dirs: Optional[List[str]] = None) -> Engine:
     from factcheck.api import load_engine
 
     return load_engine(rule_dirs=rule_folders(rule_dirs or ()))
 
 
-def _results(paths: List[str], date_value: Optional[str]):
-    from factcheck.scanning import ScanRequest, scan as run_scan
+def _results(paths: List[str], date_value: Optional[str]) -> list[Result]:
+    from factcheck.scanning import ScanRequest
+    from factcheck.scanning import scan as run_scan
 
-    return run_scan(ScanRequest(tuple(paths), parse_date_option(date_value), isolated=True)).results
+    return list(run_scan(ScanRequest(tuple(paths), parse_date_option(date_value), isolated=True)).results)
 
 
 @app.command()
@@ -137,7 +143,7 @@ def rules(
         sys.stdout.write(f"{rule.code}  {rule.name:<20} {rule.severity:<8} {rule.summary}\n")
 
 
-def _explain(rule) -> str:
+def _explain(rule: Rule) -> str:
     lines = [f"{rule.code} {rule.name} ({rule.severity}, kind {rule.kind})", "", rule.doc, "", "Examples:"]
     for ex in rule.examples:
         lines.append(f"  {'fires ' if ex.fires else 'silent'}  {ex.text}" + (f"  [date {ex.date}]" if ex.date else ""))

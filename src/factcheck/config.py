@@ -27,14 +27,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from factcheck.dates import DateError, parse_day
 from factcheck.errors import UsageError
+from factcheck.findings import Severity
 from factcheck.lazyre import lazy
 
 KEYS = ("select", "ignore", "fail-on", "date", "include", "exclude", "rule-dirs", "kb-dirs", "severity", "per-file-ignores")
 FAIL_ON = ("error", "warning", "info", "never")
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = tuple(s.value for s in Severity)
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def _may_configure(pyproject: Path) -> bool:
     return _TOOL_FACTCHECK.search(text) is not None
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, Any]:
     import tomllib  # only where a configuration file exists
 
     try:
@@ -188,14 +190,14 @@ def load(path: Path | None) -> Config:
     )
 
 
-def _table(table: dict, key: str, path: Path) -> dict:
+def _table(table: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
     value = table.get(key, {})
     if not isinstance(value, dict):
         raise UsageError(f"{path}: {key} must be a table ([{key}] or {key} = {{...}})")
     return value
 
 
-def _folders(table: dict, key: str, path: Path) -> tuple[Path, ...]:
+def _folders(table: dict[str, Any], key: str, path: Path) -> tuple[Path, ...]:
     folders = tuple((path.parent / p) for p in _strings(table.get(key, []), key, path))
     for folder in folders:
         if not folder.is_dir():

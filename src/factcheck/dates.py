@@ -71,9 +71,6 @@ class Interval:
     def overlaps(self, other: Interval) -> bool:
         return self.start < other.end and other.start < self.end
 
-    def within(self, other: Interval) -> bool:
-        return other.start <= self.start and self.end <= other.end
-
     @property
     def is_reference(self) -> bool:
         return self.grain in REFERENCE_GRAINS

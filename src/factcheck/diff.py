@@ -14,14 +14,14 @@ import subprocess
 from pathlib import Path
 from typing import Iterable
 
-from factcheck.findings import Result
 from factcheck.errors import UsageError
+from factcheck.findings import Result
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ALL = None  # a file new since the base: every line counts
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=cwd, capture_output=True,
                               text=True, timeout=120)

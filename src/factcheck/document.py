@@ -11,13 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
 from factcheck.dates import DateError, parse_day
+from factcheck.facts import DateSource
 from factcheck.html_text import read_html, source_offset
-from factcheck.lazyre import lazy
+from factcheck.lazyre import LazyPattern, lazy
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")  # may hold HTML comments with directives
@@ -28,14 +29,15 @@ class InputError(Exception):
     """Input the tool cannot read; the message is one line for the user."""
 
 
-class Document(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Document:
     """A loaded text: as given, its prose (non-prose blanked, offsets kept) and its declared date."""
 
     path: str
     text: str  # the file as given; for HTML, the page's readable text
     prose: str
     declared_date: date | None
-    date_source: str  # "option", "front-matter", "metadata" (HTML) or "" when the text must tell
+    date_source: DateSource  # OPTION, FRONT_MATTER, METADATA (HTML), or NONE when the text must tell
     line_starts: tuple[int, ...]  # of the file as given
     source: str | None = None  # HTML: the file as given (`text` is then its readable text)
     offsets: tuple[int, ...] | None = None  # HTML: the source offset of each character of `text`, and of its end
@@ -47,11 +49,6 @@ class Document(NamedTuple):
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
-    def line_text(self, line: int) -> str:
-        given = self.text if self.source is None else self.source
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(given)
-        return given[start:end]
 
 
 def load_path(path: Path, date_option: date | None = None) -> Document:
@@ -92,11 +89,11 @@ def from_html(name: str, source: str, date_option: date | None = None) -> Docume
     page = read_html(source)
     prose = _mask_common(page.text)
     if date_option is not None:
-        declared, how = date_option, "option"
+        declared, how = date_option, DateSource.OPTION
     elif page.published is not None:
-        declared, how = page.published, "metadata"
+        declared, how = page.published, DateSource.METADATA
     else:
-        declared, how = None, ""
+        declared, how = None, DateSource.NONE
     starts = [0] + [m.end() for m in re.finditer("\n", source)]
     return Document(name, page.text, prose, declared, how, tuple(starts), source, page.offsets)
 
@@ -114,11 +111,11 @@ def from_text(name: str, text: str, date_option: date | None = None, markdown: b
     else:
         prose = _mask_common(prose)
     if date_option is not None:
-        declared, source = date_option, "option"
+        declared, source = date_option, DateSource.OPTION
     elif fm_date is not None:
-        declared, source = fm_date, "front-matter"
+        declared, source = fm_date, DateSource.FRONT_MATTER
     else:
-        declared, source = None, ""
+        declared, source = None, DateSource.NONE
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     return Document(name, text, prose, declared, source, tuple(starts))
 
@@ -153,7 +150,7 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + chunk + text[end:]
 
 
-def _blank_matches(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
+def _blank_matches(text: str, pattern: LazyPattern, group: int = 0) -> str:
     parts: list[str] = []
     last = 0
     for m in pattern.finditer(text):
@@ -188,7 +185,7 @@ _MARKDOWN_MASKS = (
 )
 
 
-def _masked(text: str, masks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> str:
+def _masked(text: str, masks: tuple[tuple[LazyPattern, tuple[str, ...]], ...]) -> str:
     for pattern, needles in masks:
         if not needles or any(n in text for n in needles):
             text = _blank_matches(text, pattern)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
 
-from factcheck.checks.registry import Rule, entry_point_files, rule_packs
+from factcheck.checks.registry import Rule
 from factcheck.document import MARKUP_SUFFIXES, Document
 from factcheck.extract.pipeline import Extractor
 from factcheck.findings import Finding, Result, finalize
-from factcheck.kb import open_kb
-from factcheck.kb.house import extend
-from factcheck.lexicon import load_lexicon
-from factcheck.paths import files_under, rules_dir
+from factcheck.paths import rules_dir
 from factcheck.suppressions import apply, find_suppressions
 
 
-class Engine(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Engine:
     """The extractor and the rules, built once and run on every document."""
 
     extractor: Extractor
@@ -26,28 +24,20 @@ class Engine(NamedTuple):
     @classmethod
     def default(cls, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
         """The engine for the shipped rules/ (plus extra folders), from the compiled cache when unchanged."""
-        from factcheck.cache import load_cached
+        from factcheck.compiled import load_parts
 
-        root = rules_dir()
-        # The code that builds the engine is part of the key too: a changed class must not be
-        # served from an old pickle.
-        code = Path(__file__).resolve().parent
-        files = [f for folder in (root, *kb_dirs, *rule_dirs) for f in files_under(folder, (".toml", ".csv"))]
-        files += files_under(code, (".py",))
-        files += entry_point_files()  # an installed or removed plugin changes the rules
-        return load_cached("engine", files, lambda: cls.build(root, kb_dirs, rule_dirs), cls)
+        return cls(*load_parts(rules_dir(), kb_dirs, rule_dirs))
 
     @classmethod
     def build(cls, root: Path, kb_dirs: tuple[Path, ...] = (), rule_dirs: tuple[Path, ...] = ()) -> Engine:
-        rules, house = rule_packs(root, rule_dirs)
-        kb = open_kb(kb_dirs)
-        if house:
-            kb = extend(kb, house)
-        return cls(Extractor.build(kb, load_lexicon(root / "lexicon.toml")), rules)
+        """The engine built from the files, without the cache."""
+        from factcheck.compiled import build_parts
+
+        return cls(*build_parts(root, kb_dirs, rule_dirs))
 
     def with_rules(self, rules: tuple[Rule, ...]) -> Engine:
         """The same engine running only `rules` (a selection of the known ones)."""
-        return self._replace(rules=rules, known=self.known or self.rules)
+        return replace(self, rules=rules, known=self.known or self.rules)
 
     @property
     def all_rules(self) -> tuple[Rule, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Literal
 
 from factcheck.dates import Interval
@@ -86,12 +87,35 @@ class NonDate:
     span: Span
 
 
+class DateSource(StrEnum):
+    """Where a document's date came from; compares equal to its name ("option" == DateSource.OPTION)."""
+
+    OPTION = "option"  # --date, or the date given to the API
+    FRONT_MATTER = "front-matter"
+    METADATA = "metadata"  # an HTML page's own date (meta tags, time element)
+    RECORD = "record"  # the date field of a JSONL record
+    CONFIG = "config"  # the configuration's default date
+    DATELINE = "dateline"  # "WASHINGTON, July 1 (Reuters) -"
+    INFERRED = "inferred"  # an interval inferred from the tenses of the text's own dates
+    UNKNOWN = "unknown"
+    NONE = ""  # a loaded document whose text must tell
+
+    @property
+    def declared(self) -> bool:
+        """A date the document (or its user) states, as opposed to one inferred or unknown."""
+        return self in _DECLARED
+
+
+_DECLARED = frozenset({DateSource.OPTION, DateSource.FRONT_MATTER, DateSource.METADATA, DateSource.RECORD, DateSource.CONFIG,
+                       DateSource.DATELINE})
+
+
 @dataclass(frozen=True)
 class DocumentDate:
     """The document's own time ("now"), an interval when it is inferred."""
 
     value: Interval | None
-    source: str  # "option", "front-matter", "dateline", "inferred", "unknown"
+    source: DateSource
     evidence: tuple[Span, ...] = ()
 
     def iso(self) -> str | None:

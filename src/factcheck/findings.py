@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Literal, NamedTuple
+from enum import StrEnum
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from factcheck.facts import Facts, Span
 
@@ -11,8 +12,30 @@ if TYPE_CHECKING:
     from factcheck.document import Document
     from factcheck.suppressions import Suppression
 
-Severity = Literal["error", "warning", "info"]
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+class Severity(StrEnum):
+    """How serious a finding is; compares equal to its name ("error" == Severity.ERROR)."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return SEVERITY_RANK[self]
+
+
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+def selects(selector: str, code: str, name: str) -> bool:
+    """Whether a selector names a rule: ALL, the rule's name, its code, or a prefix of its code that
+    keeps the code's letters ("FC1" and "FC" select FC101; "F" does not; "ACME" selects ACME001).
+    The one matcher of --select/--ignore, the configuration and inline suppressions."""
+    s = selector.strip().upper()
+    if s == "ALL" or selector.strip() == name:
+        return True
+    letters = code.rstrip("0123456789").upper()
+    return bool(s) and s.startswith(letters) and code.upper().startswith(s)
 
 
 @dataclass(frozen=True)

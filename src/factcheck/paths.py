@@ -20,19 +20,26 @@ def kb_dir() -> Path:
     return rules_dir() / "kb"
 
 
-def cache_dir() -> Path:
-    """Where compiled caches live: never beside the files being checked."""
+def cache_dir() -> Path | None:
+    """Where the compiled cache lives: never beside the files being checked. None when there is no
+    place for it: no HOME (or one that does not exist) and no XDG_CACHE_HOME or FACTCHECK_CACHE_DIR;
+    folders are never created under a missing home."""
     explicit = os.environ.get("FACTCHECK_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):  # the XDG rule: a relative path is ignored
+        return Path(xdg) / "factcheck"
+    home = os.environ.get("HOME")
+    if not home or not os.path.isabs(home) or not os.path.isdir(home):
+        return None
+    return Path(home) / ".cache" / "factcheck"
 
 
 def files_under(root: Path, suffixes: tuple[str, ...]) -> list[str]:
     """Files with these suffixes anywhere under `root`, sorted (os.walk: pathlib's rglob is several
     times slower, and this runs on every scan to key the compiled cache)."""
-    found = []
+    found: list[str] = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = [d for d in subfolders if d != "__pycache__"]
         found.extend(os.path.join(folder, name) for name in names if name.endswith(suffixes))

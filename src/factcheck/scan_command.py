@@ -13,9 +13,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from factcheck.config import FAIL_ON
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from factcheck.checks.registry import Rule
+    from factcheck.findings import Result
+    from factcheck.scanning import ScanRequest
 from factcheck.errors import UsageError
 from factcheck.lazyre import lazy
 
@@ -204,7 +211,7 @@ def rule_folders(values: Iterable[str]) -> tuple[Path, ...]:
     return folders
 
 
-def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-def]
+def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
     """A JSONL corpus: one result line a record, streamed (see archive.py)."""
     from factcheck.archive import Checker, scan_corpus
     from factcheck.findings import SEVERITY_RANK
@@ -238,7 +245,7 @@ def _run_corpus(opts: ScanOptions, request) -> int:  # type: ignore[no-untyped-d
     return 1 if totals.worst >= SEVERITY_RANK[threshold_name] else 0
 
 
-def parse_date_option(value: str | None):
+def parse_date_option(value: str | None) -> date | None:
     from factcheck.dates import DateError, parse_day
 
     if value is None:
@@ -249,18 +256,19 @@ def parse_date_option(value: str | None):
         raise UsageError(f"--date: {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _unused_rule():
+def _unused_rule() -> Rule:
     """FC900 is not a check of the text: it reports the checker's own directives."""
     from factcheck.checks.registry import Rule
+    from factcheck.findings import Severity
 
-    return Rule("FC900", "unused-suppression", "suppressions", "warning",
+    return Rule("FC900", "unused-suppression", "suppressions", Severity.WARNING,
                 "a factcheck: ignore[...] directive that hides no finding")
 
 
-def _with_unused(results, known):
+def _with_unused(results: list[Result], known: tuple[Rule, ...]) -> list[Result]:
     """Unused `ignore` directives become findings (FC900 unused-suppression, warning), as ruff's RUF100."""
     from factcheck.facts import Span
-    from factcheck.findings import Finding, finalize
+    from factcheck.findings import Finding, Severity, finalize
     from factcheck.selection import matches, suggest
 
     def message(rules: tuple[str, ...]) -> str:
@@ -271,13 +279,13 @@ def _with_unused(results, known):
 
     out = []
     for r in results:
-        extra = [Finding("FC900", "unused-suppression", "warning", Span(s.start, s.end), message(s.rules))
+        extra = [Finding("FC900", "unused-suppression", Severity.WARNING, Span(s.start, s.end), message(s.rules))
                  for s in r.unused_suppressions]
         out.append(r._replace(findings=finalize(r.findings + tuple(extra))))
     return out
 
 
-def _statistics(results, as_json: bool = False) -> None:
+def _statistics(results: list[Result], as_json: bool = False) -> None:
     from collections import Counter
 
     counts = Counter((f.code, f.rule, f.severity) for r in results for f in r.findings)
@@ -292,7 +300,7 @@ def _statistics(results, as_json: bool = False) -> None:
         sys.stdout.write(f"{n:>6}  {code}  {rule:<22} {severity}\n")
 
 
-def _render(chosen: str, results, rules) -> None:
+def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...]) -> None:
     if chosen == "rich":
         from rich.console import Console
 

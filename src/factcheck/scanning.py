@@ -20,6 +20,7 @@ from factcheck.config import Config, discover, load
 from factcheck.document import TEXT_SUFFIXES, Document, InputError, load_path, load_stdin
 from factcheck.engine import Engine
 from factcheck.errors import UsageError
+from factcheck.facts import DateSource
 from factcheck.findings import Result
 from factcheck.selection import check_selectors, select
 
@@ -251,7 +252,7 @@ def _ignored_in(folder: Path, paths: list[str], out: set[str]) -> bool:
     return True
 
 
-def collect_paths(args: list[str], wanted=None) -> list[str]:
+def collect_paths(args: list[str], wanted: Callable[[str], bool] | None = None) -> list[str]:
     """Expand directories into their text files (sorted), keep '-' for stdin.
 
     `wanted(path) -> bool` filters files found inside directories (include/exclude patterns);
@@ -301,5 +302,5 @@ def _text_files(folder: str) -> Iterator[str]:
 def load_document(arg: str, date_option: date | None, default_date: date | None = None) -> Document:
     doc = load_stdin(date_option) if arg == "-" else load_path(Path(arg), date_option)
     if doc.declared_date is None and default_date is not None:
-        doc = doc._replace(declared_date=default_date, date_source="config")
+        doc = replace(doc, declared_date=default_date, date_source=DateSource.CONFIG)
     return doc

@@ -11,11 +11,11 @@ from typing import Iterable
 
 from factcheck.checks.registry import Rule
 from factcheck.errors import UsageError
+from factcheck.findings import Severity, selects
 
 
 def matches(selector: str, rule: Rule) -> bool:
-    s = selector.strip()
-    return s.upper() == "ALL" or s == rule.name or (s.upper().startswith("FC") and rule.code.startswith(s.upper()))
+    return selects(selector, rule.code, rule.name)
 
 
 def suggest(selector: str, rules: tuple[Rule, ...]) -> str:
@@ -42,8 +42,8 @@ def select(rules: tuple[Rule, ...], selected: Iterable[str] = (), ignored: Itera
     for r in chosen:
         for key, level in (severities or {}).items():
             if matches(key, r):
-                if level not in ("error", "warning", "info"):
+                if level not in tuple(Severity):
                     raise UsageError(f"{where}: severity for {key!r} must be error, warning or info, not {level!r}")
-                r = replace(r, severity=level)
+                r = replace(r, severity=Severity(level))
         out.append(r)
     return tuple(out)

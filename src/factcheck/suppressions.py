@@ -15,14 +15,15 @@ an empty list means every rule. An `ignore` that hides nothing is reported by
 
 from __future__ import annotations
 
-import re
-from typing import Callable, NamedTuple
+from dataclasses import dataclass
+from typing import Callable
 
 from factcheck.document import DIRECTIVE, FENCE, INLINE_CODE
-from factcheck.findings import Finding
+from factcheck.findings import Finding, selects
 
 
-class Suppression(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Suppression:
     """A factcheck directive found in the text."""
 
     verb: str  # "ignore", "disable", "enable", "disable-file"
@@ -33,12 +34,7 @@ class Suppression(NamedTuple):
     end: int
 
     def covers(self, finding: Finding) -> bool:
-        return not self.rules or any(_matches(r, finding) for r in self.rules)
-
-
-def _matches(selector: str, finding: Finding) -> bool:
-    return selector.upper() == "ALL" or selector == finding.rule or (re.fullmatch(r"(?i)fc\d*", selector) is not None
-                                        and finding.code.startswith(selector.upper()))
+        return not self.rules or any(selects(r, finding.code, finding.rule) for r in self.rules)
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:

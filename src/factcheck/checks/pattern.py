@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 
-from factcheck.checks.registry import CheckKind, Example, Rule
+from factcheck.checks.registry import CheckKind, Rule
 from factcheck.checks.wording import describe, inside, occurrences, validate_window, window
 from factcheck.facts import Facts
 from factcheck.findings import Evidence, Finding

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from factcheck.kb.model import KnowledgeBase
 
 GROUP = "factcheck.checks"
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITIES = tuple(s.value for s in Severity)
 
 
 class RuleError(DataError):
@@ -75,7 +75,7 @@ class Check(Protocol):
 
     code: str
     name: str
-    severity: Severity
+    severity: str  # "error", "warning" or "info"
     summary: str
     needs: frozenset[str]
     options: Mapping[str, object]
@@ -92,7 +92,7 @@ class CheckKind:
 
     code: str
     name: str
-    severity: Severity
+    severity: str
     summary: str
     run: Callable[[Facts, KnowledgeBase, Rule], Iterable[Finding]]
     needs: frozenset[str] = frozenset()
@@ -207,7 +207,7 @@ def default_rules(kinds: Mapping[str, str]) -> list[Rule]:
             continue
         if impl.severity not in SEVERITIES:
             raise RuleError(f"check {kind!r}: severity must be error, warning or info, not {impl.severity!r}")
-        rules.append(Rule(impl.code, impl.name, kind, impl.severity, impl.summary, dict(impl.options),
+        rules.append(Rule(impl.code, impl.name, kind, Severity(impl.severity), impl.summary, dict(impl.options),
                           dict(impl.messages), target))
     return rules
 
@@ -270,7 +270,7 @@ def load_rules(path: Path, rules: list[Rule], kinds: Mapping[str, str]) -> list[
             if row["code"] in by_code:
                 raise RuleError(f"{where}: the code is already used by rule {out[by_code[row['code']]].name!r}")
             impl = _resolve(kinds[row["kind"]])
-            base = Rule(row["code"], row["name"], row["kind"], "error", "", dict(impl.options), dict(impl.messages),
+            base = Rule(row["code"], row["name"], row["kind"], Severity.ERROR, "", dict(impl.options), dict(impl.messages),
                         kinds[row["kind"]])
         rule = _configured(base, row, where)
         if rule.code in by_code:
@@ -324,7 +324,7 @@ def _configured(base: Rule, row: Mapping[str, Any], where: str) -> Rule:
                             f"(fields: {', '.join(sorted(allowed))})")
         messages[key] = str(template)
     examples = tuple(_example(e, where) for e in row.get("examples", ()))
-    return replace(base, name=row.get("name", base.name), severity=severity, summary=row.get("summary", base.summary),
+    return replace(base, name=row.get("name", base.name), severity=Severity(severity), summary=row.get("summary", base.summary),
                    options=options, messages=messages, rule_doc=row.get("doc", base.rule_doc),
                    rule_examples=examples or base.rule_examples)
 

@@ -41,14 +41,13 @@ EXAMPLES = (
     Example("The loan runs to 2030, with a first payment permitted on September 3, 2025.", False, "2025-06-01"),
 )
 
-_DECLARED = frozenset({"option", "front-matter", "metadata", "dateline", "config"})
 _EXPLICIT = "explicit"
 _DATED = frozenset({"day", "month", "range"})
 
 
 def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
     doc = facts.document_date
-    if doc.value is None or doc.source not in _DECLARED:
+    if doc.value is None or not doc.source.declared:
         return
     for t in facts.times:
         if t.anchor != _EXPLICIT or t.value.grain not in _DATED or _quoted(facts, t.span):

@@ -27,7 +27,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from factcheck.checks.registry import CheckKind, Example, Rule
 from factcheck.dates import Interval
@@ -192,7 +192,7 @@ def _holder_phrase(kb: KnowledgeBase, office: str, ref: Interval) -> str:
     return f"; held then by {', '.join(holders)}" if holders else ""
 
 
-def _term_order(t: Term) -> tuple:
+def _term_order(t: Term) -> tuple[Any, ...]:
     return (t.start.start if t.start else Interval.year(1).start, t.end.start if t.end else Interval.year(9998).start)
 
 

@@ -37,7 +37,7 @@ _TRUSTED_ANCHORS = frozenset({"explicit", "document-date"})
 
 
 def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
-    declared = facts.document_date.source in ("option", "front-matter", "metadata", "dateline", "config")
+    declared = facts.document_date.source.declared
     for t in facts.times:
         if t.weekday is None or t.anchor not in _TRUSTED_ANCHORS:
             continue

@@ -12,9 +12,9 @@ import re
 
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.tokens import PhraseMatcher, Token, phrase_keys
+from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
-from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
 _DESTINATION = lazy(

@@ -24,19 +24,12 @@ class Gazetteer(NamedTuple):
     lexicon: Lexicon
     honorifics: PhraseMatcher  # ranks and honorifics that may stand between a title and a name
     handover: re.Pattern[str] | None  # a word of a sentence that reports a change of holders
-    variants: PhraseMatcher | None = None  # given-name variants ("Timothy Geithner") -> person id: hints only
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> Gazetteer:
-        names = PhraseMatcher(
-            (phrase_keys(n), p.id) for p in kb.people.values() for n in (p.name, *p.aliases) if not n.startswith(VARIANT)
-        )
-        variants = PhraseMatcher(
-            (phrase_keys(n[len(VARIANT):]), p.id) for p in kb.people.values() for n in p.aliases if n.startswith(VARIANT)
-        )
-        titles = PhraseMatcher(
-            (phrase_keys(t.text), o.id) for o in kb.offices.values() for t in o.titles
-        )
+    def build(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None) -> Gazetteer:
+        """The gazetteer of `kb`; `matchers` are its (names, titles) matchers when already made
+        (`phrase_matchers`, kept in the compiled cache)."""
+        names, titles = matchers or phrase_matchers(kb)
         cues: dict[tuple[str, ...], str] = {}
         for j in kb.jurisdictions.values():
             for cue in j.cues:
@@ -45,7 +38,7 @@ class Gazetteer(NamedTuple):
         honorifics = PhraseMatcher((phrase_keys(h), h) for h in lexicon.honorifics)
         handover = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.handover) + r")\b", re.IGNORECASE)
                     if lexicon.handover else None)
-        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover, variants)
+        return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover)
 
     def cue_ending_at(self, tokens: tuple[Token, ...], j: int, prose: str) -> tuple[int, str] | None:
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""
@@ -65,3 +58,14 @@ class Gazetteer(NamedTuple):
             if code and all(joined(prose, tokens[k], tokens[k + 1]) for k in range(i, i + n - 1)):
                 return i + n, code
         return None
+
+
+def phrase_matchers(kb: KnowledgeBase) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Matchers of the knowledge base's person names (and aliases) and office titles."""
+    # A given-name variant ("~Timothy Geithner", see kb.model.Person) is kept under "~" + the person's
+    # id: a hint that extraction takes only after a title of an office the person held.
+    names = PhraseMatcher(
+        (phrase_keys(n[len(VARIANT):]), VARIANT + p.id) if n.startswith(VARIANT) else (phrase_keys(n), p.id)
+        for p in kb.people.values() for n in (p.name, *p.aliases))
+    titles = PhraseMatcher((phrase_keys(t.text), o.id) for o in kb.offices.values() for t in o.titles)
+    return names, titles

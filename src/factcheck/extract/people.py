@@ -20,8 +20,8 @@ from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.tokens import Token, joined, phrase_keys, token_key
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
+from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_title
 from factcheck.temporal import nearest_time, times_by_sentence
-from factcheck.kb.model import KnowledgeBase, normalize_title
 
 _NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -37,7 +37,8 @@ _MONTH_NAMES = frozenset("january february march april may june july august sept
 
 def _digit_follows(tokens: tuple[Token, ...], j: int) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].text[0].isdigit()
-_APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "and", "who", "said", "says", "told", "to", "in", "for", "at", "on", "was", "is", "has", "had", "will"})
+_APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "and", "who", "said", "says", "told", "to", "in",
+                             "for", "at", "on", "was", "is", "has", "had", "will"})
 
 
 _COMMA_NAME_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "who", "said", "says", "told"})
@@ -166,8 +167,10 @@ def _name_at(prose, tokens, i, sentences, kb, gaz, memory) -> tuple[PersonMentio
     if i > 0 and _continues_name(prose, tokens, i) and tokens[i - 1].key not in gaz.heads:
         return None, i + 1  # inside a longer capitalised phrase we do not know
     match = gaz.names.match(tokens, i, prose)
+    if match is not None and not _strong(match[1]):
+        match = None  # a given-name variant alone names nobody
     if match is not None:
-        end, ids = match
+        end, ids = match[0], _strong(match[1])
         if end < len(tokens) and _continues_name(prose, tokens, end):
             return None, end  # "John Smithson Jr" style: a longer name than the one we know
         ids_t = tuple(sorted(set(ids)))
@@ -177,6 +180,11 @@ def _name_at(prose, tokens, i, sentences, kb, gaz, memory) -> tuple[PersonMentio
     if ids and not (i + 1 < len(tokens) and _continues_name(prose, tokens, i + 1)):
         return _mention(prose, tokens, i, i + 1, sentences, tuple(sorted(ids)), "surname"), i + 1
     return None, i + 1
+
+
+def _strong(ids: list[str]) -> list[str]:
+    """The ids a name names outright (not through a given-name variant, see kb.model.Person)."""
+    return [pid for pid in ids if not pid.startswith(VARIANT)]
 
 
 def _continues_name(prose: str, tokens: tuple[Token, ...], i: int) -> bool:
@@ -223,8 +231,8 @@ def _name_tokens(prose: str, tokens: tuple[Token, ...], i: int) -> int:
 
 def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) -> PersonMention:
     match = gaz.names.match(tokens, i, prose)
-    if match is not None and match[0] == end:
-        ids = tuple(sorted(set(match[1])))
+    if match is not None and match[0] == end and _strong(match[1]):
+        ids = tuple(sorted(set(_strong(match[1]))))
         # One name, several people (sources that never shared a QID or a start day): the title
         # tells them apart when exactly one of them held one of its offices.
         held = kb.who_held(ids, offices) if len(ids) > 1 else ()
@@ -232,11 +240,10 @@ def _resolve_name(prose, tokens, i, end, sentences, kb, gaz, memory, offices) ->
             ids = held
         memory.remember(kb, ids)
         return _mention(prose, tokens, i, end, sentences, ids, "full-name")
-    variant = gaz.variants.match(tokens, i, prose) if gaz.variants is not None else None
-    if variant is not None and variant[0] == end:
+    if match is not None and match[0] == end:
         # A short or formal given name ("Treasury Secretary Timothy Geithner"): only a hint, taken
         # when exactly one person so named held one of the title's offices.
-        held = kb.who_held(sorted(set(variant[1])), offices)
+        held = kb.who_held(sorted({pid[len(VARIANT):] for pid in match[1] if pid.startswith(VARIANT)}), offices)
         if len(held) == 1:
             memory.remember(kb, held)
             return _mention(prose, tokens, i, end, sentences, held, "name-variant-office")
@@ -332,7 +339,8 @@ def _name_end(prose: str, tokens: tuple[Token, ...], j: int, gaz: Gazetteer) -> 
     """End of the name at token j: a name the knowledge base knows ("Faisal bin Farhan") or a capitalised run."""
     run = _name_tokens(prose, tokens, j)
     known = gaz.names.match(tokens, j, prose)
-    if known is not None and known[0] >= run and (known[0] == run or not _continues_name(prose, tokens, known[0]) if known[0] < len(tokens) else True):
+    if known is not None and known[0] >= run and (
+            known[0] == run or not _continues_name(prose, tokens, known[0]) if known[0] < len(tokens) else True):
         return known[0]
     return run
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from factcheck.document import Document
 from factcheck.extract.events import build_triggers, find_events
@@ -18,7 +18,8 @@ from factcheck.lexicon import Lexicon
 from factcheck.temporal import find_times
 
 
-class Extractor(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Extractor:
     """The knowledge base and lexicon compiled once, applied to many documents."""
 
     kb: KnowledgeBase
@@ -26,8 +27,9 @@ class Extractor(NamedTuple):
     triggers: PhraseMatcher
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> Extractor:
-        gaz = Gazetteer.build(kb, lexicon)
+    def build(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None) -> Extractor:
+        """`matchers`: the gazetteer's name and title matchers when already made (the compiled cache)."""
+        gaz = Gazetteer.build(kb, lexicon, matchers)
         return cls(kb, gaz, build_triggers(gaz))
 
     def extract(self, doc: Document) -> Facts:

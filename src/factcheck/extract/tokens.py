@@ -6,9 +6,9 @@ not grow with the number of names and titles in the knowledge base.
 
 from __future__ import annotations
 
-import marshal
 import unicodedata
-from typing import Iterable, KeysView, NamedTuple
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any, NamedTuple
 
 from factcheck.lazyre import lazy
 
@@ -67,12 +67,13 @@ class PhraseMatcher:
     agrees with some phrase: its cost does not grow with the number of phrases that share a first
     word (the knowledge base has hundreds of titles beginning "Minister ...").
 
-    In the compiled cache each first word's branch is one marshal string, unpacked the first time
-    a text reaches it: a document reaches a few dozen of the thousands of branches.
+    The trie is plain data (nested dicts of strings), so the compiled cache stores each first
+    word's branch as one row, read the first time a text reaches it (`over`): a document reaches a
+    few dozen of the thousands of branches.
     """
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], str]]):
-        root: dict = {}
+        root: dict[str, Any] = {}
         for keys, value in phrases:
             if keys:
                 node = root
@@ -80,10 +81,21 @@ class PhraseMatcher:
                     node = node.setdefault(key, {})
                 node.setdefault(_VALUES, []).append(value)
         _sort_values(root)
-        self._root = root
+        self._root: Mapping[str, Any] = root
+
+    @classmethod
+    def over(cls, branches: Mapping[str, Any]) -> PhraseMatcher:
+        """A matcher over branches as `branches()` gave them (first key -> trie below it)."""
+        matcher = cls(())
+        matcher._root = branches
+        return matcher
+
+    def branches(self) -> Mapping[str, Any]:
+        """First key -> the trie below it (plain data)."""
+        return self._root
 
     @property
-    def first_keys(self) -> KeysView[str]:
+    def first_keys(self) -> Collection[str]:
         """The token keys some phrase starts with (a cheap test before `match`)."""
         return self._root.keys()
 
@@ -93,8 +105,6 @@ class PhraseMatcher:
         node = self._root.get(key)
         if node is None:
             return None
-        if type(node) is bytes:
-            node = self._root[key] = marshal.loads(node)
         j = i + 1
         best = (j, node[_VALUES]) if _VALUES in node else None
         n = len(tokens)
@@ -112,30 +122,33 @@ class PhraseMatcher:
                 best = (j, node[_VALUES])
         return (best[0], list(best[1])) if best else None
 
-    def __reduce__(self):
-        return (_unpickle_matcher, ({k: v if type(v) is bytes else marshal.dumps(v) for k, v in self._root.items()},))
-
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, PhraseMatcher) and self._unpacked() == other._unpacked()
+        return isinstance(other, PhraseMatcher) and dict(self._root) == dict(other._root)
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _unpacked(self) -> dict:
-        return {k: marshal.loads(v) if type(v) is bytes else v for k, v in self._root.items()}
+
+def trie(data: Any) -> dict[str, Any]:
+    """A branch of a phrase trie read back from plain data, checked (PlainDataError if it is not one)."""
+    from factcheck.plain import PlainDataError
+
+    if type(data) is not dict:
+        raise PlainDataError("a phrase trie node must be an object")
+    for key, child in data.items():
+        if key == _VALUES:
+            if type(child) is not list or not all(type(v) is str for v in child):
+                raise PlainDataError("the values of a phrase must be strings")
+        else:
+            trie(child)
+    return data
 
 
-def _unpickle_matcher(root: dict) -> PhraseMatcher:
-    matcher = PhraseMatcher.__new__(PhraseMatcher)
-    matcher._root = root
-    return matcher
+_VALUES = " "  # the trie key under which a node keeps the values of the phrase ending there (never a token key: tokens have no spaces)
 
 
-_VALUES = None  # the trie key under which a node keeps the values of the phrase ending there (never a token key)
-
-
-def _sort_values(node: dict) -> None:
+def _sort_values(node: dict[str, Any]) -> None:
     for key, child in node.items():
-        if key is _VALUES:
+        if key == _VALUES:
             child.sort()
         else:
             _sort_values(child)

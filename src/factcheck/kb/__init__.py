@@ -8,8 +8,9 @@ from factcheck.kb.model import KnowledgeBase
 
 
 def open_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
-    """The shipped knowledge base, extended by `extra` folders of the same layout (compiled cache)."""
-    from factcheck.kb.cache import cached_kb
+    """The shipped knowledge base, extended by `extra` folders of the same layout, read from the
+    data files (factcheck.compiled.load_compiled_kb reads it from the compiled cache)."""
+    from factcheck.kb.load import load_kb
     from factcheck.paths import kb_dir
 
-    return cached_kb(kb_dir(), *extra)
+    return load_kb(kb_dir(), *extra)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 kb_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Query, validate and build the knowledge base.")
 
 IMPORT_FORMATS = ("ifg", "538", "congress", "everypolitician", "curated", "parlgov", "sparql")
+
+if TYPE_CHECKING:
+    from factcheck.dates import Interval
+    from factcheck.kb.model import KnowledgeBase
 
 
 def _fail(message: str) -> NoReturn:
@@ -19,17 +23,17 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _kb():
-    from factcheck.kb import open_kb
-    from factcheck.kb.load import KnowledgeBaseError
+def _kb() -> KnowledgeBase:
+    from factcheck.compiled import load_compiled_kb
+    from factcheck.errors import DataError
 
     try:
-        return open_kb()
-    except KnowledgeBaseError as exc:
+        return load_compiled_kb()
+    except DataError as exc:
         _fail(str(exc))
 
 
-def _day(text: str):
+def _day(text: str) -> Interval:
     from factcheck.dates import DateError, parse_partial
 
     try:
@@ -115,9 +119,9 @@ def stats(fmt: str = typer.Option("table", "--format", help="table or json.")) -
     by_office = Counter(t.office for t in kb.terms)
     rows = []
     for oid in sorted(kb.offices, key=lambda o: (kb.offices[o].jurisdiction, o)):
-        terms = [t for t in kb.terms_in(oid) if t.start]
-        first = min((t.start.start for t in terms), default=None)
-        last = max((t.end.last if t.end else (t.confirmed_until or t.start.last) for t in terms), default=None)
+        starts = [(t, t.start) for t in kb.terms_in(oid) if t.start is not None]
+        first = min((start.start for _, start in starts), default=None)
+        last = max((t.end.last if t.end else (t.confirmed_until or start.last) for t, start in starts), default=None)
         rows.append([kb.offices[oid].jurisdiction, kb.offices[oid].name, str(by_office[oid]),
                      f"{first} to {last}" if first else "-"])
     if fmt == "json":

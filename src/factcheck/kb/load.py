@@ -17,10 +17,10 @@ import csv
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
-from factcheck.errors import DataError
 from factcheck.dates import DateError, Interval, parse_day, parse_partial
+from factcheck.errors import DataError
 from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term, Title
 
 
@@ -35,7 +35,7 @@ def load_kb(*roots: Path) -> KnowledgeBase:
     people: list[Person] = []
     terms: list[Term] = []
     # Equal dates and intervals are shared: thousands of terms start on a few hundred reshuffle
-    # days, and one object per value keeps the compiled cache small and quick to unpickle.
+    # days, and one object per value keeps a freshly built knowledge base small.
     shared: dict[object, object] = {}
     for root in roots:
         jpath = root / "jurisdictions.toml"
@@ -61,7 +61,7 @@ def data_files(*roots: Path) -> list[Path]:
     return files
 
 
-def _toml(path: Path) -> dict:
+def _toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -93,7 +93,7 @@ def read_offices(path: Path) -> Iterator[Office]:
             raise KnowledgeBaseError(f"{path}: office {row.get('id', '?')}: {exc}") from None
 
 
-def _title(value: str | dict) -> Title:
+def _title(value: str | dict[str, Any]) -> Title:
     if isinstance(value, str):
         return Title(value)
     start = parse_partial(value["from"]).start if "from" in value else date(1, 1, 1)

@@ -7,16 +7,15 @@ stages that need it, never imported as a global.
 from __future__ import annotations
 
 import bisect
-import marshal
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Iterable, Literal, Mapping, Sequence
+from typing import Literal
 
 from factcheck.dates import Interval
-from factcheck.kb import compact
 
 Held = Literal["yes", "no", "unknown"]
 
@@ -158,21 +157,20 @@ def combine_held(values: Iterable[Held]) -> Held:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
-    """Who held which office when. People, offices and terms are kept as compact rows and made into
-    objects when first asked for (kb/compact.py): a scan touches few of them, and the compiled
-    cache then loads as one marshal blob instead of unpickling thousands of objects."""
+    """Who held which office when, with the indexes look-ups go through. Built from the data files
+    by `build`; the compiled cache (kb/cache.py) fills the same fields with mappings it reads on
+    demand."""
 
-    jurisdictions: dict[str, Jurisdiction]
+    jurisdictions: Mapping[str, Jurisdiction]
     offices: Mapping[str, Office]
     people: Mapping[str, Person]
     _terms: Sequence[Term]  # in load order
-    # Built only by build() and _from_state(), which fill every index.
+    # Filled by build() (or the cache), which fill every index.
     _by_person: Mapping[str, tuple[Term, ...]] = field(repr=False)
     _by_office: Mapping[str, tuple[Term, ...]] = field(repr=False)  # by start
     _names: Mapping[str, tuple[str, ...]] = field(repr=False)
     _titles: Mapping[str, tuple[str, ...]] = field(repr=False)
-    _cues: Mapping[str, str] = field(repr=False)
-    _office_surnames: Mapping[str, dict[str, tuple[str, ...]]] = field(repr=False)  # office -> surname -> people
+    _office_surnames: Mapping[str, Mapping[str, tuple[str, ...]]] = field(repr=False)  # office -> surname -> people
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -193,15 +191,15 @@ class KnowledgeBase:
             old = person_map.get(p.id)
             if old is not None:  # the same person from two sources: keep every alias
                 aliases = tuple(dict.fromkeys(old.aliases + p.aliases + (p.name,)))
-                p = Person(old.id, old.name, tuple(a for a in aliases if a != old.name),
-                           old.qid or p.qid, old.source or p.source)
+                p = replace(old, aliases=tuple(a for a in aliases if a != old.name),
+                            qid=old.qid or p.qid, source=old.source or p.source)
             person_map[p.id] = p
         term_list = _close_open_ends(tuple(terms), office_map)
-        by_person: dict[str, list[int]] = defaultdict(list)
-        by_office: dict[str, list[int]] = defaultdict(list)
-        for i, t in enumerate(term_list):
-            by_person[t.person].append(i)
-            by_office[t.office].append(i)
+        by_person: dict[str, list[Term]] = defaultdict(list)
+        by_office: dict[str, list[Term]] = defaultdict(list)
+        for t in term_list:
+            by_person[t.person].append(t)
+            by_office[t.office].append(t)
         names: dict[str, list[str]] = defaultdict(list)
         for p in person_map.values():
             for n in (p.name, *p.aliases):
@@ -212,61 +210,23 @@ class KnowledgeBase:
                     names[key].append(p.id)
         titles: dict[str, list[str]] = defaultdict(list)
         for o in office_map.values():
-            for t in o.titles:
-                key = normalize_title(t.text)
+            for title in o.titles:
+                key = normalize_title(title.text)
                 if o.id not in titles[key]:
                     titles[key].append(o.id)
-        cues = {normalize_title(c): j.code for j in juris.values() for c in j.cues}
         office_surnames: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for t in term_list:
             person = person_map.get(t.person)
             if person is not None:
                 office_surnames[t.office][person.surname.lower()].add(person.id)
-        state = (
-            _jurisdiction_rows(juris),
-            {k: compact.pack(compact.office_row(o)) for k, o in office_map.items()},
-            {k: compact.pack(compact.person_row(p)) for k, p in person_map.items()},
-            tuple(compact.pack(compact.term_row(t)) for t in term_list),
-            {k: compact.pack(tuple(v)) for k, v in by_person.items()},
-            {k: compact.pack(tuple(sorted(v, key=lambda i: _term_start(term_list[i])))) for k, v in by_office.items()},
-            compact.pack({k: tuple(v) for k, v in names.items()}),
-            compact.pack({k: tuple(v) for k, v in titles.items()}),
-            compact.pack(cues),
-            {k: compact.pack({s: tuple(sorted(ids)) for s, ids in v.items()}) for k, v in office_surnames.items()},
-        )
-        return cls._from_state(state, (office_map, person_map, term_list))
-
-    @classmethod
-    def _from_state(cls, state: tuple, made: tuple | None = None) -> KnowledgeBase:
-        """The knowledge base over its rows; `made` holds objects already made from them."""
-        juris, offices, people, terms, by_person, by_office, names, titles, cues, office_surnames = state
-        made_offices, made_people, made_terms = made or (None, None, None)
-        store = compact.Rows(terms, compact.term, made_terms)
-
-        def pick(packed: bytes) -> tuple[Term, ...]:
-            return tuple(store[i] for i in marshal.loads(packed))
-
         return cls(
-            {code: Jurisdiction(code, name, cues_) for code, name, cues_ in juris},
-            compact.LazyMap(offices, compact.office, made_offices),
-            compact.LazyMap(people, compact.person, made_people),
-            store,
-            compact.LazyMap(by_person, pick),
-            compact.LazyMap(by_office, pick),
-            compact.Packed(names), compact.Packed(titles), compact.Packed(cues),
-            compact.LazyMap(office_surnames, marshal.loads),
+            juris, office_map, person_map, term_list,
+            {k: tuple(v) for k, v in by_person.items()},
+            {k: tuple(sorted(v, key=_term_start)) for k, v in by_office.items()},
+            {k: tuple(v) for k, v in names.items()},
+            {k: tuple(v) for k, v in titles.items()},
+            {k: {s: tuple(sorted(ids)) for s, ids in v.items()} for k, v in office_surnames.items()},
         )
-
-    def _state(self) -> tuple:
-        return (
-            _jurisdiction_rows(self.jurisdictions),
-            self.offices.rows, self.people.rows, self._terms.rows,  # type: ignore[attr-defined]
-            self._by_person.rows, self._by_office.rows,  # type: ignore[attr-defined]
-            self._names.rows, self._titles.rows, self._cues.rows, self._office_surnames.rows,  # type: ignore[attr-defined]
-        )
-
-    def __reduce__(self):
-        return (_restore, (marshal.dumps(self._state()),))
 
     # -- look-ups -------------------------------------------------------
     def people_named(self, name: str) -> tuple[str, ...]:
@@ -274,18 +234,6 @@ class KnowledgeBase:
 
     def offices_titled(self, title: str) -> tuple[str, ...]:
         return self._titles.get(normalize_title(title), ())
-
-    def title_keys(self) -> Iterable[str]:
-        return self._titles.keys()
-
-    def name_keys(self) -> Iterable[str]:
-        return self._names.keys()
-
-    def jurisdiction_of_cue(self, cue: str) -> str | None:
-        return self._cues.get(normalize_title(cue))
-
-    def cue_keys(self) -> Iterable[str]:
-        return self._cues.keys()
 
     def holders_named(self, office: str, surname: str) -> tuple[str, ...]:
         """People of this surname (any case) who ever held the office."""
@@ -338,15 +286,6 @@ class KnowledgeBase:
 
 
 _HOLDER_WINDOW = 16
-
-
-def _jurisdiction_rows(juris: dict[str, Jurisdiction]) -> tuple:
-    return tuple((j.code, j.name, j.cues) for j in juris.values())
-
-
-def _restore(blob: bytes) -> KnowledgeBase:
-    """Unpickling: the rows from one marshal blob (see KnowledgeBase.__reduce__)."""
-    return KnowledgeBase._from_state(marshal.loads(blob))
 
 
 def _term_start(t: Term) -> date:

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from factcheck import __version__
-from factcheck.findings import Result
 from factcheck.facts import PersonMention, Span, TimeExpr
+from factcheck.findings import Result
 
 
-def _span(text: str, span: Span) -> dict:
+def _span(text: str, span: Span) -> dict[str, Any]:
     return {"text": text[span.start : span.end], "start": span.start, "end": span.end}
 
 
-def _time(text: str, t: TimeExpr) -> dict:
+def _time(text: str, t: TimeExpr) -> dict[str, Any]:
     return {"kind": "time", **_span(text, t.span), "value": t.value.iso(), "grain": t.value.grain,
             "anchor": t.anchor, "tense": t.tense, "clause_tense": t.clause_tense, "weekday": t.weekday,
             "pattern": t.kind}
 
 
-def _mention(text: str, m: PersonMention) -> dict:
+def _mention(text: str, m: PersonMention) -> dict[str, Any]:
     return {"kind": "person", **_span(text, m.span), "candidates": list(m.candidates), "via": m.via}
 
 

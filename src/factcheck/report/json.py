@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from factcheck import __version__
 from factcheck.findings import Result
 from factcheck.report import locate, summary
 
 
-def finding_object(result: Result) -> list[dict]:
+def finding_object(result: Result) -> list[dict[str, Any]]:
     """The contract's finding objects for one document."""
     out = []
     for loc in locate(result):
@@ -25,8 +26,8 @@ def finding_object(result: Result) -> list[dict]:
             "message": f.message,
             "evidence": [{"kind": e.kind, "text": e.text, "source": e.source} for e in f.evidence],
             "related": [
-                {"line": l, "column": c, "end_line": el, "end_column": ec, "message": m}
-                for l, c, el, ec, m in loc.related
+                {"line": ln, "column": c, "end_line": el, "end_column": ec, "message": m}
+                for ln, c, el, ec, m in loc.related
             ],
         })
     return out

@@ -36,8 +36,8 @@ def render(results: list[Result], console: Console) -> None:
                 if e.source:
                     line.append(f"  [{e.source}]", style="dim")
                 console.print(line)
-            for l, c, _el, _ec, m in loc.related:
-                console.print(Text(f"    \u21b3 line {l}:{c}: {m}", style="dim"))
+            for ln, c, _el, _ec, m in loc.related:
+                console.print(Text(f"    \u21b3 line {ln}:{c}: {m}", style="dim"))
             console.print()
     s = summary(results)
     style = "bold red" if s["errors"] else ("bold yellow" if s["warnings"] else "bold green")

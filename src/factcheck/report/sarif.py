@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from factcheck import __version__
@@ -16,7 +17,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
+def _region(line: int, col: int, end_line: int, end_col: int) -> dict[str, Any]:
     return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
 
 
@@ -42,10 +43,10 @@ def render(results: list[Result], rules: tuple[Rule, ...]) -> str:
             f = loc.finding
             related = [
                 {"id": n, "message": {"text": m},
-                 "physicalLocation": {"artifactLocation": {"uri": _uri(result.document.path)}, "region": _region(l, c, el, ec)}}
-                for n, (l, c, el, ec, m) in enumerate(loc.related, start=1)
+                 "physicalLocation": {"artifactLocation": {"uri": _uri(result.document.path)}, "region": _region(ln, c, el, ec)}}
+                for n, (ln, c, el, ec, m) in enumerate(loc.related, start=1)
             ]
-            entry = {
+            entry: dict[str, Any] = {
                 "ruleId": f.code,
                 "level": LEVEL[f.severity],
                 "message": {"text": f.message},

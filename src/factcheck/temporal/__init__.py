@@ -15,10 +15,19 @@ from datetime import date
 from typing import NamedTuple
 
 from factcheck.dates import Interval
-from factcheck.facts import DocumentDate, NonDate, Sentence, Span, TimeExpr, sentence_at
+from factcheck.facts import DateSource, DocumentDate, NonDate, Sentence, Span, TimeExpr, sentence_at
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
-    KINDS, NOT_DATES, WEEKDAYS, YEAR_LEAD, Context, has_year, pattern, resolve, runnable_kinds, weekday_name,
+    KINDS,
+    NOT_DATES,
+    WEEKDAYS,
+    YEAR_LEAD,
+    Context,
+    has_year,
+    pattern,
+    resolve,
+    runnable_kinds,
+    weekday_name,
 )
 from factcheck.temporal.tense import clause_tense, narrow_clause
 
@@ -36,7 +45,7 @@ class _Raw(NamedTuple):
 
 
 def find_times(
-    prose: str, sentences: tuple[Sentence, ...], declared: date | None, declared_source: str = "option"
+    prose: str, sentences: tuple[Sentence, ...], declared: date | None, declared_source: DateSource = DateSource.OPTION
 ) -> tuple[tuple[TimeExpr, ...], DocumentDate, tuple[NonDate, ...]]:
     """All time expressions, the document date (declared or inferred), and durations/sets."""
     raws = _scan(prose, sentences)
@@ -124,7 +133,7 @@ def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], ctx: Con
     )
 
 
-def _document_date(prose: str, declared: date | None, source: str, explicit: list[TimeExpr]) -> DocumentDate:
+def _document_date(prose: str, declared: date | None, source: DateSource, explicit: list[TimeExpr]) -> DocumentDate:
     if declared is not None:
         return DocumentDate(Interval.day(declared), source)
     dateline = find_dateline(prose)
@@ -134,13 +143,13 @@ def _document_date(prose: str, declared: date | None, source: str, explicit: lis
     past = [t for t in explicit if _tense_for_inference(t) == "past"]
     future = [t for t in explicit if _tense_for_inference(t) == "future"]
     if not past and not future:
-        return DocumentDate(None, "unknown")
+        return DocumentDate(None, DateSource.UNKNOWN)
     lower = max((t.value.start for t in past), default=None)
     upper = min((t.value.start for t in future), default=None)
     if lower is not None and upper is not None and lower >= upper:
-        return DocumentDate(None, "unknown")  # the text contradicts itself; the tense rule may say more
+        return DocumentDate(None, DateSource.UNKNOWN)  # the text contradicts itself; the tense rule may say more
     evidence = tuple(t.span for t in past if t.value.start == lower) + tuple(t.span for t in future if t.value.start == upper)
-    return DocumentDate(Interval(lower or date.min, upper or date.max, "range"), "inferred", evidence)
+    return DocumentDate(Interval(lower or date.min, upper or date.max, "range"), DateSource.INFERRED, evidence)
 
 
 def times_by_sentence(times: tuple[TimeExpr, ...]) -> dict[int, tuple[TimeExpr, ...]]:

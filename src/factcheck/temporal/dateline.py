@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from factcheck.dates import Interval
-from factcheck.facts import DocumentDate, Span
+from factcheck.facts import DateSource, DocumentDate, Span
 from factcheck.lazyre import lazy
 from factcheck.temporal.expressions import month_number
 
@@ -34,4 +34,4 @@ def find_dateline(prose: str) -> DocumentDate | None:
         value = Interval.day(date(int(m.group("y")), month_number(m.group("m")), int(m.group("d"))))
     except ValueError:
         return None
-    return DocumentDate(value, "dateline", (Span(m.start("place"), m.end()),))
+    return DocumentDate(value, DateSource.DATELINE, (Span(m.start("place"), m.end()),))

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from factcheck.dates import Interval
 from factcheck.facts import Tense
-from factcheck.lazyre import STORE, lazy
+from factcheck.lazyre import lazy
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -96,7 +96,7 @@ _SOURCES = dict(_RAW_PATTERNS)
 def pattern(kind: str) -> re.Pattern[str]:
     """The compiled pattern of a kind, compiled the first time a text needs it: compiling all of
     them up front was a fifth of the start-up time of a one-file scan."""
-    return STORE.compile(_SOURCES[kind], 0 if kind in _CASE_SENSITIVE else re.I)
+    return re.compile(_SOURCES[kind], 0 if kind in _CASE_SENSITIVE else re.I)
 
 
 NOT_DATES = frozenset({"duration", "set"})

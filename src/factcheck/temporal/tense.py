@@ -12,7 +12,7 @@ import functools
 import re
 
 from factcheck.facts import Span, Tense
-from factcheck.lazyre import lazy
+from factcheck.lazyre import LazyPattern, lazy
 
 # "was expected to", "was due to" look forward from a past moment, not from the document date.
 _FUTURE = lazy(
@@ -78,7 +78,7 @@ def _strict_cues(text: str) -> tuple[tuple[int, int, Tense], ...]:
     return _find_cues(text, _STRICT_PAST, strict=True)
 
 
-def _find_cues(text: str, past: re.Pattern[str], strict: bool) -> tuple[tuple[int, int, Tense], ...]:
+def _find_cues(text: str, past: LazyPattern, strict: bool) -> tuple[tuple[int, int, Tense], ...]:
     found: list[tuple[int, int, Tense]] = []
     for pattern, tense in ((_FUTURE, "future"), (past, "past"), (_PRESENT, "present")):
         for m in pattern.finditer(text):

@@ -19,8 +19,8 @@ Example query (for the US Secretary of Defense, Q942378):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, Iterator
 
 from factcheck.kb.importers.common import SourceTerm
 
@@ -31,7 +31,7 @@ class SparqlFormatError(ValueError):
     pass
 
 
-def _date(binding: dict, name: str) -> str:
+def _date(binding: dict[str, Any], name: str) -> str:
     value = binding.get(name, {}).get("value", "")
     if not value:
         return ""
