@@ -21,7 +21,9 @@ SOURCES = SHARED / "data" / "kb-sources"
 
 
 def test_shipped_kb_has_no_problems():
-    report = validate(KB)
+    from factcheck.paths import kb_dir
+
+    report = validate(KB, kb_dir=kb_dir())
     assert report.problems == ()
 
 
@@ -76,11 +78,13 @@ def test_well_known_fact(title, jurisdiction, day, name):
 
 
 def test_open_terms_are_not_assumed_to_run_forever():
-    # Wikidata's open ends mean "unknown as of 2022": no claim about 2026 from them.
+    # Wikidata's open ends mean "in office as of the extract (2022)": no claim about 2026 from them.
     ref = parse_partial("2026-01-01")
-    for t in KB.terms:
-        if "EveryPolitician" in t.source and t.end is None:
-            assert t.held(ref) != "yes"
+    only_wikidata = [t for t in KB.terms if t.source.startswith("wikidata:") and " ; " not in t.source and t.end is None]
+    assert only_wikidata
+    for t in only_wikidata:
+        assert t.held(ref) != "yes"
+        assert t.confirmed_until is None or t.confirmed_until <= parse_partial("2023-01-31").last
 
 
 def test_name_changes_are_aliases():
@@ -128,21 +132,22 @@ def test_a_sample_of_terms_matches_the_raw_source_rows():
             # Hand-written rows citing a bare QID (manual.csv) have no raw row to compare with.
             if t.source.startswith(key) and (key != "wikidata" or "(EveryPolitician " in t.source):
                 bucket.append(t)
-    for key, terms in by_source.items():
-        for t in rng.sample(terms, min(40, len(terms))):
+    first = {key: [(t, t.source.split(" ; ")[0]) for t in terms] for key, terms in by_source.items()}
+    for key, terms in first.items():
+        for t, source in rng.sample(terms, min(40, len(terms))):
             if key == "ifg":
-                row = ifg_apps[t.source.split("/")[-1]]
+                row = ifg_apps[source.split("/")[-1]]
                 assert t.start.iso() == row["start_date"][:10]
                 assert (t.end.iso() if t.end else "") == row["end_date"][:10]
             elif key == "fivethirtyeight":
-                row = raw538[int(t.source.rsplit(" ", 1)[-1]) - 2]
+                row = raw538[int(source.rsplit(" ", 1)[-1]) - 2]
                 assert KB.people[t.person].name == row["appointee"] or row["appointee"] in KB.people[t.person].aliases
             else:
-                # "wikidata:Q3056379 (EveryPolitician india-ministers/holders21.csv)": the cited file must hold a
-                # row for that QID starting that day, naming the person the term is given to.
-                qid, rel = re.fullmatch(r"wikidata:(Q\d+) \(EveryPolitician ([^)]+)\)", t.source).groups()
+                # "wikidata:Q3056379 (EveryPolitician india-ministers/holders21.csv row 48)": the cited file must
+                # hold a row for that QID starting that day, naming the person the term is given to.
+                qid, rel = re.fullmatch(r"wikidata:(Q\d+) \(EveryPolitician ([^ )]+)(?: row \d+)?\)", source).groups()
                 rows = [r for r in _raw_rows_wikidata(rel) if r["personID"] == qid and r["start"] == t.start.iso()]
-                assert rows, (t.source, t.start.iso())
+                assert rows, (source, t.start.iso())
                 person = KB.people[t.person]
                 assert person.qid in ("", qid)
                 assert rows[0]["person"] in (person.name, *person.aliases), (rows[0]["person"], person.name)

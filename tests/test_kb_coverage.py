@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -63,5 +64,12 @@ def test_every_sound_ifg_appointment_is_a_term():
         # Two 2025 rows end before they start (a source error): the build leaves them out.
         raw = {row["id"] for row in csv.DictReader(fh)
                if row["start_date"] and (not row["end_date"] or row["end_date"] >= row["start_date"])}
-    shipped = {t.source.split("/", 1)[1] for t in KB.terms if t.source.startswith("ifg:appointment/")}
+    # Rows the build left out are listed with their reason (two rows of one appointment that disagree
+    # on its end); every other sound appointment is shipped.
+    with (Path(__file__).resolve().parent.parent / "rules" / "kb" / "left-out.csv").open(encoding="utf-8", newline="") as fh:
+        left = {row["source"].split("/", 1)[1] for row in csv.DictReader(fh) if row["source"].startswith("ifg:appointment/")
+                and "another end" in row["reason"]}
+    raw -= left
+    # One term cited by two IfG rows (the same appointment recorded twice) ships once, citing both.
+    shipped = {part.split("/", 1)[1] for t in KB.terms for part in t.source.split(" ; ") if part.startswith("ifg:appointment/")}
     assert shipped == raw

@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from factcheck.extract.tokens import PhraseMatcher, Tokens, joined, phrase_keys
-from factcheck.kb.model import KnowledgeBase
+from factcheck.kb.model import VARIANT, KnowledgeBase
 from factcheck.lexicon import Lexicon
 
 
@@ -65,6 +65,10 @@ class Gazetteer(NamedTuple):
 
 def phrase_matchers(kb: KnowledgeBase) -> tuple[PhraseMatcher, PhraseMatcher]:
     """Matchers of the knowledge base's person names (and aliases) and office titles."""
-    names = PhraseMatcher((phrase_keys(n), p.id) for p in kb.people.values() for n in (p.name, *p.aliases))
+    # A given-name variant ("~Timothy Geithner", see kb.model.Person) is kept under "~" + the person's
+    # id: a hint that extraction takes only after a title of an office the person held.
+    names = PhraseMatcher(
+        (phrase_keys(n[len(VARIANT):]), VARIANT + p.id) if n.startswith(VARIANT) else (phrase_keys(n), p.id)
+        for p in kb.people.values() for n in (p.name, *p.aliases))
     titles = PhraseMatcher((phrase_keys(t.text), o.id) for o in kb.offices.values() for t in o.titles)
     return names, titles

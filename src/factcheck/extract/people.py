@@ -20,7 +20,7 @@ from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.tokens import Token, Tokens, joined, phrase_keys, token_key
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
-from factcheck.kb.model import KnowledgeBase, normalize_title
+from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_title
 from factcheck.temporal import nearest_time, times_by_sentence
 
 _NOT_NAMES = frozenset(
@@ -171,8 +171,10 @@ def _name_at(prose: str, tokens: Tokens, i: int, sentences: tuple[Sentence, ...]
     if i > 0 and _continues_name(prose, tokens, i) and tokens[i - 1].key not in gaz.heads:
         return None, i + 1  # inside a longer capitalised phrase we do not know
     match = gaz.names.match(tokens, i, prose)
+    if match is not None and not _strong(match[1]):
+        match = None  # a given-name variant alone names nobody
     if match is not None:
-        end, ids = match
+        end, ids = match[0], _strong(match[1])
         if end < len(tokens) and _continues_name(prose, tokens, end):
             return None, end  # "John Smithson Jr" style: a longer name than the one we know
         ids_t = tuple(sorted(set(ids)))
@@ -182,6 +184,11 @@ def _name_at(prose: str, tokens: Tokens, i: int, sentences: tuple[Sentence, ...]
     if known and not (i + 1 < len(tokens) and _continues_name(prose, tokens, i + 1)):
         return _mention(prose, tokens, i, i + 1, sentences, tuple(sorted(known)), "surname"), i + 1
     return None, i + 1
+
+
+def _strong(ids: list[str]) -> list[str]:
+    """The ids a name names outright (not through a given-name variant, see kb.model.Person)."""
+    return [pid for pid in ids if not pid.startswith(VARIANT)]
 
 
 def _continues_name(prose: str, tokens: Tokens, i: int) -> bool:
@@ -230,10 +237,22 @@ def _name_tokens(prose: str, tokens: Tokens, i: int) -> int:
 def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple[Sentence, ...], kb: KnowledgeBase,
                   gaz: Gazetteer, memory: _Memory, offices: list[str]) -> PersonMention:
     match = gaz.names.match(tokens, i, prose)
-    if match is not None and match[0] == end:
-        ids = tuple(sorted(set(match[1])))
+    if match is not None and match[0] == end and _strong(match[1]):
+        ids = tuple(sorted(set(_strong(match[1]))))
+        # One name, several people (sources that never shared a QID or a start day): the title
+        # tells them apart when exactly one of them held one of its offices.
+        held = kb.who_held(ids, offices) if len(ids) > 1 else ()
+        if len(held) == 1:
+            ids = held
         memory.remember(kb, ids)
         return _mention(prose, tokens, i, end, sentences, ids, "full-name")
+    if match is not None and match[0] == end:
+        # A short or formal given name ("Treasury Secretary Timothy Geithner"): only a hint, taken
+        # when exactly one person so named held one of the title's offices.
+        held = kb.who_held(sorted({pid[len(VARIANT):] for pid in match[1] if pid.startswith(VARIANT)}), offices)
+        if len(held) == 1:
+            memory.remember(kb, held)
+            return _mention(prose, tokens, i, end, sentences, held, "name-variant-office")
     if end == i + 1:
         known = memory.by_surname.get(tokens[i].key)
         if known:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, List, NoReturn, Optional
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 kb_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Query, validate and build the knowledge base.")
 
-IMPORT_FORMATS = ("ifg", "538", "congress", "everypolitician", "curated", "sparql")
+IMPORT_FORMATS = ("ifg", "538", "congress", "everypolitician", "curated", "parlgov", "sparql")
 
 if TYPE_CHECKING:
     from factcheck.dates import Interval
@@ -42,6 +42,17 @@ def _day(text: str) -> Interval:
         _fail(f"--on: {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
+def _check_format(fmt: str) -> None:
+    if fmt not in ("table", "json"):
+        _fail(f"--format: {fmt!r} is not one of table, json")
+
+
+def _json(value: object) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -58,9 +69,11 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
 def who(
     title: str = typer.Argument(..., help='An office title as written: "Secretary of Defense", "Home Secretary".'),
     on: str = typer.Option(..., "--on", help="The day (or month, or year) to ask about."),
-    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="Country code (US, GB, IN...) when the title is shared."),
+    jurisdiction: str | None = typer.Option(None, "--jurisdiction", help="Country code (US, GB, IN...) when the title is shared."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Who held an office on a day."""
+    _check_format(fmt)
     kb = _kb()
     ref = _day(on)
     offices = [o for o in kb.offices_titled(title) if jurisdiction is None or kb.offices[o].jurisdiction == jurisdiction.upper()]
@@ -74,7 +87,11 @@ def who(
             if verdict != "no":
                 rows.append([office.jurisdiction, office.name, kb.people[t.person].name, t.describe(),
                              "yes" if verdict == "yes" else "maybe", t.source])
-    _table(f"{title} on {ref.iso()}", ["jurisdiction", "office", "person", "term", "held", "source"], rows)
+    columns = ["jurisdiction", "office", "person", "term", "held", "source"]
+    if fmt == "json":
+        _json({"title": title, "on": ref.iso(), "holders": [dict(zip(columns, r)) for r in rows]})
+        return
+    _table(f"{title} on {ref.iso()}", columns, rows)
 
 
 @kb_app.command()
@@ -93,10 +110,11 @@ def person(name: str = typer.Argument(..., help="A person's name or alias.")) ->
 
 
 @kb_app.command()
-def stats() -> None:
+def stats(fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Counts by jurisdiction and office, and the dates covered."""
     from collections import Counter
 
+    _check_format(fmt)
     kb = _kb()
     by_office = Counter(t.office for t in kb.terms)
     rows = []
@@ -106,16 +124,58 @@ def stats() -> None:
         last = max((t.end.last if t.end else (t.confirmed_until or start.last) for t, start in starts), default=None)
         rows.append([kb.offices[oid].jurisdiction, kb.offices[oid].name, str(by_office[oid]),
                      f"{first} to {last}" if first else "-"])
+    if fmt == "json":
+        jurisdictions = sorted({o.jurisdiction for o in kb.offices.values() if by_office[o.id]})
+        _json({"people": len(kb.people), "offices": len(kb.offices), "terms": len(kb.terms),
+               "jurisdictions": len(jurisdictions),
+               "terms_with_source": sum(1 for t in kb.terms if t.source.strip()),
+               "by_jurisdiction": {j: sum(by_office[o.id] for o in kb.offices.values() if o.jurisdiction == j) for j in jurisdictions},
+               "by_office": [{"id": oid, "jurisdiction": kb.offices[oid].jurisdiction, "name": kb.offices[oid].name,
+                              "terms": by_office[oid], "coverage": r[3]} for oid, r in zip(
+                                  sorted(kb.offices, key=lambda o: (kb.offices[o].jurisdiction, o)), rows)]})
+        return
     _table(f"{len(kb.people)} people, {len(kb.offices)} offices, {len(kb.terms)} terms",
            ["jurisdiction", "office", "terms", "coverage"], rows)
+
+
+@kb_app.command()
+def coverage(
+    on: str = typer.Option(..., "--on", help="The day (or month, or year) to ask about."),
+    jurisdiction: str | None = typer.Option(None, "--jurisdiction", help="Only this jurisdiction's offices (US, GB, EU...)."),
+    all_offices: bool = typer.Option(False, "--all", help="Also offices with several holders at once (junior posts, Wikidata positions)."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """For each office, who held it on a day and how sure the knowledge base is.
+
+    confirmed: a term certainly covers the day; open past the horizon: the last holder's term is
+    open but confirmed only to an earlier day (nothing is known after it); unknown: no holder known."""
+    from factcheck.kb.coverage import office_coverage
+
+    _check_format(fmt)
+    kb = _kb()
+    ref = _day(on)
+    code = jurisdiction.upper() if jurisdiction else None
+    if code is not None and code not in kb.jurisdictions:
+        _fail(f"--jurisdiction: no jurisdiction {jurisdiction!r} (known: {', '.join(sorted(kb.jurisdictions))})")
+    rows = office_coverage(kb, ref, code, all_offices)
+    if fmt == "json":
+        from dataclasses import asdict
+
+        counts = {s: sum(1 for r in rows if r.status == s) for s in ("confirmed", "open past the horizon", "unknown")}
+        _json({"on": ref.iso(), "jurisdiction": code, "summary": counts, "offices": [asdict(r) for r in rows]})
+        return
+    _table(f"Offices on {ref.iso()}" + (f" in {code}" if code else ""),
+           ["jurisdiction", "office", "holder", "status", "known to", "source"],
+           [[r.jurisdiction, r.office_name, ", ".join(r.holders) or "-", r.status, r.horizon or "-", r.source] for r in rows])
 
 
 @kb_app.command("validate")
 def validate_command(notes: bool = typer.Option(False, "--notes", help="Also list source disagreements.")) -> None:
     """Check the knowledge base: overlapping single-holder terms, bad dates, unknown references."""
     from factcheck.kb.validate import validate
+    from factcheck.paths import kb_dir
 
-    report = validate(_kb())
+    report = validate(_kb(), kb_dir=kb_dir())
     for p in report.problems:
         sys.stdout.write(f"problem: {p}\n")
     if notes:
@@ -136,8 +196,8 @@ def build(
 
     if not sources.is_dir():
         _fail(f"--sources: {sources} is not a folder")
-    if not (out / "people" / "manual.csv").exists():
-        _fail(f"--out: {out} is not a knowledge-base folder (no people/manual.csv)")
+    if not (out / "jurisdictions.toml").exists():
+        _fail(f"--out: {out} is not a knowledge-base folder (no jurisdictions.toml)")
     for name, n in run_build(sources, out).items():
         sys.stdout.write(f"{name}: {n}\n")
 
@@ -145,13 +205,25 @@ def build(
 @kb_app.command("import")
 def import_command(
     fmt: str = typer.Argument(..., help=f"One of: {', '.join(IMPORT_FORMATS)}."),
-    files: List[Path] = typer.Argument(..., help="Source files (a folder for ifg)."),
-    office: Optional[str] = typer.Option(None, "--office", help="Office id for sparql and everypolitician rows."),
+    files: list[Path] = typer.Argument(..., help="Source files (a folder for ifg and parlgov)."),
+    office: str | None = typer.Option(None, "--office", help="Office id for sparql and everypolitician rows."),
 ) -> None:
     """Print source rows as project-format term rows (person name, office, dates, source) on stdout."""
     import csv
 
-    from factcheck.kb.importers import congress, curated, everypolitician, fivethirtyeight, ifg, sparql
+    from factcheck.kb.importers import (
+        congress,
+        curated,
+        everypolitician,
+        fivethirtyeight,
+        ifg,
+        parlgov,
+        sparql,
+    )
+    from factcheck.kb.importers.sourcemap import read_source_map
+    from factcheck.paths import kb_dir
+
+    sources = read_source_map(kb_dir())  # which office each source label is filed under
 
     if fmt not in IMPORT_FORMATS:
         _fail(f"unknown format {fmt!r} (known: {', '.join(IMPORT_FORMATS)})")
@@ -170,7 +242,9 @@ def import_command(
             elif fmt == "congress":
                 rows = congress.read(path, "9999-12-31")
             elif fmt == "curated":
-                rows = curated.read(path)
+                rows = curated.read(path, sources)
+            elif fmt == "parlgov":
+                rows = parlgov.read(path, sources)
             elif fmt == "sparql":
                 rows = sparql.read(path, office or "")
             else:

@@ -3,7 +3,8 @@
 Layout (every file is plain data a newsroom can edit):
 
     jurisdictions.toml      [[jurisdiction]] code, name, cues
-    offices/*.toml          [[office]] id, jurisdiction, name, single_holder, titles, source
+    offices/*.toml          [[office]] id, jurisdiction, name, single_holder, titles, source,
+                            labels (the sources' words, for `kb build`), match_name
     people/*.csv            id,name,aliases,qid,source            (aliases separated by "|")
     terms/*.csv             person,office,start,end,confirmed_until,acting,source,note
 
@@ -113,7 +114,10 @@ def read_offices(path: Path) -> Iterator[Office]:
                 jurisdiction=row["jurisdiction"],
                 name=row["name"],
                 single_holder=bool(row.get("single_holder", True)),
-                titles=(Title(row["name"]),) + titles if row["name"] not in {t.text for t in titles} else titles,
+                # The name is a title too, unless the office says its name is not what writers use
+                # (the generated Wikidata positions: `match_name = false`).
+                titles=(Title(row["name"]),) + titles
+                if row.get("match_name", True) and row["name"] not in {t.text for t in titles} else titles,
                 source=row.get("source", ""),
             )
         except (KeyError, DateError) as exc:

@@ -64,9 +64,17 @@ class Office:
     source: str = ""
 
 
+VARIANT = "~"  # marks an alias that is only a given-name variant ("~Timothy Geithner" for Tim Geithner)
+
+
 @dataclass(frozen=True)
 class Person:
-    """A person with the names they are written under."""
+    """A person with the names they are written under.
+
+    Aliases starting with "~" are given-name variants from a list of short and formal names
+    ("Timothy" for "Tim"): such a list pairs loose names too (robert / rupert), so a variant names
+    the person only when a second fact agrees, the title's office being one the person held.
+    """
 
     id: str
     name: str
@@ -195,6 +203,8 @@ class KnowledgeBase:
         names: dict[str, list[str]] = defaultdict(list)
         for p in person_map.values():
             for n in (p.name, *p.aliases):
+                if n.startswith(VARIANT):
+                    continue  # a given-name variant is only a hint (see Person), never a name to look up
                 key = normalize_name(n)
                 if p.id not in names[key]:
                     names[key].append(p.id)
@@ -236,6 +246,11 @@ class KnowledgeBase:
 
     def terms_in(self, office: str) -> tuple[Term, ...]:
         return self._by_office.get(office, ())
+
+    def who_held(self, people: Iterable[str], offices: Iterable[str]) -> tuple[str, ...]:
+        """Those of `people` who held one of `offices` at some time."""
+        wanted = set(offices)
+        return tuple(p for p in people if any(t.office in wanted for t in self.terms_of(p)))
 
     def held(self, person: str, office: str, ref: Interval) -> Held:
         return combine_held(t.held(ref) for t in self.terms_of(person, office))

@@ -9,9 +9,9 @@ means in office when the data was published; "Aug. 1981" is a month.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 from factcheck.kb.importers.common import SourceTerm
 

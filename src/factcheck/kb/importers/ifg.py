@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from factcheck.kb.importers.common import SourceTerm, slug
 
