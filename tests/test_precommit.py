@@ -1,5 +1,5 @@
 """factcheck as a pre-commit hook (with the real pre-commit tool) and in GitHub Actions (the
-README's workflow, run step by step)."""
+workflow of docs/ci.md, run step by step)."""
 
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ def test_pre_commit_hook_offline(tmp_path: Path):
 
 
 def _workflow() -> dict:
-    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "docs" / "ci.md").read_text(), re.S)
     (workflow,) = [yaml.safe_load(b) for b in blocks if "upload-sarif" in b]
     return workflow
 
