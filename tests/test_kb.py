@@ -153,3 +153,12 @@ def test_a_sample_of_terms_matches_the_raw_source_rows():
                 assert rows[0]["person"] in (person.name, *person.aliases), (rows[0]["person"], person.name)
             checked += 1
     assert checked >= 100
+
+
+def test_name_variants_keep_a_generational_suffix():
+    from factcheck.kb.importers.names import variants
+
+    assert "Ferdinand Marcos" not in variants("Ferdinand Marcos Jr.")  # the son's name is not the father's
+    assert "Robert Kennedy Jr." in variants("Robert F. Kennedy Jr.")  # a middle initial may go
+    assert "Mark Esper" in variants("Mark T. Esper")
+    assert "Antonio Guterres" in variants("António Guterres")

@@ -1,8 +1,8 @@
 """Names as people write them: the variants of a source's name that still name the same person.
 
 A variant is added only where it drops what writers often drop and keeps what tells people apart:
-accents ("Antonio Guterres"), a middle or leading initial ("Mark Esper", "Michael Blumenthal"), a
-generational suffix ("Robert F. Kennedy"). A variant shared by two people makes the name ambiguous
+accents ("Antonio Guterres"), a middle or leading initial ("Mark Esper", "Michael Blumenthal"); never a
+generational suffix, which tells a son from his father. A variant shared by two people makes the name ambiguous
 and the checker abstains unless the title's office tells them apart.
 """
 
@@ -29,16 +29,14 @@ def merge_key(name: str) -> str:
 
 
 def variants(name: str) -> set[str]:
+    # A generational suffix is kept: without it the son's name is the father's ("Ferdinand Marcos Jr."
+    # is not the Ferdinand Marcos of 1987 news, "Robert F. Kennedy Jr." not the 1960s Attorney General).
     out: set[str] = set()
-    base = _SUFFIX.sub("", name).strip()
-    if base != name and len(base.split()) >= 2:
-        out.add(base)
-    for form in {name, base}:
-        words = form.split()
-        if len(words) >= 3:
-            kept = [w for i, w in enumerate(words) if not (_INITIAL.match(w) and i < len(words) - 1)]
-            if len(kept) >= 2 and kept != words:
-                out.add(" ".join(kept))
+    words = name.split()
+    if len(words) >= 3:
+        kept = [w for i, w in enumerate(words) if not (_INITIAL.match(w) and i < len(words) - 1)]
+        if len(kept) >= 2 and kept != words:
+            out.add(" ".join(kept))
     for form in list(out) + [name]:
         folded = fold(form)
         if folded != form:
