@@ -26,7 +26,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from factcheck.checks.registry import CheckKind, Example, Rule
-from factcheck.facts import EventClaim, Facts
+from factcheck.facts import EventClaim, Facts, PersonMention
 from factcheck.findings import Evidence, Finding, Related
 from factcheck.kb.model import KnowledgeBase
 
@@ -55,30 +55,33 @@ EXAMPLES = (
 
 
 def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
-    groups: dict[tuple[str, str, str], list[EventClaim]] = defaultdict(list)
+    # Each event with its one agent, grouped by kind, guest and destination.
+    groups: dict[tuple[str, str, str], list[tuple[EventClaim, PersonMention]]] = defaultdict(list)
     for event in facts.events:
-        if event.quoted or event.place is None or event.agent is None or event.patient is None:
+        agent, patient = event.agent, event.patient
+        if event.quoted or event.place is None or agent is None or patient is None:
             continue
-        if len(event.agent.candidates) != 1 or len(event.patient.candidates) != 1:
+        if len(agent.candidates) != 1 or len(patient.candidates) != 1:
             continue
-        groups[(event.kind, event.patient.candidates[0], event.place)].append(event)
-    for (kind, patient, place), events in sorted(groups.items()):
-        first = events[0]
-        credited = {first.agent.candidates[0]}
-        for other in events[1:]:
-            agent = other.agent.candidates[0]
-            if agent in credited or not _compatible(first, other):
+        groups[(event.kind, patient.candidates[0], event.place)].append((event, agent))
+    for (kind, patient_id, place), events in sorted(groups.items()):
+        first, first_agent = events[0]
+        first_name = kb.people[first_agent.candidates[0]].name
+        credited = {first_agent.candidates[0]}
+        for other, other_agent in events[1:]:
+            agent_id = other_agent.candidates[0]
+            if agent_id in credited or not _compatible(first, other):
                 continue
-            credited.add(agent)
-            guest = kb.people[patient].name
+            credited.add(agent_id)
+            guest = kb.people[patient_id].name
             where = kb.jurisdictions[place].name if place in kb.jurisdictions else place
             yield Finding(
-                rule.code, rule.name, rule.severity, other.agent.span,
-                f"the {kind} of {guest} to {where} is credited to {kb.people[agent].name} here "
-                f"and to {kb.people[first.agent.candidates[0]].name} earlier in the text",
+                rule.code, rule.name, rule.severity, other_agent.span,
+                f"the {kind} of {guest} to {where} is credited to {kb.people[agent_id].name} here "
+                f"and to {first_name} earlier in the text",
                 (Evidence("text", f"same {kind}: guest {guest}, destination {where}"
                           + (f", time {other.time.value.iso()}" if other.time else "")),),
-                (Related(first.agent.span, f"{kind} credited to {kb.people[first.agent.candidates[0]].name}"),),
+                (Related(first_agent.span, f"{kind} credited to {first_name}"),),
             )
 
 

@@ -18,7 +18,7 @@ import tomllib
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from factcheck.dates import DateError, Interval, parse_day, parse_partial
 from factcheck.errors import DataError
@@ -83,7 +83,7 @@ def _toml(path: Path) -> dict[str, Any]:
         raise KnowledgeBaseError(f"{path}: {exc}") from None
 
 
-def _tables(path: Path, key: str, strings: tuple[str, ...]) -> list[dict]:
+def _tables(path: Path, key: str, strings: tuple[str, ...]) -> list[dict[str, Any]]:
     """The [[key]] tables of a TOML file, with the fields in `strings` checked to be strings (the
     model indexes them as text: `name = 5` must be an error naming the file, not a crash later)."""
     rows = _toml(path).get(key, [])
@@ -152,8 +152,8 @@ def _read_people(path: Path) -> Iterator[Person]:
 def _read_terms(path: Path, shared: dict[object, object] | None = None) -> Iterator[Term]:
     shared = {} if shared is None else shared
 
-    def one(value):  # the first equal object seen (values are immutable, so sharing is safe)
-        return None if value is None else shared.setdefault(value, value)
+    def one(value: T) -> T:  # the first equal object seen (values are immutable, so sharing is safe)
+        return cast(T, shared.setdefault(value, value))
 
     for n, row in _rows(path):
         try:
