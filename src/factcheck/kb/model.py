@@ -293,7 +293,8 @@ def _term_start(t: Term) -> date:
 
 
 def _close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tuple[Term, ...]:
-    """An open term of a single-holder office ends when the next holder starts.
+    """An open term of a single-holder office ends where the same person's start-less row ends, else
+    when the next holder starts.
 
     Acting holders do not close a substantive term (an acting secretary may fill
     in during an absence), and a term is never closed by a successor whose own
@@ -307,6 +308,14 @@ def _close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tup
         office = offices.get(t.office)
         if t.end is not None or t.start is None or office is None or not office.single_holder:
             out.append(t)
+            continue
+        # The same person's row with an end but no start ("in office by 2022, resigned 2024-08-05")
+        # is this term's end from another source, not a second term.
+        own_ends = [s for s in by_office[t.office]
+                    if s.person == t.person and s.start is None and s.end is not None and s.end.start > t.start.last]
+        if own_ends:
+            closing = min(own_ends, key=lambda s: s.end.start if s.end is not None else _FAR_PAST)
+            out.append(replace(t, end=closing.end, source=f"{t.source} (start) ; {closing.source} (end)"))
             continue
         later = [
             s.start for s in by_office[t.office]
