@@ -11,10 +11,12 @@ so a tracked file that matches a pattern is left out like an untracked one.
 from __future__ import annotations
 
 import os
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from factcheck.document import InputError, read_regular
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 _MAX_IGNORE_FILE = 1_000_000  # bytes; a larger .gitignore is not one
 
@@ -66,6 +68,8 @@ class GitIgnore:
         if file not in self._specs:
             spec = None
             if os.path.isfile(file):
+                from pathspec import GitIgnoreSpec  # only when a .gitignore exists: 10 ms at start-up
+
                 try:
                     text = read_regular(file, _MAX_IGNORE_FILE).decode("utf-8", errors="replace")
                     spec = GitIgnoreSpec.from_lines(text.splitlines())
