@@ -235,11 +235,9 @@ def _current(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, off
     evidence = _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})")
     subject, title = _subject(kb, claim), _office(kb, office)
     if event is not None and at_event == "yes":
-        if event.value.last < doc.start:
-            return Judgement(claim, "", Severity.INFO, (
-                f"stale title: {subject} held {title} at the time of the event ({event.text}) but not at the "
-                f"document date ({dd.iso()}); write 'then-' or 'former'"), evidence)
-        return Judgement(claim, "", Severity.WARNING, (
+        # An event wholly before the document date is history (info); one that may reach it, a warning.
+        severity = Severity.INFO if event.value.last < doc.start else Severity.WARNING
+        return Judgement(claim, "", severity, (
             f"stale title: {subject} held {title} at the time of the event ({event.text}) but not at the "
             f"document date ({dd.iso()}); write 'then-' or 'former'"), evidence)
     # A clause about the past ("President Nixon's advisers") names the holder of its time, unless it
