@@ -94,6 +94,27 @@ def test_malformed_lines_are_reported_in_place_and_the_run_goes_on(tmp_path):
     assert run("scan", str(corpus), "--keep-going", "--exit-zero").returncode == 0
 
 
+def test_a_line_over_the_size_limit_is_an_error_result_and_never_read_whole(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    long = json.dumps({"id": "long", "text": "Word. " * 5000})
+    corpus.write_text(long + "\n" + json.dumps({"id": "short", "text": "Nothing."}) + "\n", encoding="utf-8")
+    proc = run("scan", str(corpus), "--max-file-size", "1000", "--exit-zero")
+    assert proc.returncode == 2
+    got = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [g.get("line") for g in got] == [1, None] and got[1]["id"] == "short"
+    assert got[0]["error"].startswith("longer than the size limit of 1,000 bytes")
+    assert run("scan", str(corpus), "--exit-zero").returncode == 0  # the default limit (20 MB) takes it
+
+
+def test_a_fifo_given_as_a_corpus_is_refused_at_once(tmp_path):
+    import os
+
+    fifo = tmp_path / "c.jsonl"
+    os.mkfifo(fifo)
+    proc = run("scan", str(fifo))  # run() times out after 120 s
+    assert proc.returncode == 2 and "FIFO" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_a_record_that_cannot_be_loaded_gets_an_error_result(tmp_path):
     corpus = write_corpus(tmp_path / "c.jsonl", [{"id": "fm", "text": "---\ndate: someday\n---\nText.", "format": "markdown"}])
     proc = run("scan", str(corpus), "--keep-going")

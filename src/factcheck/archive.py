@@ -26,7 +26,16 @@ from typing import IO, Any, NamedTuple, Protocol
 from factcheck.api import Engine, check_document, load_engine
 from factcheck.config import Config
 from factcheck.dates import DateError, parse_day
-from factcheck.document import HTML_SUFFIXES, MARKUP_SUFFIXES, Document, InputError, from_html, from_text
+from factcheck.discovery import kind_of, not_regular
+from factcheck.document import (
+    HTML_SUFFIXES,
+    MARKUP_SUFFIXES,
+    MAX_FILE_SIZE,
+    Document,
+    InputError,
+    from_html,
+    from_text,
+)
 from factcheck.errors import UsageError
 from factcheck.facts import DateSource
 from factcheck.findings import Result
@@ -155,9 +164,18 @@ def parse_value(value: object, source: str, line: int) -> Record:
     return Record(source, line, rid, text, parsed, path, fmt)
 
 
-def read_records(stream: IO[bytes], source: str) -> Iterator[Record]:
-    """The records of a corpus, one line at a time (the file is never held whole)."""
-    for n, raw in enumerate(stream, start=1):
+def read_records(stream: IO[bytes], source: str, max_bytes: int = MAX_FILE_SIZE) -> Iterator[Record]:
+    """The records of a corpus, one line at a time: the file is never held whole, nor a line longer
+    than `max_bytes` (the size limit of a file applies to each record)."""
+    n = 0
+    while raw := stream.readline(max_bytes + 1):
+        n += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line a piece at a time
+                raw = stream.readline(1 << 20)
+            yield Record(source, n, None, error=f"longer than the size limit of {max_bytes:,} bytes "
+                                                "(raise it with --max-file-size or max-file-size)")
+            continue
         record = parse_line(raw, source, n)
         if record is not None:
             yield record
@@ -358,8 +376,8 @@ def corpus_files(paths: Iterable[str]) -> list[str]:
 
     out: list[str] = []
     for arg in paths:
-        if arg == "-" or os.path.isfile(arg):
-            out.append(arg)
+        if arg == "-" or (os.path.exists(arg) and not os.path.isdir(arg)):
+            out.append(arg)  # not a regular file (a FIFO, a device): refused with its kind when opened
         elif any(c in arg for c in "*?[") and not os.path.exists(arg):
             matched = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
             if not matched:
@@ -372,17 +390,22 @@ def corpus_files(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def all_records(files: list[str], stdin: IO[bytes]) -> Iterator[Record]:
+def all_records(files: list[str], stdin: IO[bytes], max_bytes: int = MAX_FILE_SIZE) -> Iterator[Record]:
     for name in files:
         if name == "-":
-            yield from read_records(stdin, "-")
+            yield from read_records(stdin, "-", max_bytes)
             continue
         try:
-            handle = open(name, "rb")  # noqa: SIM115 - closed below, after the generator is done with it
+            # Opened without blocking and checked first, so a FIFO or a device is refused, not waited on.
+            fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         except OSError as exc:
             raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
-        with handle:
-            yield from read_records(handle, name)
+        kind = kind_of(os.fstat(fd).st_mode)
+        if kind is not None:
+            os.close(fd)
+            raise UsageError(f"{name}: {not_regular(kind)}")
+        with os.fdopen(fd, "rb") as handle:
+            yield from read_records(handle, name, max_bytes)
 
 
 class Totals(NamedTuple):
@@ -420,7 +443,8 @@ Runner = Callable[[Iterable[Record], Checker, int], Iterator[Outcome]]  # record
 
 def scan_corpus(paths: tuple[str, ...], checker: Checker, *, jobs: int = 1, resume: Path | None = None,
                 runner: Runner = outcomes, stdin: IO[bytes] | None = None,
-                stdout: IO[bytes] | None = None, report: Callable[[str], None] | None = None) -> Totals:
+                stdout: IO[bytes] | None = None, report: Callable[[str], None] | None = None,
+                max_bytes: int = MAX_FILE_SIZE) -> Totals:
     """`factcheck scan corpus.jsonl`: every record's result on `stdout` (appended to `resume` instead
     when given, skipping the records it already holds); errors go to `report` as they come.
     `runner` checks the records: on this machine (`outcomes`), or on Dask (`factcheck.dask`)."""
@@ -431,7 +455,7 @@ def scan_corpus(paths: tuple[str, ...], checker: Checker, *, jobs: int = 1, resu
         raise UsageError("standard input ('-') can be read only once")
     checker.engine()  # a bad rule pack or selector is a usage error before anything is written
     say = report or _to_stderr
-    records = all_records(files, stdin or sys.stdin.buffer)
+    records = all_records(files, stdin or sys.stdin.buffer, max_bytes)
     if resume is not None:
         records = not_done(records, done_keys(resume, prepare_resume(resume)), say)
     results = runner(records, checker, jobs)

@@ -271,8 +271,9 @@ def _run_corpus(opts: ScanOptions, request: ScanRequest) -> int:
         from factcheck.dask import runner as on_dask
 
         runner = on_dask(opts.scheduler or "local")
+    limit = request.max_file_size if request.max_file_size is not None else config.max_file_size
     totals = scan_corpus(opts.paths, checker, jobs=opts.jobs or (os.cpu_count() or 1), resume=opts.resume,
-                         runner=runner)
+                         runner=runner, max_bytes=limit)
     if totals.errors and not opts.keep_going:
         sys.stderr.write(f"factcheck: {totals.errors} of {totals.records} record(s) could not be checked "
                          "(their results say why; --keep-going exits as if they were fine)\n")
