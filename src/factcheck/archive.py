@@ -26,7 +26,6 @@ from typing import IO, Any, NamedTuple, Protocol
 from factcheck.api import Engine, check_document, load_engine
 from factcheck.config import Config
 from factcheck.dates import DateError, parse_day
-from factcheck.discovery import kind_of, not_regular
 from factcheck.document import (
     HTML_SUFFIXES,
     MARKUP_SUFFIXES,
@@ -35,6 +34,7 @@ from factcheck.document import (
     InputError,
     from_html,
     from_text,
+    open_regular,
 )
 from factcheck.errors import UsageError
 from factcheck.facts import DateSource
@@ -396,14 +396,9 @@ def all_records(files: list[str], stdin: IO[bytes], max_bytes: int = MAX_FILE_SI
             yield from read_records(stdin, "-", max_bytes)
             continue
         try:
-            # Opened without blocking and checked first, so a FIFO or a device is refused, not waited on.
-            fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-        except OSError as exc:
-            raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
-        kind = kind_of(os.fstat(fd).st_mode)
-        if kind is not None:
-            os.close(fd)
-            raise UsageError(f"{name}: {not_regular(kind)}")
+            fd = open_regular(name)  # a FIFO or a device is refused, not waited on
+        except InputError as exc:
+            raise UsageError(str(exc)) from None
         with os.fdopen(fd, "rb") as handle:
             yield from read_records(handle, name, max_bytes)
 

@@ -64,10 +64,9 @@ def load_path(path: Path, date_option: date | None = None, max_bytes: int = MAX_
     return from_bytes(str(path), data, date_option, markdown=suffix in MARKUP_SUFFIXES)
 
 
-def read_regular(path: str | Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
-    """The bytes of a regular file of at most `max_bytes`. Opened without blocking and checked
-    before reading, so a FIFO, /dev/zero or a socket is refused at once instead of hanging or
-    filling memory."""
+def open_regular(path: str | Path) -> int:
+    """A descriptor of a regular file, opened without blocking and checked before any read, so a
+    FIFO, /dev/zero or a socket is refused at once instead of hanging or filling memory."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
@@ -77,10 +76,23 @@ def read_regular(path: str | Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     try:
+        kind = kind_of(os.fstat(fd).st_mode)
+    except OSError as exc:
+        os.close(fd)
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if kind is not None:
+        os.close(fd)
+        raise InputError(f"{path}: {not_regular(kind)}")
+    return fd
+
+
+def read_regular(path: str | Path, max_bytes: int = MAX_FILE_SIZE) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`. Opened without blocking and checked
+    before reading, so a FIFO, /dev/zero or a socket is refused at once instead of hanging or
+    filling memory."""
+    fd = open_regular(path)
+    try:
         info = os.fstat(fd)
-        kind = kind_of(info.st_mode)
-        if kind is not None:
-            raise InputError(f"{path}: {not_regular(kind)}")
         if info.st_size > max_bytes:
             raise InputError(_too_large(str(path), max_bytes))
         with os.fdopen(fd, "rb", closefd=False) as fh:
