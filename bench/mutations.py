@@ -5,10 +5,14 @@ it, and a note. The places come from bench/textpatterns.py (regular expressions 
 never from what the extractor understood, so a construct the extractor misses is a missed mutation,
 not a skipped one. Kinds:
 
-    holder-swap         the name in a title-name phrase (either form) replaced by a holder of an office
-                        with that title whose every term of it ended at least a year before the date -> FC101
+    holder-swap         in a title-name phrase (either form) whose name is the holder of the title's office
+                        at the date (by the knowledge base), the name replaced by a predecessor in that
+                        office whose every term of it ended at least a year before the date: the stale
+                        title a pasted old paragraph has                                             -> FC101
     variant-formal      the same, the holder written with the formal first name ("William Clinton")  -> FC101
     variant-nickname    the same, with a nickname of the first name ("Dick Cheney" -> "Rick Cheney")  -> FC101
+    variant-middle-initial  the same, with a middle initial ("James A. Baker"; the one the knowledge base
+                        writes when it has one, else a letter drawn from the name)                    -> FC101
     variant-initial     the same, with the first name as an initial ("J. Carter")                     -> FC101
     variant-no-accents  the same, without accents ("Jose Luis Rodriguez Zapatero")                    -> FC101
                         (variants count only where the plain swap at that place was caught, so their
@@ -25,6 +29,7 @@ Names come from the knowledge base (its people and their terms); nicknames from 
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 import unicodedata
@@ -37,8 +42,8 @@ from factcheck.dates import Interval
 from factcheck.kb.model import KnowledgeBase, normalize_title
 
 RULE_OF = {
-    "holder-swap": "FC101", "variant-formal": "FC101", "variant-nickname": "FC101", "variant-initial": "FC101",
-    "variant-no-accents": "FC101", "weekday": "FC104", "range": "FC105", "tense": "FC106", "attribution": "FC103",
+    "holder-swap": "FC101", "variant-formal": "FC101", "variant-nickname": "FC101", "variant-middle-initial": "FC101",
+    "variant-initial": "FC101", "variant-no-accents": "FC101", "weekday": "FC104", "range": "FC105", "tense": "FC106", "attribution": "FC103",
 }
 
 # Wordings of an invitation or a hosted visit, first and second mention: {host}, {guest}, {place}. Both
@@ -51,6 +56,9 @@ ATTRIBUTION = (
     ("{guest} accepted an invitation from {host} to visit {place}.", "{guest} is visiting {place} at {host}'s invitation."),
     ("{host} invited {guest} to visit {place}.", "{guest} will visit {place} on the invitation of {host}."),
 )
+RECENT = 3  # predecessors a swap draws from
+_LETTERS = "BCDEFGHJKLMNPRSTW"  # middle initials to draw from
+_STYLES = frozenset({"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron", "Earl", "Viscount", "Sheikh", "King", "Queen"})
 PLACES = ("the United States", "India", "Britain", "Japan", "France", "Germany", "Brazil", "Canada")
 
 
@@ -102,20 +110,26 @@ class NameVariants:
             nick.setdefault(full, []).append(short)
         return cls(dict(table), {k: tuple(sorted(v)) for k, v in nick.items()})
 
-    def variants(self, name: str) -> dict[str, str]:
-        """Each variant kind this name allows, written out."""
+    def variants(self, name: str, with_middle: str | None = None) -> dict[str, str]:
+        """Each variant kind this name allows, written out; `with_middle` is the name with its middle
+        initial when the knowledge base writes one."""
         words = name.split()
         out: dict[str, str] = {}
-        if len(words) < 2 or not words[0].isalpha():
-            return out
+        if strip_accents(name) != name:
+            out["variant-no-accents"] = strip_accents(name)
+        if len(words) < 2 or not words[0].isalpha() or words[0] in _STYLES or re.search(r"-[a-z]", words[-1]):
+            return out  # "Lord Carrington", "Moon Jae-in" (family name first): no first name to vary
         first, rest = words[0].lower(), " ".join(words[1:])
         if first in self.formal:
             out["variant-formal"] = f"{self.formal[first].title()} {rest}"
         if first in self.nicknames:
             out["variant-nickname"] = f"{self.nicknames[first][0].title()} {rest}"
+        if len(words) == 2:
+            # The true initial when known; else one drawn from the name, so the draw does not move the seed's
+            # other choices (the checker cannot know an initial its sources never write either).
+            letter = _LETTERS[int(hashlib.sha1(name.encode()).hexdigest(), 16) % len(_LETTERS)]
+            out["variant-middle-initial"] = with_middle or f"{words[0]} {letter}. {words[1]}"
         out["variant-initial"] = f"{words[0][0]}. {rest}"
-        if strip_accents(name) != name:
-            out["variant-no-accents"] = strip_accents(name)
         return out
 
 
@@ -138,23 +152,49 @@ class Generator:
         hosts = tuple(sorted(p.name for p in kb.people.values() if len(p.name.split()) == 2))
         return cls(kb, textpatterns.compile_title_names(titles, cues), cues, cue_jurisdictions, variants, hosts)
 
-    def far_holders(self, title: str, cue: str | None, day: date) -> list[str]:
-        """Names of people who held an office with this title, every term of it ended at least a year before
-        `day`: the stale title real copy has (a holder to come would be an error no writer makes)."""
+    def held_offices(self, title: str, cue: str | None, name: str, day: date) -> tuple[str, ...]:
+        """The offices with this title (placed by the cue) that the person so named holds at `day` by the
+        knowledge base: a name alone after the title is a surname of a holder of that office."""
         kb = self.kb
         offices = kb.offices_titled(title)
         juris = self.cue_jurisdictions.get(normalize_title(cue)) if cue else None
         if juris is not None:
             offices = tuple(o for o in offices if kb.offices[o].jurisdiction == juris)
+        flat = " ".join(name.split())
+        on = Interval(day, day)
+        out = []
+        for office in offices:
+            people = kb.people_named(flat) if " " in flat else kb.holders_named(office, flat)
+            if any(t.held(on) == "yes" for pid in people for t in kb.terms_of(pid, office)):
+                out.append(office)
+        return tuple(out)
+
+    def predecessors(self, offices: tuple[str, ...], day: date) -> list[str]:
+        """Names of the people who held these offices before, every term of them ended at least a year before
+        `day`, never acting, the RECENT latest of them: the stale title real copy has (a holder to come would be an error no writer makes)."""
+        kb = self.kb
         window = Interval(day - timedelta(days=365), date.max)
-        names = set()
+        last: dict[str, date] = {}  # name -> the last day known of the person's terms
         for office in offices:
             for t in kb.terms_in(office):
-                if t.acting or t.person not in kb.people:
+                if t.acting or t.person not in kb.people or t.end is None:
                     continue
                 if all(x.held(window) == "no" for o in offices for x in kb.terms_of(t.person, o)):
-                    names.add(kb.people[t.person].name)
-        return sorted(names)
+                    name = kb.people[t.person].name
+                    last[name] = max(last.get(name, date.min), t.end.last)
+        # The few most recent: a pasted paragraph is a few years old, not a century.
+        return sorted(sorted(last, key=lambda n: (last[n], n))[-RECENT:])
+
+    def middle_initial_form(self, name: str) -> str | None:
+        """The person's name with a middle initial, as the knowledge base writes it, if it does."""
+        for pid in self.kb.people_named(name):
+            person = self.kb.people[pid]
+            for alias in (person.name, *person.aliases):
+                words = alias.split()
+                if len(words) == 3 and words[0] == name.split()[0] and words[2] == name.split()[-1] \
+                        and re.fullmatch(r"[A-Z]\.", words[1]):
+                    return alias
+        return None
 
     def mutations(self, doc_id: str, text: str, day: date | None, rng: random.Random) -> Iterator[Mutation]:
         """At most one mutation of each kind for this document, at a place chosen with `rng`."""
@@ -172,14 +212,16 @@ class Generator:
         sites = [f for f in found if f.modifier is None and not f.quoted]
         rng.shuffle(sites)
         for site in sites:
-            others = [n for n in self.far_holders(site.title, site.cue, day) if n not in text and
-                      n.split()[-1] not in text]
+            offices = self.held_offices(site.title, site.cue, site.name, day)
+            if not offices:
+                continue  # not the office's holder at the date (a company's president, an unknown name)
+            others = [n for n in self.predecessors(offices, day) if n not in text and n.split()[-1] not in text]
             if not others:
                 continue
             other = rng.choice(others)
-            note = f"{site.title} {site.name} -> {other}"
+            note = f"{site.title} {' '.join(site.name.split())} -> {other}"
             yield Mutation("holder-swap", doc_id, site.name_start, site.name_end, other, note)
-            for kind, written in sorted(self.variants.variants(other).items()):
+            for kind, written in sorted(self.variants.variants(other, self.middle_initial_form(other)).items()):
                 yield Mutation(kind, doc_id, site.name_start, site.name_end, written, f"{note} written {written}")
             return
 

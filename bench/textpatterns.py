@@ -22,7 +22,10 @@ from datetime import date
 UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
 _NAME_WORD = rf"(?:[{UPPER}][\w'’\-]*[\w]|[{UPPER}]\.(?:[ ]?[{UPPER}]\.)*)"
 _PARTICLE = r"(?:de|da|di|do|dos|das|del|van|von|der|den|bin|bint|ibn|al|el|la|le|du|y)"
-NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,3}}"
+# Words of a name are apart by spaces or by one line break (wire copy wraps lines inside names:
+# "Agriculture Secretary Richard\nLyng"); a blank line ends the name.
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+NAME = rf"{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,3}}"
 
 # Capitalised words that start sentences or clauses, never a person's first name in news copy.
 _NOT_NAMES = frozenset(["a", "an", "and", "as", "at", "after", "although", "but", "by", "during", "for", "from", "he", "her", "his", "however", "if", "in", "it", "its", "last", "later", "meanwhile", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "new", "next", "now", "on", "once", "our", "she", "since", "so", "the", "their", "then", "there", "these", "they", "this", "those", "though", "to", "under", "until", "we", "when", "where", "while", "with", "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -65,7 +68,7 @@ def compile_title_names(titles: Iterable[str], cues: Iterable[str]) -> tuple[re.
     """The two forms' patterns for a title list and jurisdiction cue words (both from the knowledge base)."""
     title = title_pattern(titles)
     cue_alt = "|".join(sorted((re.escape(c) for c in cues if c), key=len, reverse=True)) or "(?!)"
-    before = re.compile(rf"(?<![\w\-])(?P<title>{title})[ \t]+(?P<name>{NAME})")
+    before = re.compile(rf"(?<![\w\-])(?P<title>{title}){_GAP}(?P<name>{NAME})")
     pre = rf"(?:(?:the|a)[ \t]+)?(?P<pre>(?:(?:(?i:{cue_alt})|former|then-|outgoing|current|acting|[\w]+['’]s)[ \t]+){{0,2}})"
     appositive = re.compile(rf"(?P<name>{NAME}),[ \t]+{pre}(?P<title>{title})(?![\w\-])")
     return before, appositive
@@ -85,6 +88,11 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
+    # A word that never belongs to a name ends it ("Reagan\nTuesday" across a line break).
+    for m in re.finditer(r"\s+([^\s]+)", text[start:end]):
+        if m.group(1).strip(",.").lower() in _NOT_NAMES and not re.fullmatch(r"[A-Z]\.", m.group(1)):
+            end = start + m.start()
+            break
     return start, end
 
 
@@ -109,8 +117,9 @@ def find_title_names(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]
             name = text[ns:ne]
             if not name or name.split()[0].strip(".").lower() in _NOT_NAMES or name.lower() in _NOT_NAMES:
                 continue
-            if all(w.isupper() and len(w) > 2 for w in name.split()):
-                continue  # "President UN", "AGREES NEW PEACE MOVES": a headline in capitals, not a person
+            if all(w.isupper() and len(w) > 2 for w in name.split()) or \
+                    (m.group("title").isupper() and len(m.group("title")) > 3):
+                continue  # "President UN", "PRESIDENT SEES OPTIONS": a headline in capitals, not a person
             if form == "appositive" and before.search(name + " X"):
                 continue  # "Kuwaiti Crown Prince, Saudi foreign minister": a title, not a name, before the comma
             ts, te = m.start("title"), m.end("title")

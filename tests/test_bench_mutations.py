@@ -50,10 +50,29 @@ def test_dates_and_ranges():
 
 
 def test_name_variants_name_one_person():
-    assert VARIANTS.variants("Bill Clinton") == {"variant-formal": "William Clinton", "variant-initial": "B. Clinton"}
-    assert VARIANTS.variants("Richard Nixon") == {"variant-nickname": "Dick Nixon", "variant-initial": "R. Nixon"}
-    assert VARIANTS.variants("George Bush") == {"variant-initial": "G. Bush"}  # no formal name for a formal name
+    clinton, nixon = VARIANTS.variants("Bill Clinton"), VARIANTS.variants("Richard Nixon")
+    assert (clinton["variant-formal"], clinton["variant-initial"]) == ("William Clinton", "B. Clinton")
+    assert (nixon["variant-nickname"], nixon["variant-initial"]) == ("Dick Nixon", "R. Nixon")
+    assert "variant-formal" not in VARIANTS.variants("George Bush")  # no formal name for a formal name
     assert VARIANTS.variants("José Sánchez")["variant-no-accents"] == "Jose Sanchez"
+    # A middle initial between first name and surname: the one the knowledge base writes, else a drawn letter.
+    assert VARIANTS.variants("John Adams", "John Q. Adams")["variant-middle-initial"] == "John Q. Adams"
+    drawn = VARIANTS.variants("James Baker")["variant-middle-initial"].split()
+    assert drawn[0] == "James" and drawn[2] == "Baker" and len(drawn[1]) == 2 and drawn[1].endswith(".")
+    assert VARIANTS.variants("Lord Carrington") == {} and VARIANTS.variants("Moon Jae-in") == {}
+
+
+def test_swaps_put_a_predecessor_in_the_holders_place():
+    # Only where the name is the office's holder at the date; the name put in is an earlier holder of that office.
+    text = "Secretary of State George Shultz met Chrysler president Lee Iacocca and Treasury Secretary\nJames Baker."
+    swaps = [m for seed in range(6) for m in GEN.mutations("t", text, date(1987, 3, 2), random.Random(seed))
+             if m.kind == "holder-swap"]
+    assert swaps and {text[m.start:m.end] for m in swaps} <= {"George Shultz", "James Baker"}
+    for m in swaps:
+        office = "us.secretary-of-state" if text[m.start:m.end] == "George Shultz" else "us.secretary-of-the-treasury"
+        (pid,) = KB.people_named(m.replacement)
+        terms = KB.terms_of(pid, office)
+        assert terms and all(t.end is not None and t.end.last < date(1986, 3, 2) for t in terms), m.replacement
 
 
 def test_swaps_reach_phrases_whatever_the_extractor_makes_of_them():

@@ -264,11 +264,25 @@ def test_names_resolved(text, person):
     ("Pakistani Prime Minister Anwaar-ul-Haq Kakar spoke.", "anwaar-ul-haq-kakar", "full-name"),
     ("Brazilian President Lula spoke.", "luiz-inacio-lula-da-silva", "full-name"),  # a mononym news uses
     ("Treasury Secretary Geithner spoke.", "tim-geithner", "surname-office"),
+    ("Treasury Secretary James A. Baker III spoke.", "james-baker", "initials-office"),  # the sources: "James Baker"
+    ("Secretary of State George P. Shultz spoke.", "george-shultz", "initials-office"),
+    ("Secretary of State C. Vance spoke.", "cyrus-vance", "initials-office"),  # the first name as its initial
+    ("President John Adams spoke.", "john-adams", "full-name"),  # not John Q. Adams, initial dropped
     ("French Prime Minister Michel Barnier spoke.", "michel-barnier", "full-name"),  # two sources' Barniers: the office decides
 ])
 def test_names_as_people_write_them(text, person, via):
     roles = scan_text(text, "2020-01-01").facts.roles
     assert [(r.person.candidates, r.person.via) for r in roles] == [((person,), via)]
+
+
+@pytest.mark.parametrize("text", [
+    "Treasury Secretary K. Baker spoke.",  # no holder of the office agrees with the initial
+    "President George Bush spoke.",  # two holders of the office agree
+    "Agriculture Secretary James A. Baker spoke.",  # initials need an office the person held
+])
+def test_initials_resolve_only_through_one_holder_of_the_office(text):
+    roles = scan_text(text, "2020-01-01").facts.roles
+    assert [r.person.candidates for r in roles] in ([()], [("george-h-w-bush", "george-w-bush")])
 
 
 def test_a_given_name_variant_alone_names_nobody():

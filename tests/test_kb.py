@@ -162,3 +162,30 @@ def test_name_variants_keep_a_generational_suffix():
     assert "Robert Kennedy Jr." in variants("Robert F. Kennedy Jr.")  # a middle initial may go
     assert "Mark Esper" in variants("Mark T. Esper")
     assert "Antonio Guterres" in variants("António Guterres")
+
+
+@pytest.mark.parametrize("written,known,agree", [
+    ("James A. Baker", "James Baker", True),  # a middle initial added to a name known without one
+    ("James A. Baker III", "James Baker", True),
+    ("J. Baker", "James Baker", True),  # the first name as its initial
+    ("K. Baker", "James Baker", False),
+    ("W. Michael Blumenthal", "Michael Blumenthal", True),  # a leading initial before the name used
+    ("John F. Kennedy", "John Fitzgerald Kennedy", True),
+    ("George H. Bush", "George H. W. Bush", True),
+    ("George W. Bush", "George H. W. Bush", False),  # known middle names must agree, in order
+    ("Robert F. Kennedy", "Robert F. Kennedy Jr.", False),  # a son's suffix is never dropped
+    ("James Baker", "James Baker", False),  # no initial: the plain name is matched as a name, not here
+    ("Geoffrey W. Howe", "Lord Howe of Aberavon", False),
+])
+def test_names_written_with_initials(written, known, agree):
+    from factcheck.kb.importers.names import initials_agree
+
+    assert initials_agree(written, known) is agree
+
+
+def test_middle_names_that_contradict():
+    from factcheck.kb.importers.names import middles_contradict
+
+    assert middles_contradict("George H. Bush", "George W. Bush")
+    assert not middles_contradict("George H. Bush", "George Bush")  # nothing known of the middle
+    assert not middles_contradict("Geoffrey W. Howe", "Lord Howe of Aberavon")  # another form of name

@@ -74,6 +74,8 @@ EXAMPLES = (
     Example("Secretary of State Antony Blinken visited Delhi in March 2024.", True, "2025-07-01"),
     Example("Outgoing Defense Secretary Lloyd Austin said goodbye to the staff.", False, "2025-01-19"),
     Example("Outgoing Defense Secretary Lloyd Austin said goodbye to the staff.", True, "2025-07-01"),
+    Example("Secretary of State Cyrus R. Vance arrived in Geneva.", True, "1987-03-26"),
+    Example("Treasury Secretary James A. Baker III arrived in Paris.", False, "1987-03-26"),
 )
 
 # The modifier words the extractor reports, by what they say about the reference time. The

@@ -20,7 +20,8 @@ from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.tokens import Token, Tokens, joined, phrase_keys, token_key
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
-from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_title
+from factcheck.kb.importers.names import initials_agree, middles_contradict
+from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_name, normalize_title
 from factcheck.temporal import nearest_time, times_by_sentence
 
 _NOT_NAMES = frozenset(
@@ -32,6 +33,7 @@ _NOT_NAMES = frozenset(
 _DETERMINERS = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset({"under"})  # blockers that are also prepositions
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "dos", "du", "le", "la"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
 
@@ -224,14 +226,21 @@ def _name_tokens(prose: str, tokens: Tokens, i: int) -> int:
             continue
         if not (tok.is_capitalized and tok.text[0].isalpha()):
             break
-        if tok.key in _NOT_NAMES and not (j > i and tok.key in _MONTH_NAMES and not _digit_follows(tokens, j)):
-            break  # ... but "Theresa May" is a name, "May 3" a date
+        if tok.key in _NOT_NAMES and not (j > i and tok.key in _MONTH_NAMES and not _digit_follows(tokens, j)) \
+                and not _initial_at(tokens, j):
+            break  # ... but "Theresa May" is a name, "May 3" a date, and "A." in "James A. Baker" an initial
         if tok.text.isupper() and len(tok.text) > 3:
             break  # headline capitals are not names
         j += 1
     while j > i and tokens[j - 1].text == ".":
         j -= 1
     return j
+
+
+def _initial_at(tokens: Tokens, j: int) -> bool:
+    """Whether tokens[j] is a capital letter with its period before a capitalised word ("A." in "James A. Baker")."""
+    return (len(tokens[j].text) == 1 and tokens[j].text.isupper() and j + 2 < len(tokens)
+            and tokens[j + 1].text == "." and tokens[j + 1].start == tokens[j].end and tokens[j + 2].is_capitalized)
 
 
 def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple[Sentence, ...], kb: KnowledgeBase,
@@ -244,6 +253,8 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple
         held = kb.who_held(ids, offices) if len(ids) > 1 else ()
         if len(held) == 1:
             ids = held
+        elif len(ids) > 1:
+            ids = _named_so(kb, ids, prose[tokens[i].start : tokens[end - 1].end])
         memory.remember(kb, ids)
         return _mention(prose, tokens, i, end, sentences, ids, "full-name")
     if match is not None and match[0] == end:
@@ -253,6 +264,16 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple
         if len(held) == 1:
             memory.remember(kb, held)
             return _mention(prose, tokens, i, end, sentences, held, "name-variant-office")
+    if end - i > 1:
+        # Initials where the sources write names ("James A. Baker III", "J. Baker", "George P. Shultz"):
+        # only with the title's office, and only when exactly one holder of it has a name they agree with.
+        written = prose[tokens[i].start : tokens[end - 1].end]
+        surname = _written_surname(written)
+        holders = {pid for office in offices for pid in kb.holders_named(office, surname)} if surname else set()
+        agreed = tuple(sorted(pid for pid in holders if _initials_name(written, _known_names(kb, pid))))
+        if len(agreed) == 1:
+            memory.remember(kb, agreed)
+            return _mention(prose, tokens, i, end, sentences, agreed, "initials-office")
     if end == i + 1:
         known = memory.by_surname.get(tokens[i].key)
         if known:
@@ -270,6 +291,31 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple
             memory.remember(kb, ids)
             return _mention(prose, tokens, i, end, sentences, ids, "surname-office")
     return _mention(prose, tokens, i, end, sentences, (), "unknown")
+
+
+def _written_surname(name: str) -> str:
+    """The last word of a written name before a generational suffix ("Baker" of "James A. Baker III")."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".").casefold() in _SUFFIXES:
+        words.pop()
+    return words[-1] if len(words) > 1 and not words[-1].endswith(".") else ""
+
+
+def _named_so(kb: KnowledgeBase, ids: tuple[str, ...], written: str) -> tuple[str, ...]:
+    """Of several people a name may denote, the one whose own name it is, when the others have it only
+    as a shortened form ("John Adams": not "John Q. Adams" with the initial dropped); else all of them."""
+    own = tuple(pid for pid in ids if normalize_name(kb.people[pid].name) == normalize_name(written))
+    return own if len(own) == 1 else ids
+
+
+def _initials_name(written: str, names: tuple[str, ...]) -> bool:
+    """Whether a name written with initials agrees with one of a person's names and contradicts none."""
+    return any(initials_agree(written, n) for n in names) and not any(middles_contradict(written, n) for n in names)
+
+
+def _known_names(kb: KnowledgeBase, pid: str) -> tuple[str, ...]:
+    person = kb.people[pid]
+    return (person.name, *(a for a in person.aliases if not a.startswith(VARIANT)))
 
 
 def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[str]], sentences: tuple[Sentence, ...],
