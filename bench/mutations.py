@@ -154,7 +154,8 @@ class Generator:
 
     def held_offices(self, title: str, cue: str | None, name: str, day: date) -> tuple[str, ...]:
         """The offices with this title (placed by the cue) that the person so named holds at `day` by the
-        knowledge base: a name alone after the title is a surname of a holder of that office."""
+        knowledge base (a name alone after the title is a surname of a holder of that office), or the one
+        office of the title that nobody is known to hold then, when the name is unknown."""
         kb = self.kb
         offices = kb.offices_titled(title)
         juris = self.cue_jurisdictions.get(normalize_title(cue)) if cue else None
@@ -163,10 +164,18 @@ class Generator:
         flat = " ".join(name.split())
         on = Interval(day, day)
         out = []
+        known = False
         for office in offices:
             people = kb.people_named(flat) if " " in flat else kb.holders_named(office, flat)
+            known = known or bool(people)
             if any(t.held(on) == "yes" for pid in people for t in kb.terms_of(pid, office)):
                 out.append(office)
+        # A name the knowledge base does not know, after a title that places one office with nobody known
+        # to hold it that day: most likely its holder, missing from the knowledge base ("Commerce Secretary
+        # Malcolm Baldrige" in 1987). A predecessor put there is as stale, and the checker must see it too.
+        if not out and not known and len(offices) == 1 and not kb.holders(offices[0], on) \
+                and kb.offices[offices[0]].single_holder:
+            out.append(offices[0])
         return tuple(out)
 
     def predecessors(self, offices: tuple[str, ...], day: date) -> list[str]:

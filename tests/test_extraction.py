@@ -268,6 +268,7 @@ def test_names_resolved(text, person):
     ("Secretary of State George P. Shultz spoke.", "george-shultz", "initials-office"),
     ("Secretary of State C. Vance spoke.", "cyrus-vance", "initials-office"),  # the first name as its initial
     ("President John Adams spoke.", "john-adams", "full-name"),  # not John Q. Adams, initial dropped
+    ("Polish president L. Kaczyński spoke.", "lech-kaczynski", "initials-office"),  # a lower-case title too
     ("French Prime Minister Michel Barnier spoke.", "michel-barnier", "full-name"),  # two sources' Barniers: the office decides
 ])
 def test_names_as_people_write_them(text, person, via):
@@ -279,10 +280,11 @@ def test_names_as_people_write_them(text, person, via):
     "Treasury Secretary K. Baker spoke.",  # no holder of the office agrees with the initial
     "President George Bush spoke.",  # two holders of the office agree
     "Agriculture Secretary James A. Baker spoke.",  # initials need an office the person held
+    "The bank's president B. Smith spoke.",  # a lower-case title binds initials only of a holder of its office
 ])
 def test_initials_resolve_only_through_one_holder_of_the_office(text):
     roles = scan_text(text, "2020-01-01").facts.roles
-    assert [r.person.candidates for r in roles] in ([()], [("george-h-w-bush", "george-w-bush")])
+    assert all(len(r.person.candidates) != 1 for r in roles)
 
 
 def test_a_given_name_variant_alone_names_nobody():

@@ -358,8 +358,11 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
     ):
         return None  # "the prime minister, the chancellor, Rishi Sunak and others": a list, not an apposition
     person = _resolve_name(prose, tokens, j, name_end, sentences, kb, gaz, memory, offices)
-    if (lower or form == "title-comma-name") and person.via not in ("full-name", "surname"):
-        return None  # the looser forms bind only a name the knowledge base knows in full
+    if (lower or form == "title-comma-name") and person.via not in ("full-name", "surname") and not (
+            lower and form == "title-name" and person.via in ("initials-office", "name-variant-office")):
+        # The looser forms bind only a name the knowledge base knows in full, or (after a lower-case
+        # title) a written form of a full name that only a holder of the title's own office agrees with.
+        return None
     span = Span(tokens[lead_start].start, tokens[name_end - 1].end)
     claim = _claim(prose, span, Span(tokens[i].start, tokens[end - 1].end), offices, cue, person, modifiers,
                    sentences, times, quotes, doc_date, kb, form, gaz)
