@@ -76,6 +76,7 @@ EXAMPLES = (
     Example("Outgoing Defense Secretary Lloyd Austin said goodbye to the staff.", True, "2025-07-01"),
     Example("Secretary of State Cyrus R. Vance arrived in Geneva.", True, "1987-03-26"),
     Example("Treasury Secretary James A. Baker III arrived in Paris.", False, "1987-03-26"),
+    Example("Treasury Secretary Janet Yellen said a new deputy would be appointed.", True, "2025-03-10"),
 )
 
 # The modifier words the extractor reports, by what they say about the reference time. The

@@ -22,6 +22,7 @@ from factcheck.extract.tokens import Token, Tokens, joined, phrase_keys, token_k
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.importers.names import initials_agree, middles_contradict
 from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_name, normalize_title
+from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
 
 _NOT_NAMES = frozenset(
@@ -33,6 +34,7 @@ _NOT_NAMES = frozenset(
 _DETERMINERS = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset({"under"})  # blockers that are also prepositions
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "dos", "du", "le", "la"})
+_SAYS = lazy(r"\b(?:said|says|told|added|announced)\b")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
@@ -530,7 +532,10 @@ def _claim(prose: str, span: Span, title_span: Span, offices: list[str], cue: st
         # Only the title's own clause: in "appointed in 1979 by President Carter, will not be kept on by
         # President Reagan" the change of holders is Carter's clause, not Reagan's.
         clause = _clause(prose, sentences[sentence].span if sentences else Span(0, len(prose)), span)
-        if gaz.handover.search(prose, clause.start, clause.end):
+        # What the holder says is another event: in "Finance Minister X said the new governor would be
+        # appointed" the change of holders is the governor's, not the minister's.
+        said = _SAYS.search(prose, span.end, clause.end)
+        if gaz.handover.search(prose, clause.start, said.start() if said else clause.end):
             modifiers = ("then",)  # a title in a report of a change of holders names the office at the change
     event_time = nearest_time(times, sentence, span)
     candidates = tuple(sorted(set(offices)))
