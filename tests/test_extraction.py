@@ -269,6 +269,7 @@ def test_names_resolved(text, person):
     ("Secretary of State C. Vance spoke.", "cyrus-vance", "initials-office"),  # the first name as its initial
     ("President John Adams spoke.", "john-adams", "full-name"),  # not John Q. Adams, initial dropped
     ("Polish president L. Kaczyński spoke.", "lech-kaczynski", "initials-office"),  # a lower-case title too
+    ("Philippine President B. Aquino III spoke.", "benigno-aquino-iii", "initials-office"),  # filed under "III"
     ("French Prime Minister Michel Barnier spoke.", "michel-barnier", "full-name"),  # two sources' Barniers: the office decides
 ])
 def test_names_as_people_write_them(text, person, via):
@@ -281,6 +282,7 @@ def test_names_as_people_write_them(text, person, via):
     "President George Bush spoke.",  # two holders of the office agree
     "Agriculture Secretary James A. Baker spoke.",  # initials need an office the person held
     "The bank's president B. Smith spoke.",  # a lower-case title binds initials only of a holder of its office
+    "Philippine President B. Aquino spoke.",  # a suffix the person is known by must be written
 ])
 def test_initials_resolve_only_through_one_holder_of_the_office(text):
     roles = scan_text(text, "2020-01-01").facts.roles

@@ -34,8 +34,8 @@ _NOT_NAMES = frozenset(
 _DETERMINERS = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset({"under"})  # blockers that are also prepositions
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "dos", "du", "le", "la"})
-_SAYS = lazy(r"\b(?:said|says|told|added|announced)\b")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SAYS = lazy(r"\b(?:said|says|told|added|announced)\b")
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
 
@@ -270,8 +270,10 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple
         # Initials where the sources write names ("James A. Baker III", "J. Baker", "George P. Shultz"):
         # only with the title's office, and only when exactly one holder of it has a name they agree with.
         written = prose[tokens[i].start : tokens[end - 1].end]
-        surname = _written_surname(written)
-        holders = {pid for office in offices for pid in kb.holders_named(office, surname)} if surname else set()
+        # The knowledge base files people under the last word of their name: the surname, or the suffix
+        # of a name that has one ("Benigno Aquino III").
+        last = {_written_surname(written), tokens[end - 1].text} - {""}
+        holders = {pid for office in offices for word in last for pid in kb.holders_named(office, word)}
         agreed = tuple(sorted(pid for pid in holders if _initials_name(written, _known_names(kb, pid))))
         if len(agreed) == 1:
             memory.remember(kb, agreed)
