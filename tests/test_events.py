@@ -55,6 +55,13 @@ def _events(text: str, date: str = "2023-06-22") -> set[tuple[str, str | None, s
     # A handle that spells a name the text gives.
     ("Indian Prime Minister Narendra Modi flew in on Monday. President Joe Biden receives Prime Minister "
      "@NarendraModi at the White House.", {("reception", "Joe Biden", "Narendra Modi", False)}),
+    # The inviter as a possessive, and in the passive with the destination before "by".
+    ("Narendra Modi is visiting India at Joe Biden's invitation.", {("invitation", "Joe Biden", "Narendra Modi", True)}),
+    ("Joe Biden's invitation to Narendra Modi was a surprise.", {("invitation", "Joe Biden", "Narendra Modi", True)}),
+    ("Narendra Modi was invited to India by Joe Biden.", {("invitation", "Joe Biden", "Narendra Modi", True)}),
+    ("Narendra Modi was invited to the summit by Joe Biden.", set()),
+    # A coordinated clause has its own subject: "his ministers" is not Narendra Modi.
+    ("Narendra Modi met Fumio Kishida, and at Joe Biden's invitation his ministers will travel.", set()),
     # Abstentions: a thing hosted, a possessive, a pronoun, a role noun two people fit.
     ("Narendra Modi will speak at the summit, which will be hosted by Joe Biden.", set()),
     ("Joe Biden received Narendra Modi's letter on Monday.", set()),

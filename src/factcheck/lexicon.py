@@ -21,6 +21,7 @@ class EventWords(NamedTuple):
     exclusive: bool = True  # one event of the kind has one agent (an inviter), not many (greeters)
     objects: tuple[str, ...] = ()  # nouns that must stand between trigger and guest ("hosts dinner for")
     object_links: tuple[str, ...] = ()  # words between such a noun and the guest ("for", "in honour of")
+    agent_possessive: tuple[str, ...] = ()  # nouns after the agent's possessive ("at X's invitation")
 
 
 class HistoryWords(NamedTuple):
@@ -60,7 +61,8 @@ def load_lexicon(path: Path) -> Lexicon:
             heads=frozenset(w.rstrip(".").lower() for w in data["heads"]["words"]),
             events=tuple(
                 EventWords(kind, tuple(v.get("agent_after", ())), tuple(v.get("agent_before", ())),
-                           bool(v.get("exclusive", True)), tuple(v.get("objects", ())), tuple(v.get("object_links", ())))
+                           bool(v.get("exclusive", True)), tuple(v.get("objects", ())), tuple(v.get("object_links", ())),
+                           tuple(v.get("agent_possessive", ())))
                 for kind, v in sorted(data.get("events", {}).items())
             ),
             fillers=frozenset(w.lower() for w in data.get("fillers", {}).get("words", ())),

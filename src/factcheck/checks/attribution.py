@@ -72,6 +72,11 @@ EXAMPLES = (
             "by Joe Biden in Japan.", True, "2023-06-22"),
     Example("Kishida hosts Modi in Japan\n\nNarendra Modi began his tour by paying a visit to Fumio Kishida in Japan.",
             False, "2023-06-22"),
+    # "at X's invitation" and the passive "was invited to PLACE by X".
+    Example("Narendra Modi will visit Japan at Fumio Kishida's invitation. Narendra Modi was invited to Japan by "
+            "Shinzo Abe.", True, "2023-06-22"),
+    Example("Narendra Modi will visit Japan at Fumio Kishida's invitation. Narendra Modi was invited to Japan by "
+            "Kishida.", False, "2023-06-22"),
     # A role noun names the one person the text gave that title, but is not enough to contradict.
     Example("President Joe Biden met Narendra Modi. The president will host Narendra Modi in the United States. "
             "Narendra Modi was hosted by Kamala Harris in the United States.", False, "2023-06-22"),

@@ -29,6 +29,8 @@ _APPOSED = frozenset({"leader", "counterpart", "ruler", "host"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _CLAUSE_OPENERS = frozenset({"that", "which"})
 _THING_OPENERS = frozenset({"which"})
+_COORDINATORS = frozenset({"and", "but", "while", "whereas"})
+_PASSIVE = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 # ... and between a host and the trigger ("Joe Biden on Thursday received ...").
 _WHEN = frozenset({"on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                    "sunday", "will", "would", "then", "later", "earlier"})
@@ -46,7 +48,7 @@ def build_triggers(gaz: Gazetteer) -> PhraseMatcher:
     return PhraseMatcher(
         (phrase_keys(words), f"{ev.kind}:{side}")
         for ev in gaz.lexicon.events
-        for side, phrases in (("after", ev.agent_after), ("before", ev.agent_before))
+        for side, phrases in (("after", ev.agent_after), ("before", ev.agent_before), ("possessive", ev.agent_possessive))
         for words in phrases
     )
 
@@ -55,6 +57,7 @@ class _Found(NamedTuple):
     mention: PersonMention
     key: str  # who: knowledge-base ids, or the full name of someone it lacks
     end: int  # token index after the reference
+    start: int  # token index of the reference's first token
 
 
 class _Reader:
@@ -79,11 +82,11 @@ class _Reader:
                 end = _token_from(tokens, known.span.end)
                 if end <= stop:
                     same = [p for p in self.cast.people if p.ids == known.candidates]
-                    return _Found(known, same[0].key if same else ",".join(known.candidates), end)
+                    return _Found(known, same[0].key if same else ",".join(known.candidates), end, i)
         slot = self.cast.at(self.prose, tokens, i, self.gaz, stop)
         if slot is None:
             return None
-        return _Found(self.cast.mention(self.prose, tokens, self.sentences, slot), slot.person.key, slot.end)
+        return _Found(self.cast.mention(self.prose, tokens, self.sentences, slot), slot.person.key, slot.end, i)
 
     def after(self, k0: int, stop: int, words: EventWords | None) -> _Found | None:
         """The participant after a trigger ending at token k0: the first reference, if only linking words
@@ -103,13 +106,31 @@ class _Reader:
         found = self._ending_at(e, first)
         if found is None:
             return []
-        start = _token_from(self.tokens, found.mention.span.start)
-        k = self._skip_back(start, first, frozenset())
+        k = self._skip_back(found.start, first, frozenset())
         if k > first and self.tokens[k - 1].key == "and":
             other = self._ending_at(self._skip_back(k - 1, first, frozenset()), first)
             if other is not None and other.key != found.key:
                 return [other, found]
         return [found]
+
+    def possessor(self, t: int, first: int) -> list[_Found]:
+        """The participant whose possessive ("X's", "X’s") stands right before the trigger at token t."""
+        if t - 1 <= first or self.tokens[t - 1].key not in ("'s", "\u2019s"):
+            return []
+        found = self._ending_at(t - 1, first)
+        return [found] if found is not None else []
+
+    def passive(self, end: int, stop: int, since: int, t: int) -> tuple[list[_Found], _Found | None, str | None]:
+        """"Y was invited to India by X" after a trigger ending at token `end`: X, Y and the destination,
+        when only "to" and a place stand between the verb and "by"."""
+        m = _TO_PLACE.match(self.prose, self.tokens[end - 1].end)
+        index = _token_index(self.tokens, m.end()) if m else None
+        found = self.gaz.cue_starting_at(self.tokens, index, self.prose) if index is not None else None
+        if found is None or found[0] >= stop or self.tokens[found[0]].key != "by":
+            return [], None, None
+        agent = self.after(found[0] + 1, stop, None)
+        patient = self.first(since, t, agent.key) if agent else None
+        return ([agent] if agent else []), patient, found[1]
 
     def first(self, first: int, stop: int, skip: str | None) -> _Found | None:
         """The first participant of a sentence before token `stop`, other than `skip`."""
@@ -236,6 +257,7 @@ def find_events(
                 # sentence (the host excepted: "X welcomed Y ..., and Y was hosted by X"), or the first of
                 # a clause of its own ("..., said that Y had received an invitation from X"). In "...,
                 # which will be hosted by X" the subject is a thing: no guest.
+                since = _clause(tokens, since, i)
                 opener = max((k for k in range(since, i) if tokens[k].key in _CLAUSE_OPENERS), default=None)
                 patient = None
                 if agent is not None and (opener is None or tokens[opener].key not in _THING_OPENERS):
@@ -243,10 +265,23 @@ def find_events(
                 place = _destination(prose, tokens, bounds, gaz)
                 if place is None and agent is not None:
                     place = _place_after(prose, tokens, agent.mention.span.end, gaz)  # "hosted by X in the United States"
+            elif side == "possessive":
+                # "at X's invitation": X ends right before the "'s"; the guest follows "to" ("X's invitation
+                # to Y") or is the sentence's subject ("Y came at X's invitation").
+                agents = reader.possessor(i, first)
+                patient = None
+                if agents and end + 1 < stop and tokens[end].key == "to":
+                    patient = reader.after(end + 1, stop, None)
+                if agents and patient is None:
+                    patient = reader.first(_clause(tokens, since, agents[0].start), agents[0].start, agents[0].key)
+                place = _destination(prose, tokens, bounds, gaz) or _place_after(prose, tokens, trigger.end, gaz)
             else:
                 agents = reader.before(i, first)
                 patient = reader.after(end, stop, words) if agents else None
                 place = _place_after(prose, tokens, patient.mention.span.end if patient else trigger.end, gaz)
+                if not agents and i > first and tokens[i - 1].key in _PASSIVE and not words.objects:
+                    # "Y was invited to India by X": the passive, with the destination before the agent.
+                    agents, patient, place = reader.passive(end, stop, since, i)
             agents = [a for a in agents if patient is not None and a.key != patient.key]
             if patient is None or not agents:
                 continue
@@ -267,6 +302,15 @@ def _event(kind: str, exclusive: bool, trigger: Span, sentence: int, agent: Pers
         trigger=trigger, sentence=sentence, agent=agent, patient=patient, place=place, time=time, quoted=quoted,
         exclusive=exclusive,
     )
+
+
+def _clause(tokens: Tokens, since: int, t: int) -> int:
+    """The first token of the clause of token t: after the last ";" or ", and" (", but", ", while")
+    between `since` and t, else `since`."""
+    for k in range(t - 1, since, -1):
+        if tokens[k].text == ";" or (tokens[k].key in _COORDINATORS and tokens[k - 1].text == ","):
+            return k + 1
+    return since
 
 
 def _keys(words: tuple[str, ...]) -> frozenset[str]:
