@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.referents import cast
+from factcheck.extract.referents import cast, token_at, token_from
 from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys, token_key
 from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.model import KnowledgeBase
@@ -79,7 +79,7 @@ class _Reader:
         for j in (i, i + 1) if tokens[i].key in _ARTICLES and i + 1 < stop else (i,):
             known = self.starting.get(tokens[j].start)
             if known is not None:
-                end = _token_from(tokens, known.span.end)
+                end = token_from(tokens, known.span.end)
                 if end <= stop:
                     same = [p for p in self.cast.people if p.ids == known.candidates]
                     return _Found(known, same[0].key if same else ",".join(known.candidates), end, i)
@@ -124,7 +124,7 @@ class _Reader:
         """"Y was invited to India by X" after a trigger ending at token `end`: X, Y and the destination,
         when only "to" and a place stand between the verb and "by"."""
         m = _TO_PLACE.match(self.prose, self.tokens[end - 1].end)
-        index = _token_index(self.tokens, m.end()) if m else None
+        index = token_at(self.tokens, m.end()) if m else None
         found = self.gaz.cue_starting_at(self.tokens, index, self.prose) if index is not None else None
         if found is None or found[0] >= stop or self.tokens[found[0]].key != "by":
             return [], None, None
@@ -242,7 +242,7 @@ def find_events(
         trigger = Span(tokens[i].start, tokens[end - 1].end)
         sentence = sentence_at(sentences, trigger.start)
         bounds = sentences[sentence].span
-        first, stop = _token_from(tokens, bounds.start), _token_from(tokens, bounds.end)
+        first, stop = token_from(tokens, bounds.start), token_from(tokens, bounds.end)
         since = since_by_sentence.get(sentence, first)
         # A kind that needs an object ("hosts dinner for") before the plain one ("hosts Y").
         for value in sorted(values, key=lambda v: not kinds[v.split(":")[0]].objects):
@@ -339,7 +339,7 @@ def _place_after(prose: str, tokens: Tokens, offset: int, gaz: Gazetteer) -> str
 
 
 def _cue_at(prose: str, tokens: Tokens, offset: int, gaz: Gazetteer) -> str | None:
-    index = _token_index(tokens, offset)
+    index = token_at(tokens, offset)
     if index is None:
         return None
     found = gaz.cue_starting_at(tokens, index, prose)
@@ -347,20 +347,3 @@ def _cue_at(prose: str, tokens: Tokens, offset: int, gaz: Gazetteer) -> str | No
         return found[1]
     place = gaz.places.match(tokens, index, prose)  # "the White House", "the Kremlin"
     return place[1][0] if place else None
-
-
-def _token_from(tokens: Tokens, offset: int) -> int:
-    """The index of the first token starting at or after `offset`."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _token_index(tokens: Tokens, offset: int) -> int | None:
-    index = _token_from(tokens, offset)
-    return index if index < len(tokens) and tokens[index].start == offset else None

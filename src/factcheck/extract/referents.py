@@ -140,6 +140,24 @@ class Cast:
         return None, ""
 
 
+def token_from(tokens: Tokens, offset: int) -> int:
+    """The index of the first token starting at or after `offset`."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def token_at(tokens: Tokens, offset: int) -> int | None:
+    """The index of the token starting at `offset`, if one does."""
+    index = token_from(tokens, offset)
+    return index if index < len(tokens) and tokens[index].start == offset else None
+
+
 def _inside_name(prose: str, tokens: Tokens, i: int) -> bool:
     before = tokens[i - 1]
     return (tokens[i].is_capitalized and before.is_word and before.is_capitalized and before.key not in _NOT_NAMES
@@ -180,8 +198,12 @@ def cast(prose: str, tokens: Tokens, mentions: tuple[PersonMention, ...], roles:
         person = r.person
         if person.candidates:
             add(_person(person.candidates, person.text, r.offices))
-        elif person.via == "unknown" and _name_like(person.text, gaz):
-            add(_person((), person.text, r.offices))
+        elif person.via == "unknown":
+            # The whole name, particles included ("Omar Salim al-Rashidi", where the claim stops at "al").
+            start = token_at(tokens, person.span.start)
+            name = prose[person.span.start : tokens[name_end(prose, tokens, start) - 1].end] if start is not None else person.text
+            if _name_like(name, gaz):
+                add(_person((), name, r.offices))
     # Ranks and honorifics before a name: "Crown Prince Sheikh Mishal al-Ahmad al-Jaber al-Sabah".
     provisional = Cast(tuple(found.values()), kb)
     firsts = gaz.styles.first_keys
