@@ -120,7 +120,7 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
     stale = [a for a in roles if a["verdict"] == "wrong"]
     weekdays = [a for a in notes if a["kind"] == "weekday"]
     weekdays_caught = stale_any = 0
-    stale_caught = right_flagged = unannotated_fc101 = covered = checkable = mismatched = 0
+    stale_caught = right_flagged = right_errors = unannotated_fc101 = covered = checkable = mismatched = 0
     pairs = [a for a in notes if a["kind"] == "event-pair"]
     pair_alarms = on_errors = pairs_found = 0
     for name, day_text, text in docs:
@@ -144,6 +144,7 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
                     unannotated_fc101 += 1
                 elif hit[0]["verdict"] == "right":
                     right_flagged += 1
+                    right_errors += f.severity.value == "error"
             if f.code == "FC103" and not any(p["conflict"] for p in mine if p["kind"] == "event-pair"):
                 pair_alarms += 1  # no annotated contradiction in this document: a false alarm
             if listing is not None:
@@ -198,6 +199,7 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
         "stale_titles_caught": stale_caught,
         "stale_titles_flagged_by_any_rule": stale_any,
         "fc101_on_right_mentions": right_flagged,
+        "fc101_errors_on_right_mentions": right_errors,
         "fc101_not_on_annotated_mentions": unannotated_fc101,
         "event_pairs": len(pairs),
         "event_pairs_in_conflict": sum(bool(p["conflict"]) for p in pairs),
