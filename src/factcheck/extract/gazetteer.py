@@ -25,6 +25,7 @@ class Gazetteer(NamedTuple):
     honorifics: PhraseMatcher  # ranks and honorifics that may stand between a title and a name
     handover: re.Pattern[str] | None  # a word of a sentence that reports a change of holders
     places: PhraseMatcher  # landmarks that stand for a country as a destination ("the White House")
+    styles: PhraseMatcher  # ranks before a name that are no office ("Crown Prince", "First Lady")
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None) -> Gazetteer:
@@ -40,8 +41,9 @@ class Gazetteer(NamedTuple):
         handover = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.handover) + r")\b", re.IGNORECASE)
                     if lexicon.handover else None)
         places = PhraseMatcher((phrase_keys(name), code) for name, code in lexicon.places)
+        styles = PhraseMatcher((phrase_keys(w), " ".join(phrase_keys(w))) for w in lexicon.styles)
         return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover,
-                   places)
+                   places, styles)
 
     def cue_ending_at(self, tokens: Tokens, j: int, prose: str) -> tuple[int, str] | None:
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""
