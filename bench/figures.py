@@ -62,7 +62,9 @@ def render(r: dict[str, Any]) -> str:
             (f"| stale-title recall (FC101 on mentions annotated wrong) | real news, {rn['role_mentions_wrong']} wrong mentions "
              f"| {_pct(rn['stale_title_recall'])} ({rn['stale_titles_caught']}/{rn['role_mentions_wrong']}; "
              f"{rn['stale_titles_flagged_by_any_rule']} flagged by some rule) |"),
-            f"| FC101 on mentions annotated right (false alarms) | real news | {rn['fc101_on_right_mentions']} |",
+            f"| FC101 on mentions annotated right: errors (false alarms) / info notes | real news | "
+            f"{rn.get('fc101_errors_on_right_mentions', '-')} / "
+            f"{rn['fc101_on_right_mentions'] - rn.get('fc101_errors_on_right_mentions', 0)} |",
             f"| FC103 on {rn['event_pairs']} annotated event pairs, none a contradiction | real news | {rn['fc103_false_alarms']} false alarms |",
             f"| wrong weekdays caught (FC104) | real news, {rn['wrong_weekdays']} annotated | {rn['wrong_weekdays_caught']} |",
         ]

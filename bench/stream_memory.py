@@ -1,13 +1,15 @@
 """Peak memory of `factcheck scan corpus.jsonl` on a generated corpus of a given size.
 
-    python bench/stream_memory.py --size 2GB [--jobs 2] [--keep DIR]
+    python bench/stream_memory.py --size 2GB [--jobs 2] [--keep DIR] [--source fixtures|news]
 
-The corpus is generated in a temporary folder (never committed) from the articles in fixtures/
-(our own words): each record one of them, with its own id and, for every other record, a date;
-one line in 10,000 is malformed on purpose. The scan runs as a child process with --resume, so
-with --keep a run stopped half way is taken up by the next. The resident memory of its whole
-process tree (the scan and its workers) is sampled every 0.2 s; the peak of the sum is printed
-every minute with the progress, and at the end.
+The corpus is generated in a temporary folder (never committed), each record with its own id;
+one line in 10,000 is malformed on purpose. Its texts are the articles in fixtures/ (our own
+words, dense with titles: slow to check), every other record with a date; or, with `--source
+news`, the Reuters-21578 and BBC stories of ../shared/corpora/dev with their own dates, over and
+over (real news: the speed of a real archive). The scan runs as a child process with --resume, so
+with --keep a run stopped half way is taken up by the next. The memory of its whole process tree
+(the scan and its workers: the sum of their proportional set sizes, see tree_memory) is sampled
+every 0.2 s; the peak is printed every minute with the progress, and at the end.
 """
 
 from __future__ import annotations
@@ -33,19 +35,32 @@ def parse_size(text: str) -> int:
     return int(text)
 
 
-def generate(path: Path, size: int) -> int:
-    """Write records until the file holds `size` bytes; the number of lines written."""
+def fixture_texts() -> list[tuple[str, str | None, str]]:
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.iterdir()) if p.suffix in (".txt", ".md")]
+    return [(name, f"20{10 + n % 16:02d}-0{1 + n % 9}-1{n % 10}" if n % 2 else None, text)
+            for n, (name, text) in enumerate(texts)]
+
+
+def news_texts() -> list[tuple[str, str | None, str]]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpora import bbc, reuters
+
+    return [(doc_id, day.isoformat() if day else None, text) for reader in (reuters, bbc)
+            for doc_id, day, text in reader()]
+
+
+def generate(path: Path, size: int, texts: list[tuple[str, str | None, str]]) -> int:
+    """Write records until the file holds `size` bytes; the number of lines written."""
     written = n = 0
     with path.open("w", encoding="utf-8") as out:
         while written < size:
-            name, text = texts[n % len(texts)]
+            name, day, text = texts[n % len(texts)]
             if n % 10_000 == 9_999:
                 line = '{"id": "broken", "text": \n'
             else:
                 record = {"id": f"r{n}", "path": f"{n // 1000}/{name}", "text": text}
-                if n % 2:
-                    record["date"] = f"20{10 + n % 16:02d}-0{1 + n % 9}-1{n % 10}"
+                if day:
+                    record["date"] = day
                 line = json.dumps(record, ensure_ascii=False) + "\n"
             out.write(line)
             written += len(line.encode("utf-8"))
@@ -53,10 +68,13 @@ def generate(path: Path, size: int) -> int:
     return n
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (read from /proc)."""
+def tree_memory(pid: int) -> tuple[int, int]:
+    """Proportional and resident bytes of a process and all its descendants (read from /proc).
+
+    The proportional set size (Pss) charges each page shared by n processes 1/n to each, so its sum
+    is what the tree holds; the resident sizes (Rss) count a page the forked workers share with the
+    scan once per process, so their sum overstates the tree (shown beside it)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -65,15 +83,20 @@ def tree_rss(pid: int) -> int:
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parent = int(fields.get("PPid", "0").strip())
-        children.setdefault(parent, []).append(int(entry))
-        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
-    total, todo = 0, [pid]
+        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(int(entry))
+    pss = rss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        try:
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        sizes = {k: int(v.split()[0]) * 1024 for k, v in (line.split(":", 1) for line in rollup.splitlines()[1:])}
+        pss += sizes.get("Pss", 0)
+        rss += sizes.get("Rss", 0)
         todo.extend(children.get(p, []))
-    return total
+    return pss, rss
 
 
 def main() -> int:
@@ -81,9 +104,14 @@ def main() -> int:
     parser.add_argument("--size", default="2GB")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--engine", default="processes")
+    parser.add_argument("--source", choices=("fixtures", "news"), default="fixtures",
+                        help="the texts: our fixtures, or the dev corpora's real news (skipped when absent)")
     parser.add_argument("--keep", type=Path, help="a folder for the corpus and the results, kept: a later run with "
                         "the same folder resumes (--resume) where this one stopped (default: a temporary folder)")
     args = parser.parse_args()
+    if args.source == "news" and not (ROOT.parent / "shared" / "corpora" / "dev").exists():
+        print("skipped: ../shared/corpora/dev is absent")
+        return 0
     if args.keep is not None:
         args.keep.mkdir(parents=True, exist_ok=True)
         return measure(args.keep, parse_size(args.size), args)
@@ -94,7 +122,7 @@ def main() -> int:
 def measure(folder: Path, size: int, args: argparse.Namespace) -> int:
     corpus, results = folder / "corpus.jsonl", folder / "results.jsonl"
     if not corpus.exists() or corpus.stat().st_size < size:
-        lines = generate(corpus, size)
+        lines = generate(corpus, size, news_texts() if args.source == "news" else fixture_texts())
     else:
         with corpus.open("rb") as handle:
             lines = sum(1 for _ in handle)
@@ -103,20 +131,23 @@ def measure(folder: Path, size: int, args: argparse.Namespace) -> int:
                args.engine, "--keep-going", "--exit-zero", "--resume", str(results)]
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = last = 0
+    peak = peak_rss = last = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        pss, rss = tree_memory(proc.pid)
+        peak, peak_rss = max(peak, pss), max(peak_rss, rss)
         if time.perf_counter() - last > 60:
             last = time.perf_counter()
             print(f"  {last - start:7.0f} s  {results.stat().st_size / 1e9 if results.exists() else 0:.3f} GB of results"
-                  f"  peak so far {peak / 1e6:.0f} MB", flush=True)
+                  f"  peak so far {peak / 1e6:.0f} MB (sum of Rss {peak_rss / 1e6:.0f} MB)", flush=True)
         time.sleep(0.2)
     errors = proc.stderr.read().decode() if proc.stderr else ""
     elapsed = time.perf_counter() - start
     with results.open("rb") as handle:
         done = sum(1 for _ in handle)
     print(f"exit {proc.returncode} after {elapsed:.0f} s: {done} of {lines} results written, "
-          f"{errors.count(chr(10))} line(s) on stderr, peak resident memory of the process tree {peak / 1e6:.0f} MB")
+          f"{errors.count(chr(10))} line(s) on stderr, peak memory of the process tree {peak / 1e6:.0f} MB "
+          f"(proportional set size; the sum of resident sizes, which counts shared pages once per process, "
+          f"peaked at {peak_rss / 1e6:.0f} MB)")
     return 0 if proc.returncode == 0 else 1
 
 

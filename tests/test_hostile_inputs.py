@@ -299,17 +299,28 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
-def test_workers_die_with_their_parent(tmp_path: Path, signame: str):
+@pytest.mark.parametrize("to_group", [False, True], ids=["to-parent", "to-every-process"])
+@pytest.mark.parametrize("corpus", [False, True], ids=["folder", "jsonl"])
+def test_workers_die_with_their_parent(tmp_path: Path, signame: str, to_group: bool, corpus: bool):
+    """The signal to the scan alone, or to every process of it (as `pkill -f` or a terminal's
+    Ctrl-C sends it): the run ends promptly, with its code, and no worker is left behind."""
     import signal
     import time
 
     from conftest import FIXTURES
 
     text = (FIXTURES / "seed-hegseth-austin.txt").read_text(encoding="utf-8")
-    for n in range(400):
-        (tmp_path / f"a{n:03d}.txt").write_text(text * 3)
-    proc = subprocess.Popen([sys.executable, "-c", "from factcheck.entry import main; main()", "scan", str(tmp_path),
-                             "--jobs", "2", "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if corpus:
+        with (tmp_path / "corpus.jsonl").open("w", encoding="utf-8") as out:
+            for n in range(5_000):
+                out.write(json.dumps({"id": str(n), "text": text, "date": "2025-03-01"}) + "\n")
+        target = [str(tmp_path / "corpus.jsonl"), "--format", "jsonl"]
+    else:
+        for n in range(400):
+            (tmp_path / f"a{n:03d}.txt").write_text(text * 3)
+        target = [str(tmp_path), "--format", "json"]
+    proc = subprocess.Popen([sys.executable, "-c", "from factcheck.entry import main; main()", "scan", *target,
+                             "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     workers: set[int] = set()
     try:
         deadline = time.monotonic() + HANG
@@ -318,11 +329,14 @@ def test_workers_die_with_their_parent(tmp_path: Path, signame: str):
             time.sleep(0.05)
         assert len(workers) >= 2, "the workers never started"
         time.sleep(0.5)  # let them get to work
-        proc.send_signal(getattr(signal, signame))
+        if to_group:
+            os.killpg(proc.pid, getattr(signal, signame))
+        else:
+            proc.send_signal(getattr(signal, signame))
         _out, err = proc.communicate(timeout=HANG)  # returns only when every holder of the pipe is gone
     finally:
         if proc.poll() is None:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 128 + getattr(signal, signame), err
     assert b"Traceback" not in err
     deadline = time.monotonic() + 10

@@ -64,6 +64,10 @@ FACTS = [
     ("External Affairs Minister", "IN", "2023-06-01", "S. Jaishankar"),
     ("Chancellor", "DE", "2023-06-01", "Olaf Scholz"),
     ("Prime Minister", "JP", "2025-03-01", "Shigeru Ishiba"),
+    ("King", "GB", "2024-05-14", "Charles III"),
+    ("Speaker", "US", "2024-03-20", "Mike Johnson"),
+    ("Chancellor", "DE", "2010-06-01", "Angela Merkel"),
+    ("Secretary-General", "UN", "2025-06-07", "António Guterres"),
 ]
 
 
@@ -162,3 +166,61 @@ def test_name_variants_keep_a_generational_suffix():
     assert "Robert Kennedy Jr." in variants("Robert F. Kennedy Jr.")  # a middle initial may go
     assert "Mark Esper" in variants("Mark T. Esper")
     assert "Antonio Guterres" in variants("António Guterres")
+
+
+@pytest.mark.parametrize("name,qid", [("Benjamin Netanyahu", "Q43723"), ("William Ruto", "Q195725"),
+                                      ("Christine Lagarde", "Q484605"), ("Sergei Lavrov", "Q58217")])
+def test_curated_people_join_their_wikidata_item(name, qid):
+    # News pages give no QID: the curated person is the one Wikidata item of that name in the
+    # jurisdiction (or the item overrides.toml names), not a second person a title cannot tell apart.
+    assert [KB.people[p].qid for p in KB.people_named(name)] == [qid]
+
+
+def test_an_aka_note_lists_several_names():
+    assert KB.people_named("Volodymyr Zelenskyy") == KB.people_named("Volodymyr Zelensky") != ()
+
+
+def test_a_start_less_row_seen_later_confirms_the_same_persons_term():
+    # Lavrov: Wikidata's term from 2004 (in office as of 2022), the curated row without a start (in
+    # office as of a 2025 page), and nobody else starting in between: one term known to 2025.
+    (lavrov,) = KB.people_named("Sergei Lavrov")
+    assert KB.held(lavrov, "ru.foreign-minister", parse_partial("2024-05-14")) == "yes"
+
+
+def test_a_start_less_row_does_not_bridge_another_holders_term():
+    from factcheck.dates import Interval
+    from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term
+
+    day = parse_partial
+    office = Office(id="x.fm", jurisdiction="X", name="Foreign Minister", single_holder=True, titles=())
+    ann = [Term("a", "x.fm", day("2004-03-09"), None, confirmed_until=day("2010-01-01").start, source="s"),
+           Term("a", "x.fm", None, None, confirmed_until=day("2025-01-01").start, source="s")]
+    kb = KnowledgeBase.build(
+        [Jurisdiction("X", "Xland", ())], [office], [Person("a", "Ann Aa"), Person("b", "Bo Bb")],
+        [*ann, Term("b", "x.fm", day("2012-01-01"), day("2014-01-01"), source="s")])
+    first = next(t for t in kb.terms if t.person == "a" and t.start is not None)
+    assert first.confirmed_until == day("2010-01-01").start  # Bo Bb's term lies in between
+    assert kb.held("a", "x.fm", Interval.day(day("2013-01-01").start)) == "unknown"
+    alone = KnowledgeBase.build([Jurisdiction("X", "Xland", ())], [office], [Person("a", "Ann Aa")], ann)
+    first = next(t for t in alone.terms if t.start is not None)
+    assert first.confirmed_until == day("2025-01-01").start and "in office 2025-01-01" in first.source
+    assert alone.held("a", "x.fm", Interval.day(day("2020-01-01").start)) == "yes"
+
+
+def test_build_joins_a_curated_person_only_to_the_one_item_of_that_name():
+    from factcheck.kb.build import Row, _people
+    from factcheck.kb.importers.common import SourceTerm
+
+    rows = [Row("curated", SourceTerm("Ann Aa", "x.pm", "2024-01-01", "", "https://example.org/a")),
+            Row("wikidata", SourceTerm("Ann Aa", "x.fm", "2010-01-01", "2012-01-01", "wikidata:Q1", qid="Q1")),
+            Row("curated", SourceTerm("Bo Bb", "x.pm", "2020-01-01", "2024-01-01", "https://example.org/b")),
+            Row("wikidata", SourceTerm("Bo Bb", "x.fm", "1990-01-01", "1992-01-01", "wikidata:Q2", qid="Q2")),
+            Row("wikidata", SourceTerm("Bo Bb", "x.dm", "1970-01-01", "1972-01-01", "wikidata:Q3", qid="Q3")),
+            Row("curated", SourceTerm("Cy Cc", "y.pm", "2020-01-01", "", "https://example.org/c")),
+            Row("wikidata", SourceTerm("Cy Cc", "x.fm", "2000-01-01", "2002-01-01", "wikidata:Q4", qid="Q4"))]
+    rows, people, merges = _people(rows, {}, {})
+    pids = [r.pid for r in rows]
+    assert pids[0] == pids[1]  # Ann: one item of that name in X
+    assert len({pids[2], pids[3], pids[4]}) == 3  # Bo: two items of that name, no join
+    assert pids[5] != pids[6]  # Cy: another jurisdiction
+    assert [m for m in merges if "curated pages" in m[3]] and len(merges) == 1

@@ -12,7 +12,8 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "factcheck"
 # Lowest first. A module belongs to the first layer with a prefix matching its name.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("factcheck", "factcheck.errors", "factcheck.paths", "factcheck.lazyre", "factcheck.dates",
-                    "factcheck.cache", "factcheck.atomic", "factcheck.plain", "factcheck.discovery")),
+                    "factcheck.cache", "factcheck.atomic", "factcheck.plain", "factcheck.discovery",
+                    "factcheck.workers")),
     ("records", ("factcheck.facts", "factcheck.findings")),
     ("loading", ("factcheck.document", "factcheck.html_text", "factcheck.config", "factcheck.lexicon",
                  "factcheck.gitignore")),

@@ -21,7 +21,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any, NamedTuple, Protocol
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 from factcheck.api import Engine, check_document, load_engine
 from factcheck.config import Config
@@ -334,9 +337,20 @@ def batches(records: Iterable[Record], size: int = BATCH_RECORDS, chars: int = B
 
 
 class Pending(Protocol):
-    """A batch submitted to workers: a concurrent.futures or a Dask future."""
+    """A batch submitted to workers: a Dask future, or a pool's job seen as one."""
 
     def result(self) -> list[Outcome]: ...
+
+
+class _Job(NamedTuple):
+    """A batch in a multiprocessing pool, as a Pending."""
+
+    job: AsyncResult[list[Outcome]]
+
+    def result(self) -> list[Outcome]:
+        from factcheck.workers import result
+
+        return result(self.job)
 
 
 def in_order(submit: Callable[[list[Record]], Pending], records: Iterable[Record], window: int) -> Iterator[Outcome]:
@@ -356,10 +370,10 @@ def outcomes(records: Iterable[Record], checker: Checker, jobs: int = 1) -> Iter
         for record in records:
             yield check_record(record, checker)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from factcheck.workers import worker_pool
 
-    with ProcessPoolExecutor(jobs) as pool:
-        yield from in_order(lambda batch: pool.submit(check_batch, batch, checker), records,
+    with worker_pool(jobs) as pool:
+        yield from in_order(lambda batch: _Job(pool.apply_async(check_batch, (batch, checker))), records,
                             jobs * WINDOW_PER_WORKER)
 
 

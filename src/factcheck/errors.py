@@ -26,7 +26,23 @@ class Terminated(KeyboardInterrupt):
         self.signum = signum
 
 
-def _terminated(signum: int, _frame: object) -> None:
+GRACE_SECONDS = 5.0  # for the clean-up after SIGTERM or SIGHUP
+
+
+def _terminated(owner: int, signum: int, _frame: object) -> None:
+    import os
+    import threading
+
+    if os.getpid() != owner:  # a worker forked a moment ago, before it set its own handlers
+        os._exit(128 + signum)
+
+    # The unwinding terminates the worker pool. A worker that got the signal too (`pkill -f`, a
+    # closed terminal) may have died holding a lock of the pool's queue, and the pool's clean-up
+    # would then wait for that lock forever: after a grace period the process ends regardless
+    # (its workers follow within a second, see factcheck.workers).
+    timer = threading.Timer(GRACE_SECONDS, os._exit, (128 + signum,))
+    timer.daemon = True
+    timer.start()
     raise Terminated(signum)
 
 
@@ -35,15 +51,15 @@ def exit_with(command: Callable[[], int]) -> NoReturn:
     Ctrl-C is 130 (SIGTERM and SIGHUP 128 + their number, after the same clean-up), and a reader
     that went away (`factcheck ... | head`) ends the run quietly. A closed or full standard output
     is one line on stderr and exit code 2."""
+    import functools
+    import os
     import signal
 
     if sys.stderr is None:  # started with stderr closed: warnings go nowhere rather than crash
-        import os
-
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _terminated)
+            signal.signal(getattr(signal, name), functools.partial(_terminated, os.getpid()))
     try:
         if sys.stdout is None:
             raise UsageError("standard output is closed")

@@ -13,10 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+from typing import NamedTuple
 
 from factcheck.api import check_document, load_engine
 from factcheck.checks.registry import Rule
@@ -36,6 +33,7 @@ from factcheck.facts import DateSource
 from factcheck.findings import Result, Severity
 from factcheck.gitignore import GitIgnore
 from factcheck.selection import check_selectors, select
+from factcheck.workers import each, worker_pool
 
 PROGRESS_FROM = 50  # files
 
@@ -151,35 +149,17 @@ class _Worker:
     request: ScanRequest | None = None
 
 
-def _init_worker(configs: tuple[Config, ...], request: ScanRequest, parent: int) -> None:
-    import signal
-    import threading
-
-    # The parent decides when the run ends: Ctrl-C reaches the whole process group, but only the
-    # parent acts on it (and terminates the workers); SIGTERM from the parent ends a worker at once.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+def _init_worker(configs: tuple[Config, ...], request: ScanRequest) -> None:
     _Worker.configs = configs
     _Worker.request = request
     _Worker.engines = tuple(engine_for(c, request) for c in configs)
 
 
-def _watch_parent(parent: int) -> None:
-    """End this worker when its parent is gone (killed with no chance to terminate the pool)."""
-    import time
-
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
-
-
-def _check(job: tuple[str, int]) -> Result | Skipped:
-    path, index = job
+def _check(jobs: list[tuple[str, int]]) -> list[Result | Skipped]:
     assert _Worker.request is not None
-    return _slim(_checked(_Worker.engines[index], _Worker.configs[index], _Worker.request, path), _Worker.request)
+    request = _Worker.request
+    return [_slim(_checked(_Worker.engines[index], _Worker.configs[index], request, path), request)
+            for path, index in jobs]
 
 
 def _checked(engine: Engine, config: Config, request: ScanRequest, path: str) -> Result | Skipped:
@@ -222,30 +202,17 @@ def scan(request: ScanRequest) -> Scan:
                 advance()
         else:
             work = [(f, index[c.path]) for f, c in zip(files, per_file)]
-            with _pool(jobs, tuple(order), request) as pool:
-                for outcome in pool.imap(_check, work, chunksize=max(1, min(32, len(files) // (jobs * 8)))):
-                    checked.append(outcome)
-                    advance()
+            size = max(1, min(32, len(files) // (jobs * 8)))  # files a task
+            chunks = [work[n:n + size] for n in range(0, len(work), size)]
+            with worker_pool(jobs, _init_worker, (tuple(order), request)) as pool:
+                for outcomes in each(pool.imap(_check, chunks)):
+                    checked.extend(outcomes)
+                    for _ in outcomes:
+                        advance()
     results = tuple(r for r in checked if isinstance(r, Result))
     skipped += [s for s in checked if isinstance(s, Skipped)]
     return Scan(results, run_config, _union(e.rules for e in engines), _union(e.all_rules for e in engines),
                 tuple(sorted(set(skipped))))
-
-
-@contextmanager
-def _pool(jobs: int, configs: tuple[Config, ...], request: ScanRequest) -> Iterator[Pool]:
-    """Worker processes that never outlive the run: terminated on every way out of it (an error,
-    Ctrl-C, SIGTERM or SIGHUP, which entry points turn into KeyboardInterrupt), and each worker
-    ends itself if its parent disappears without a word (SIGKILL)."""
-    from multiprocessing import Pool  # only here: importing it costs a pre-commit hook
-
-    pool = Pool(jobs, initializer=_init_worker, initargs=(configs, request, os.getpid()))
-    try:
-        yield pool
-        pool.close()
-        pool.join()
-    finally:
-        pool.terminate()
 
 
 def _union(groups: Iterator[tuple[Rule, ...]]) -> tuple[Rule, ...]:

@@ -102,6 +102,7 @@ def build(sources: Path, out: Path) -> dict[str, int]:
     for name, terms in collected.items():
         terms = _apply_overrides(terms, overrides, left, name)
         if name == "curated":
+            terms = terms + _page_terms(overrides.get("page_term", ()))
             terms = _later_pages(terms, overrides.get("in_office", ()))
             terms = _known_items(terms, overrides.get("alias", ()))
         for t in terms:
@@ -175,6 +176,22 @@ def _apply_overrides(
             t = replace(t, acting=True, note=(t.note + " acting per overrides.toml").strip())
         out.append(t)
     return out
+
+
+def _page_terms(rules: Iterable[dict[str, Any]]) -> list[SourceTerm]:
+    """Terms no dataset holds, each confirmed on the stored pages overrides.toml cites (`[[page_term]]`).
+
+    They join the curated rows (the same standard: facts from dated pages, addresses per row), so they
+    are merged, checked by `kb validate` and written to terms/curated.csv like any curated row.
+    """
+    return [
+        SourceTerm(
+            person=rule["person"], office=rule["office"], start=rule.get("start", ""), end=rule.get("end", ""),
+            source=rule["source"], confirmed_until="" if rule.get("end") else rule.get("confirmed_until", ""),
+            aliases=tuple(rule.get("aliases", ())), note=f"overrides.toml page_term; {rule['reason']}"[:200],
+        )
+        for rule in rules
+    ]
 
 
 def _later_pages(terms: list[SourceTerm], rules: Iterable[dict[str, Any]]) -> list[SourceTerm]:
@@ -363,6 +380,7 @@ def _people(
                 if sa and sb and sa[0] <= sb[1] and sb[0] <= sa[1] and clusters.union(na, nb):
                     merges.append((na, nb, "same name, same office, overlapping terms",
                                    f"{office}: {ra.term.source} / {rb.term.source}"))
+    _join_curated_to_items(rows, clusters, merges)
     # Each cluster's name: the best-ranked source's (curated pages write names as news does).
     members: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
@@ -395,6 +413,35 @@ def _people(
     merged = [(pid_of[clusters.find(a)], a, b, f"{why} ({ev})") for a, b, why, ev in merges]
     return ([replace(r, pid=pid_of[clusters.find(_node(r))]) for r in rows], people,
             sorted(merged))
+
+
+def _join_curated_to_items(rows: list[Row], clusters: _Clusters, merges: list[tuple[str, str, str, str]]) -> None:
+    """A curated person (pages, no Wikidata item) joins the one Wikidata item of the same full name
+    with terms in the same jurisdiction.
+
+    Curated rows cite news pages, which give no QID; without this, "Benjamin Netanyahu" of the
+    2022-2026 pages and Benjamin Netanyahu (Q43723) of the Wikidata extract stay two people, and a
+    title whose office does not tell them apart ("Prime Minister Netanyahu" where both held it at
+    different times) binds neither. Only a curated person with no source id is joined, only to a
+    single item (two items of that name in that jurisdiction join nothing), and every join is
+    listed in merges.csv.
+    """
+    groups: dict[tuple[str, str], list[tuple[str, Row]]] = defaultdict(list)
+    for r in rows:
+        groups[(merge_key(r.term.person), r.term.office.split(".")[0])].append((_node(r), r))
+    for (_, jurisdiction), group in sorted(groups.items()):
+        items = sorted({clusters.find(n) for n, _ in group if clusters.qid[clusters.find(n)]})
+        if len(items) != 1:
+            continue
+        item = items[0]
+        evidence = next(x for n, x in group if clusters.find(n) == item)
+        for node, r in group:
+            root = clusters.find(node)
+            if root == clusters.find(item) or r.file != "curated" or clusters.qid[root] or r.term.key:
+                continue
+            if clusters.union(item, node):
+                merges.append((item, node, "same name, curated pages and the one Wikidata item in the jurisdiction",
+                               f"{jurisdiction}: {evidence.term.source} / {r.term.source}"))
 
 
 def _add_given_name_variants(people: dict[str, _Person], titled: set[str], given: dict[str, set[str]]) -> None:

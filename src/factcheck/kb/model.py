@@ -317,10 +317,23 @@ def _close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tup
             closing = min(own_ends, key=lambda s: s.end.start if s.end is not None else _FAR_PAST)
             out.append(replace(t, end=closing.end, source=f"{t.source} (start) ; {closing.source} (end)"))
             continue
+        # The same person's open row without a start, seen in office later ("foreign minister since
+        # 2004, start not verified; in office per a 2025 page"), is this term confirmed further, when
+        # nobody else is recorded starting in the office in between.
+        seen_later = [(s.confirmed_until, s.source) for s in by_office[t.office]
+                      if s.person == t.person and s.start is None and s.end is None and s.confirmed_until is not None
+                      and (t.confirmed_until is None or s.confirmed_until > t.confirmed_until)]
+        start = t.start
+        if seen_later:
+            horizon, source = max(seen_later)
+            others = [s for s in by_office[t.office] if s.person != t.person and s.start is not None
+                      and start.start < s.start.start <= horizon]
+            if not others:
+                t = replace(t, confirmed_until=horizon, source=f"{t.source} ; in office {horizon.isoformat()}: {source}")
         later = [
             s.start for s in by_office[t.office]
             if s is not t and s.start is not None and not s.acting and s.person != t.person
-            and s.start.start > t.start.last
+            and s.start.start > start.last
         ]
         if later:
             nxt = min(later, key=lambda iv: iv.start)

@@ -23,6 +23,8 @@ from factcheck.kb.importers.sourcemap import SourceMap
 
 FILES = ("terms-us-orgs.csv", "terms-europe-americas.csv", "terms-asia-africa.csv", "terms.csv")
 _AKA = re.compile(r"aka:\s*([^;(]+)")
+# "aka: Volodymyr Zelenskyy, Zelenskiy" lists two names; "Carlito Galvez, Jr." is one.
+_AKA_SPLIT = re.compile(r",\s*(?!(?:Jr|Sr|Jnr|Snr|II|III|IV)\b)")
 _SAME_TERM_DAYS = 7
 
 
@@ -114,7 +116,8 @@ def _term(row: dict[str, str], where: str, second: str, sources: SourceMap) -> S
     end = row["end"]
     pages = [p.strip() for p in row["source_url"].split(" ; ") if p.strip()]
     pages += [p.strip() for p in second.split(" ; ") if p.strip() and p.strip() not in pages]
-    aliases = tuple(a.strip().rstrip(".,") for a in _AKA.findall(row.get("note", "")) if a.strip())
+    aliases = tuple(a.strip().rstrip(".,") for aka in _AKA.findall(row.get("note", ""))
+                    for a in _AKA_SPLIT.split(aka) if a.strip().rstrip(".,"))
     return SourceTerm(
         person=row["person"],
         office=office,
