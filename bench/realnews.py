@@ -10,7 +10,9 @@ Figures (all on development data: the set is used to find and fix faults, so the
   check (it bound the title to the person, resolved the office, and the knowledge base answers for
   the date), stale-title recall (mentions annotated wrong that FC101 reports), and FC101 findings
   on mentions annotated right (false alarms);
-* event pairs: FC103 findings on pairs annotated as no contradiction;
+* event pairs: how many are found (both annotated spans lie in an extracted event whose guest and host
+  are the annotated ones; a miss is listed with what was extracted there), and FC103 findings on
+  pairs annotated as no contradiction;
 * weekdays the annotation marks wrong, and how many FC104 reports.
 
 Usage: python bench/realnews.py [--list]
@@ -33,6 +35,9 @@ from corpora import CORPORA
 from factcheck.dates import Interval, parse_day
 from factcheck.document import from_text
 from factcheck.engine import Engine
+from factcheck.facts import EventClaim, PersonMention
+from factcheck.findings import Result
+from factcheck.kb.model import KnowledgeBase
 
 ROOT = CORPORA / "real-news"
 ANNOTATIONS = Path(__file__).resolve().parent / "annotations" / "real-news.jsonl"
@@ -67,6 +72,41 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _is(mention: PersonMention | None, name: str, kb: KnowledgeBase) -> bool:
+    """Whether an extracted participant is the annotated person (a knowledge-base person by id, anyone
+    else by the full name the text gives)."""
+    if mention is None:
+        return False
+    ids = set(kb.people_named(name))
+    if mention.candidates:
+        return len(mention.candidates) == 1 and mention.candidates[0] in ids
+    return bool(mention.name) and _fold(mention.name) == _fold(name)
+
+
+def _shown(mention: PersonMention | None, kb: KnowledgeBase) -> str:
+    if mention is None:
+        return "nobody"
+    if len(mention.candidates) == 1 and mention.candidates[0] in kb.people:
+        return kb.people[mention.candidates[0]].name
+    return mention.name or f"{mention.text} (unresolved)"
+
+
+def pair_side_missed(result: Result, side: dict[str, Any], guest: str, kb: KnowledgeBase) -> str | None:
+    """Why one annotated side of an event pair is not found (None when it is): an event must cover the
+    annotated span and name the annotated guest and host."""
+    span = (side["start"], side["end"])
+    events: list[EventClaim] = [e for e in result.facts.events if _overlaps((e.span.start, e.span.end), span)]
+    if not events:
+        return "no event extracted there"
+    if any(_is(e.patient, guest, kb) and _is(e.agent, side["host"], kb) for e in events):
+        return None
+    return "; ".join(f"{e.kind} with host {_shown(e.agent, kb)} and guest {_shown(e.patient, kb)}" for e in events)
+
+
 def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]] | None = None,
              listing: list[str] | None = None) -> dict[str, Any]:
     notes = load_annotations() if annotations is None else annotations
@@ -82,7 +122,7 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
     weekdays_caught = stale_any = 0
     stale_caught = right_flagged = right_errors = unannotated_fc101 = covered = checkable = mismatched = 0
     pairs = [a for a in notes if a["kind"] == "event-pair"]
-    pair_alarms = on_errors = 0
+    pair_alarms = on_errors = pairs_found = 0
     for name, day_text, text in docs:
         day = parse_day(day_text)
         result = engine.run(from_text(f"real-news/{name}", text, day))
@@ -110,6 +150,13 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
             if listing is not None:
                 verdict = hit[0]["verdict"] if hit else "not annotated"
                 listing.append(f"FINDING {name} {f.code} [{text[f.span.start:f.span.end]}] annotated: {verdict}")
+        for a in (a for a in mine if a["kind"] == "event-pair"):
+            why = [f"{side}: {reason}" for side in ("first", "second")
+                   if (reason := pair_side_missed(result, a[side], a["guest"], kb)) is not None]
+            pairs_found += not why
+            if listing is not None:
+                found = "found" if not why else "missed (" + " / ".join(why) + ")"
+                listing.append(f"PAIR {name} {a['guest']} ({a['first']['host']} / {a['second']['host']}): {found}")
         for a in (a for a in mine if a["kind"] == "weekday"):
             weekdays_caught += any(f.code == "FC104" and _overlaps((f.span.start, f.span.end), (a["start"], a["end"]))
                                    for f in result.findings)
@@ -156,6 +203,8 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
         "fc101_not_on_annotated_mentions": unannotated_fc101,
         "event_pairs": len(pairs),
         "event_pairs_in_conflict": sum(bool(p["conflict"]) for p in pairs),
+        "event_pairs_found": pairs_found,
+        "event_pairs_found_share": round(pairs_found / len(pairs), 3) if pairs else None,
         "fc103_false_alarms": pair_alarms,
         "wrong_weekdays": len(weekdays),
         "wrong_weekdays_caught": weekdays_caught,

@@ -229,7 +229,7 @@ def test_the_cache_holds_plain_json_and_reads_back_the_same_engine(folder: Path)
     # The gazetteer's small tables are read from the cache, not tokenised again: the same tables.
     got, want = cached.extractor.gazetteer, built.extractor.gazetteer
     assert list(got.cues.items()) == list(want.cues.items()) and got.max_cue_len == want.max_cue_len
-    assert (got.heads, got.honorifics, got.places) == (want.heads, want.honorifics, want.places)
+    assert (got.heads, got.honorifics, got.places, got.styles) == (want.heads, want.honorifics, want.places, want.styles)
     assert got.handover is not None and want.handover is not None and got.handover.pattern == want.handover.pattern
     assert cached.extractor.triggers == built.extractor.triggers
     assert _codes(cached) == _codes(built)

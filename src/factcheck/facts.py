@@ -136,7 +136,10 @@ class PersonMention:
     span: Span
     sentence: int
     candidates: tuple[str, ...]  # person ids; empty when the person is unknown
-    via: str  # "full-name", "surname", "unknown"
+    via: str  # "full-name", "surname", "unknown"; for event participants also "short-form", "role-noun", "named"
+    # The full name the document gives the person, when this mention is a short form or a role noun
+    # ("Sheikh Mishal", "the crown prince") or names someone the knowledge base does not know.
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +179,7 @@ class EventClaim:
     place: str | None  # jurisdiction code of the destination
     time: TimeExpr | None
     quoted: bool
+    exclusive: bool = True  # one event of this kind has one agent (an inviter, a host), not many (greeters)
 
 
 @dataclass(frozen=True, slots=True)

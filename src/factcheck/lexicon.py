@@ -18,6 +18,10 @@ class EventWords(NamedTuple):
     kind: str
     agent_after: tuple[str, ...]
     agent_before: tuple[str, ...]
+    exclusive: bool = True  # one event of the kind has one agent (an inviter), not many (greeters)
+    objects: tuple[str, ...] = ()  # nouns that must stand between trigger and guest ("hosts dinner for")
+    object_links: tuple[str, ...] = ()  # words between such a noun and the guest ("for", "in honour of")
+    agent_possessive: tuple[str, ...] = ()  # nouns after the agent's possessive ("at X's invitation")
 
 
 class HistoryWords(NamedTuple):
@@ -41,6 +45,7 @@ class Lexicon(NamedTuple):
     handover: tuple[str, ...] = ()  # words of a sentence reporting a change of holders ("replaced by")
     places: tuple[tuple[str, str], ...] = ()  # landmarks that stand for a country as a destination
     history: HistoryWords = HistoryWords()
+    styles: tuple[str, ...] = ()  # ranks before a name that are no office ("Crown Prince", "First Lady")
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -55,7 +60,9 @@ def load_lexicon(path: Path) -> Lexicon:
             following_blockers=frozenset(w.lower() for w in data["blockers"]["following_blockers"]),
             heads=frozenset(w.rstrip(".").lower() for w in data["heads"]["words"]),
             events=tuple(
-                EventWords(kind, tuple(v.get("agent_after", ())), tuple(v.get("agent_before", ())))
+                EventWords(kind, tuple(v.get("agent_after", ())), tuple(v.get("agent_before", ())),
+                           bool(v.get("exclusive", True)), tuple(v.get("objects", ())), tuple(v.get("object_links", ())),
+                           tuple(v.get("agent_possessive", ())))
                 for kind, v in sorted(data.get("events", {}).items())
             ),
             fillers=frozenset(w.lower() for w in data.get("fillers", {}).get("words", ())),
@@ -64,6 +71,7 @@ def load_lexicon(path: Path) -> Lexicon:
             places=tuple(sorted(data.get("places", {}).items())),
             history=HistoryWords(*(frozenset(w.lower() for w in data.get("history", {}).get(key, ()))
                                    for key in ("before", "of", "after"))),
+            styles=tuple(data.get("styles", {}).get("words", ())),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError) as exc:
         raise LexiconError(f"{path}: {exc}") from None

@@ -9,16 +9,28 @@ Pronouns are not resolved: "he invited him" gives no event (abstain).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from factcheck.extract.gazetteer import Gazetteer
+from factcheck.extract.referents import cast, token_at, token_from
 from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys, token_key
 from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
+from factcheck.kb.model import KnowledgeBase
 from factcheck.lazyre import lazy
+from factcheck.lexicon import EventWords
 from factcheck.temporal import nearest_time, times_by_sentence
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
 # Words that may stand between a trigger and its guest ("welcomed Chinese leader Xi Jinping") ...
-_DESCRIPTORS = frozenset({"leader", "counterpart", "his", "her", "their", "its", "visiting", "fellow", "guest"})
+_DESCRIPTORS = frozenset({"leader", "counterpart", "his", "her", "their", "its", "visiting", "fellow", "guest", "de", "facto",
+                          "ruler", "host"})
+# Nouns that may close an apposition before the name: "Saudi Arabia's de facto ruler, Crown Prince X".
+_APPOSED = frozenset({"leader", "counterpart", "ruler", "host"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_CLAUSE_OPENERS = frozenset({"that", "which"})
+_THING_OPENERS = frozenset({"which"})
+_COORDINATORS = frozenset({"and", "but", "while", "whereas"})
+_PASSIVE = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 # ... and between a host and the trigger ("Joe Biden on Thursday received ...").
 _WHEN = frozenset({"on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                    "sunday", "will", "would", "then", "later", "earlier"})
@@ -36,9 +48,166 @@ def build_triggers(gaz: Gazetteer) -> PhraseMatcher:
     return PhraseMatcher(
         (phrase_keys(words), f"{ev.kind}:{side}")
         for ev in gaz.lexicon.events
-        for side, phrases in (("after", ev.agent_after), ("before", ev.agent_before))
+        for side, phrases in (("after", ev.agent_after), ("before", ev.agent_before), ("possessive", ev.agent_possessive))
         for words in phrases
     )
+
+
+class _Found(NamedTuple):
+    mention: PersonMention
+    key: str  # who: knowledge-base ids, or the full name of someone it lacks
+    end: int  # token index after the reference
+    start: int  # token index of the reference's first token
+
+
+class _Reader:
+    """Participants of the events of one document: its mentions, role claims and cast of people."""
+
+    def __init__(self, prose: str, tokens: Tokens, sentences: tuple[Sentence, ...], mentions: tuple[PersonMention, ...],
+                 roles: tuple[RoleClaim, ...], gaz: Gazetteer, kb: KnowledgeBase) -> None:
+        self.prose, self.tokens, self.sentences, self.gaz = prose, tokens, sentences, gaz
+        self.cast = cast(prose, tokens, mentions, roles, kb, gaz)
+        # A mention introduced by a title starts where the title (and its cue) starts.
+        self.starting: dict[int, PersonMention] = {m.span.start: m for m in mentions if m.candidates}
+        for r in roles:
+            if r.form != "name-appositive" and r.person.candidates:
+                self.starting[r.span.start] = r.person
+
+    def at(self, i: int, stop: int) -> _Found | None:
+        """The participant whose reference starts at token i and ends by token `stop`."""
+        tokens = self.tokens
+        for j in (i, i + 1) if tokens[i].key in _ARTICLES and i + 1 < stop else (i,):
+            known = self.starting.get(tokens[j].start)
+            if known is not None:
+                end = token_from(tokens, known.span.end)
+                if end <= stop:
+                    same = [p for p in self.cast.people if p.ids == known.candidates]
+                    return _Found(known, same[0].key if same else ",".join(known.candidates), end, i)
+        slot = self.cast.at(self.prose, tokens, i, self.gaz, stop)
+        if slot is None:
+            return None
+        return _Found(self.cast.mention(self.prose, tokens, self.sentences, slot), slot.person.key, slot.end, i)
+
+    def after(self, k0: int, stop: int, words: EventWords | None) -> _Found | None:
+        """The participant after a trigger ending at token k0: the first reference, if only linking words
+        (or, with the words of a kind that has objects, "a state dinner for") stand between."""
+        for j in range(k0, min(k0 + 12, stop)):
+            found = self.at(j, stop)
+            if found is not None:
+                gap = range(k0, j)
+                ok = self._object_gap(gap, words) if words and words.objects else self._links(gap, _DESCRIPTORS)
+                return found if ok and not self._possessive(found.end) else None
+        return None
+
+    def before(self, t: int, first: int) -> list[_Found]:
+        """The participants whose references end just before the trigger at token t (a day, an adverb or an
+        aside between), two for "X (left) and Y (right) host ...", none if other words stand between."""
+        e = self._skip_back(t, first, _WHEN)
+        found = self._ending_at(e, first)
+        if found is None:
+            return []
+        k = self._skip_back(found.start, first, frozenset())
+        if k > first and self.tokens[k - 1].key == "and":
+            other = self._ending_at(self._skip_back(k - 1, first, frozenset()), first)
+            if other is not None and other.key != found.key:
+                return [other, found]
+        return [found]
+
+    def possessor(self, t: int, first: int) -> list[_Found]:
+        """The participant whose possessive ("X's", "X’s") stands right before the trigger at token t."""
+        if t - 1 <= first or self.tokens[t - 1].key not in ("'s", "\u2019s"):
+            return []
+        found = self._ending_at(t - 1, first)
+        return [found] if found is not None else []
+
+    def passive(self, end: int, stop: int, since: int, t: int) -> tuple[list[_Found], _Found | None, str | None]:
+        """"Y was invited to India by X" after a trigger ending at token `end`: X, Y and the destination,
+        when only "to" and a place stand between the verb and "by"."""
+        m = _TO_PLACE.match(self.prose, self.tokens[end - 1].end)
+        index = token_at(self.tokens, m.end()) if m else None
+        found = self.gaz.cue_starting_at(self.tokens, index, self.prose) if index is not None else None
+        if found is None or found[0] >= stop or self.tokens[found[0]].key != "by":
+            return [], None, None
+        agent = self.after(found[0] + 1, stop, None)
+        patient = self.first(since, t, agent.key) if agent else None
+        return ([agent] if agent else []), patient, found[1]
+
+    def first(self, first: int, stop: int, skip: str | None) -> _Found | None:
+        """The first participant of a sentence before token `stop`, other than `skip`."""
+        j = first
+        while j < stop:
+            found = self.at(j, stop)
+            if found is not None and found.key != skip:
+                return found
+            j = found.end if found is not None else j + 1
+        return None
+
+    def _ending_at(self, e: int, first: int) -> _Found | None:
+        best = None
+        for s in range(e - 1, max(first, e - 16) - 1, -1):
+            found = self.at(s, e)
+            if found is not None and found.end == e:
+                best = found  # the longest reference: "US President Joe Biden", not "Biden"
+        return best
+
+    def _skip_back(self, t: int, first: int, extra: frozenset[str]) -> int:
+        tokens = self.tokens
+        e = t
+        while e > first:
+            tok = tokens[e - 1]
+            if tok.text == ")":
+                opening = next((k for k in range(e - 2, max(first, e - 10) - 1, -1) if tokens[k].text == "("), None)
+                if opening is None:
+                    break
+                e = opening  # "Yoon (third from right) and ...": an aside
+                continue
+            if tok.key in _LINK_WORDS and tok.key or tok.key in extra or _adverb(tok.text):
+                e -= 1
+                continue
+            break
+        return e
+
+    def _links(self, gap: range, extra: frozenset[str]) -> bool:
+        """Whether the words between a trigger and a person leave the person in its role: articles and
+        auxiliaries, an adverb ("warmly"), a country ("Saudi Arabia's"), `extra` ("Chinese leader"),
+        and an apposition ending in a comma ("Saudi Arabia's de facto ruler, Crown Prince ...")."""
+        tokens = self.tokens
+        if len(gap) > 8:
+            return False
+        j = gap.start
+        while j < gap.stop:
+            tok = tokens[j]
+            if tok.key in _LINK_WORDS or tok.key in extra or _adverb(tok.text) or tok.key in ("'s", "\u2019s"):
+                j += 1
+                continue
+            found = self.gaz.cue_starting_at(tokens, j, self.prose) if tok.text[0].isupper() else None
+            if found is not None and found[0] <= gap.stop:
+                j = found[0]
+                continue
+            if tok.text == "," and j == gap.stop - 1 and j > gap.start and tokens[j - 1].key in _APPOSED:
+                j += 1
+                continue
+            return False
+        return True
+
+    def _object_gap(self, gap: range, words: EventWords) -> bool:
+        """"a state dinner for", "an extravagant black-tie banquet in honour of": an article, up to three
+        words, one of the kind's objects, one of its links, then linking words."""
+        tokens = self.tokens
+        objects = {token_key(w) for w in words.objects}
+        j = gap.start + (gap.start < gap.stop and tokens[gap.start].key in _ARTICLES)
+        noun = next((k for k in range(j, min(j + 6, gap.stop)) if tokens[k].key in objects), None)
+        if noun is None or not all(tokens[k].is_word or tokens[k].text == "-" for k in range(j, noun)):
+            return False
+        for link in sorted((phrase_keys(w) for w in words.object_links), key=len, reverse=True):
+            after = noun + 1 + len(link)
+            if after <= gap.stop and tuple(t.key for t in tokens[noun + 1 : after]) == link:
+                return self._links(range(after, gap.stop), _DESCRIPTORS)
+        return False
+
+    def _possessive(self, end: int) -> bool:
+        """"X received Y's letter": Y is not the one received."""
+        return end < len(self.tokens) and self.tokens[end].key in ("'s", "\u2019s")
 
 
 def find_events(
@@ -51,19 +220,18 @@ def find_events(
     quotes: tuple[Span, ...],
     gaz: Gazetteer,
     triggers: PhraseMatcher,
+    kb: KnowledgeBase,
 ) -> tuple[EventClaim, ...]:
     trigger_starts = triggers.first_keys
     starts = [i for i, tok in enumerate(tokens) if tok.key in trigger_starts]
     if not starts:
         return ()  # most documents: no invitation or visit, nothing else to index
-    # A mention introduced by a title starts where the title (and its cue) starts.
-    lead = {r.person.span: r.span.start for r in roles if r.form == "title-name"}
+    reader = _Reader(prose, tokens, sentences, mentions, roles, gaz, kb)
+    kinds = {ev.kind: ev for ev in gaz.lexicon.events}
     events: list[EventClaim] = []
     time_index = times_by_sentence(tuple(t for t in times if not _reported(prose, t)))
-    by_sentence: dict[int, list[PersonMention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
     resume = 0  # the first token after the last trigger
+    since_by_sentence: dict[int, int] = {}  # the token after the last event found in a sentence
     for i in starts:
         if i < resume:
             continue
@@ -72,70 +240,89 @@ def find_events(
             continue
         end, values = match
         trigger = Span(tokens[i].start, tokens[end - 1].end)
-        kind, side = values[0].split(":")
         sentence = sentence_at(sentences, trigger.start)
-        in_sentence = by_sentence.get(sentence, [])
-        after = _next_mention(prose, in_sentence, trigger.end, lead, gaz)
-        if side == "after":
-            agent = after
-            # The guest is the sentence's first person, the host excepted ("X welcomed Y ..., and Y was hosted by X").
-            before = [m for m in in_sentence if m.span.end <= trigger.start
-                      and not (agent is not None and m.candidates and m.candidates == agent.candidates)]
-            patient = before[0] if before else None
-            place = _destination(prose, tokens, sentences[sentence].span, gaz)
-            if place is None and agent is not None:
-                place = _place_after(prose, tokens, agent.span.end, gaz)  # "hosted by X in the United States"
-        else:
-            agent = _previous_mention(prose, in_sentence, trigger.start, gaz)
-            patient = after
-            place = _place_after(prose, tokens, patient.span.end if patient else trigger.end, gaz)
-        if agent is not None and patient is not None and agent.span != patient.span:
-            events.append(EventClaim(
-                kind=kind,
-                span=Span(min(agent.span.start, patient.span.start, trigger.start), max(agent.span.end, patient.span.end, trigger.end)),
-                trigger=trigger,
-                sentence=sentence,
-                agent=agent,
-                patient=patient,
-                place=place,
-                time=nearest_time(time_index, sentence, trigger),
-                quoted=covered(quotes, trigger.start, trigger.end),
-            ))
+        bounds = sentences[sentence].span
+        first, stop = token_from(tokens, bounds.start), token_from(tokens, bounds.end)
+        since = since_by_sentence.get(sentence, first)
+        # A kind that needs an object ("hosts dinner for") before the plain one ("hosts Y").
+        for value in sorted(values, key=lambda v: not kinds[v.split(":")[0]].objects):
+            kind, side = value.split(":")
+            words = kinds[kind]
+            if side == "after":
+                if words.objects and not (i > 0 and tokens[i - 1].key in _keys(words.objects)):
+                    continue  # "the dinner hosted by X": only right after one of the kind's objects
+                agent = reader.after(end, stop, None)
+                agents = [agent] if agent is not None else []
+                # The guest is the subject: the sentence's first person after any earlier event of the
+                # sentence (the host excepted: "X welcomed Y ..., and Y was hosted by X"), or the first of
+                # a clause of its own ("..., said that Y had received an invitation from X"). In "...,
+                # which will be hosted by X" the subject is a thing: no guest.
+                since = _clause(tokens, since, i)
+                opener = max((k for k in range(since, i) if tokens[k].key in _CLAUSE_OPENERS), default=None)
+                patient = None
+                if agent is not None and (opener is None or tokens[opener].key not in _THING_OPENERS):
+                    patient = (opener is not None and reader.first(opener + 1, i, agent.key)) or reader.first(since, i, agent.key)
+                place = _destination(prose, tokens, bounds, gaz)
+                if place is None and agent is not None:
+                    place = _place_after(prose, tokens, agent.mention.span.end, gaz)  # "hosted by X in the United States"
+            elif side == "possessive":
+                # "at X's invitation": X ends right before the "'s"; the guest follows "to" ("X's invitation
+                # to Y") or is the sentence's subject ("Y came at X's invitation").
+                agents = reader.possessor(i, first)
+                patient = None
+                if agents and end + 1 < stop and tokens[end].key == "to":
+                    patient = reader.after(end + 1, stop, None)
+                if agents and patient is None:
+                    patient = reader.first(_clause(tokens, since, agents[0].start), agents[0].start, agents[0].key)
+                place = _destination(prose, tokens, bounds, gaz) or _place_after(prose, tokens, trigger.end, gaz)
+            else:
+                agents = reader.before(i, first)
+                patient = reader.after(end, stop, words) if agents else None
+                place = _place_after(prose, tokens, patient.mention.span.end if patient else trigger.end, gaz)
+                if not agents and i > first and tokens[i - 1].key in _PASSIVE and not words.objects:
+                    # "Y was invited to India by X": the passive, with the destination before the agent.
+                    agents, patient, place = reader.passive(end, stop, since, i)
+            agents = [a for a in agents if patient is not None and a.key != patient.key]
+            if patient is None or not agents:
+                continue
+            since_by_sentence[sentence] = max(a.end for a in (*agents, patient))
+            for agent in agents:
+                events.append(_event(kind, words.exclusive, trigger, sentence, agent.mention, patient.mention, place,
+                                     nearest_time(time_index, sentence, trigger), covered(quotes, trigger.start, trigger.end)))
+            break
         resume = end
     return tuple(events)
 
 
+def _event(kind: str, exclusive: bool, trigger: Span, sentence: int, agent: PersonMention, patient: PersonMention,
+           place: str | None, time: TimeExpr | None, quoted: bool) -> EventClaim:
+    return EventClaim(
+        kind=kind,
+        span=Span(min(agent.span.start, patient.span.start, trigger.start), max(agent.span.end, patient.span.end, trigger.end)),
+        trigger=trigger, sentence=sentence, agent=agent, patient=patient, place=place, time=time, quoted=quoted,
+        exclusive=exclusive,
+    )
+
+
+def _clause(tokens: Tokens, since: int, t: int) -> int:
+    """The first token of the clause of token t: after the last ";" or ", and" (", but", ", while")
+    between `since` and t, else `since`."""
+    for k in range(t - 1, since, -1):
+        if tokens[k].text == ";" or (tokens[k].key in _COORDINATORS and tokens[k - 1].text == ","):
+            return k + 1
+    return since
+
+
+def _keys(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(token_key(w) for w in words)
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and len(word) > 4 and word.isalpha() and word.islower()
+
+
 def _reported(prose: str, time: TimeExpr) -> bool:
     return _REPORTED.search(prose, max(0, time.span.start - 60), time.span.start) is not None
-
-
-def _next_mention(prose: str, mentions: list[PersonMention], offset: int, lead: dict[Span, int],
-                  gaz: Gazetteer) -> PersonMention | None:
-    for m in mentions:
-        start = lead.get(m.span, m.span.start)
-        if start >= offset:
-            return m if _links(prose[offset:start], gaz, _DESCRIPTORS) else None
-    return None
-
-
-def _previous_mention(prose: str, mentions: list[PersonMention], offset: int, gaz: Gazetteer) -> PersonMention | None:
-    before = [m for m in mentions if m.span.end <= offset]
-    if not before:
-        return None
-    m = before[-1]
-    return m if _links(prose[m.span.end : offset], gaz, _WHEN) else None
-
-
-def _links(gap: str, gaz: Gazetteer, extra: frozenset[str]) -> bool:
-    """Whether the words between a person and a trigger leave the person in its role: articles and
-    auxiliaries, an adverb ("warmly"), and `extra` ("on Thursday" before a verb; "Chinese leader" after it)."""
-    if gap.strip().lower() in _LINK_WORDS:
-        return True
-    words = gap.split()
-    if len(words) > 4 or any(not w.replace("-", "").replace("'", "").replace("\u2019", "").isalpha() for w in words):
-        return False  # punctuation or figures: another clause
-    return all(w.lower() in _LINK_WORDS or w.lower() in extra or (w.endswith("ly") and len(w) > 4)
-               or (w[0].isupper() and (token_key(w),) in gaz.cues) for w in words)
 
 
 def _destination(prose: str, tokens: Tokens, sentence: Span, gaz: Gazetteer) -> str | None:
@@ -152,7 +339,7 @@ def _place_after(prose: str, tokens: Tokens, offset: int, gaz: Gazetteer) -> str
 
 
 def _cue_at(prose: str, tokens: Tokens, offset: int, gaz: Gazetteer) -> str | None:
-    index = _token_index(tokens, offset)
+    index = token_at(tokens, offset)
     if index is None:
         return None
     found = gaz.cue_starting_at(tokens, index, prose)
@@ -160,14 +347,3 @@ def _cue_at(prose: str, tokens: Tokens, offset: int, gaz: Gazetteer) -> str | No
         return found[1]
     place = gaz.places.match(tokens, index, prose)  # "the White House", "the Kremlin"
     return place[1][0] if place else None
-
-
-def _token_index(tokens: Tokens, offset: int) -> int | None:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(tokens) and tokens[lo].start == offset else None

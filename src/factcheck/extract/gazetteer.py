@@ -25,6 +25,7 @@ class Gazetteer(NamedTuple):
     honorifics: PhraseMatcher  # ranks and honorifics that may stand between a title and a name
     handover: re.Pattern[str] | None  # a word of a sentence that reports a change of holders
     places: PhraseMatcher  # landmarks that stand for a country as a destination ("the White House")
+    styles: PhraseMatcher  # ranks before a name that are no office ("Crown Prince", "First Lady")
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None) -> Gazetteer:
@@ -38,21 +39,24 @@ class Gazetteer(NamedTuple):
         heads = frozenset(k for h in lexicon.heads for k in [" ".join(phrase_keys(h))] if k)
         honorifics = PhraseMatcher((phrase_keys(h), h) for h in lexicon.honorifics)
         places = PhraseMatcher((phrase_keys(name), code) for name, code in lexicon.places)
-        return cls._assemble(names, titles, cues, heads, lexicon, honorifics, places)
+        styles = PhraseMatcher((phrase_keys(w), " ".join(phrase_keys(w))) for w in lexicon.styles)
+        return cls._assemble(names, titles, cues, heads, lexicon, honorifics, places, styles)
 
     @classmethod
     def _assemble(cls, names: PhraseMatcher, titles: PhraseMatcher, cues: dict[tuple[str, ...], str],
-                  heads: frozenset[str], lexicon: Lexicon, honorifics: PhraseMatcher, places: PhraseMatcher) -> Gazetteer:
+                  heads: frozenset[str], lexicon: Lexicon, honorifics: PhraseMatcher, places: PhraseMatcher,
+                  styles: PhraseMatcher) -> Gazetteer:
         handover = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.handover) + r")\b", re.IGNORECASE)
                     if lexicon.handover else None)
         return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover,
-                   places)
+                   places, styles)
 
     def tables(self) -> dict[str, Any]:
         """Its tables other than names and titles, as plain data for the compiled cache: tokenising
-        every cue, honorific and place name again costs a one-file scan a few milliseconds."""
+        every cue, honorific, place name and style again costs a one-file scan a few milliseconds."""
         return {"cues": [[list(k), code] for k, code in self.cues.items()], "heads": sorted(self.heads),
-                "honorifics": dict(self.honorifics.branches()), "places": dict(self.places.branches())}
+                "honorifics": dict(self.honorifics.branches()), "places": dict(self.places.branches()),
+                "styles": dict(self.styles.branches())}
 
     @classmethod
     def from_tables(cls, names: PhraseMatcher, titles: PhraseMatcher, lexicon: Lexicon, data: Any) -> Gazetteer:
@@ -66,7 +70,8 @@ class Gazetteer(NamedTuple):
         heads = frozenset(decode(tuple[str, ...], data.get("heads")))
         honorifics = PhraseMatcher.over(trie(data.get("honorifics")))
         places = PhraseMatcher.over(trie(data.get("places")))
-        return cls._assemble(names, titles, cues, heads, lexicon, honorifics, places)
+        styles = PhraseMatcher.over(trie(data.get("styles")))
+        return cls._assemble(names, titles, cues, heads, lexicon, honorifics, places, styles)
 
     def cue_ending_at(self, tokens: Tokens, j: int, prose: str) -> tuple[int, str] | None:
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""

@@ -60,6 +60,7 @@ class Extractor:
         mentions, roles = find_people(prose, tokens, sentences, times, quotes, doc_date, self.kb, self.gazetteer)
         words = self.gazetteer.lexicon.history
         roles = tuple(_with_history(r, history_cue(prose, r, words)) for r in roles)
-        events = find_events(prose, tokens, sentences, times, mentions, roles, quotes, self.gazetteer, self.triggers)
+        events = find_events(prose, tokens, sentences, times, mentions, roles, quotes, self.gazetteer, self.triggers,
+                             self.kb)
         orders = find_orders(prose, sentences, times, quotes)
         return Facts(doc.path, sentences, times, doc_date, mentions, roles, events, quotes, non_dates, orders, prose)

@@ -21,7 +21,8 @@ def _time(text: str, t: TimeExpr) -> dict[str, Any]:
 
 
 def _mention(text: str, m: PersonMention) -> dict[str, Any]:
-    return {"kind": "person", **_span(text, m.span), "candidates": list(m.candidates), "via": m.via}
+    shown = {"kind": "person", **_span(text, m.span), "candidates": list(m.candidates), "via": m.via}
+    return {**shown, "name": m.name} if m.name else shown
 
 
 def render(results: list[Result]) -> str:
@@ -46,7 +47,8 @@ def render(results: list[Result]) -> str:
                 {"kind": e.kind, **_span(text, e.span), "trigger": _span(text, e.trigger),
                  "agent": _mention(text, e.agent) if e.agent else None,
                  "patient": _mention(text, e.patient) if e.patient else None,
-                 "place": e.place, "time": _time(text, e.time) if e.time else None, "quoted": e.quoted}
+                 "place": e.place, "time": _time(text, e.time) if e.time else None, "quoted": e.quoted,
+                 "exclusive": e.exclusive}
                 for e in f.events
             ],
             "quotes": [_span(text, q) for q in f.quotes],

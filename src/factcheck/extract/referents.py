@@ -1,0 +1,275 @@
+"""Who the host or guest of an event is: the document's people, however the text refers back to them.
+
+Participants of events are often not written as the full name the knowledge base knows:
+
+    "Sheikh Mishal received Prince Faisal"        short forms of names the document gives in full
+    "Putin hosts Xi in Moscow" (a headline)       a surname of the one person the story names in full
+    "The president played host to ..."            a role noun: the one person the document named with the title
+    "Saudi crown prince welcomes ..."             ... or with a rank that is no office ("Crown Prince X")
+    "@FaisalbinFarhan"                            a handle that spells a name the document gives
+    "Sheikh Salem Abdullah al-Jaber al-Sabah"     someone the knowledge base lacks, named in full after a
+                                                  title, rank or honorific
+
+Each resolves only when exactly one person of the document fits; otherwise the slot stays empty
+(the event is not extracted: abstain). Pronouns are never resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.extract.gazetteer import Gazetteer
+from factcheck.extract.people import _NOT_NAMES, _PARTICLES, _skip_honorifics
+from factcheck.extract.tokens import Tokens, joined, token_key, tokenize
+from factcheck.facts import PersonMention, RoleClaim, Sentence, Span, sentence_at
+from factcheck.kb.model import VARIANT, KnowledgeBase
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+_MAX_NAME = 12  # tokens of one name ("Mishal al-Ahmad al-Jaber al-Sabah" is ten)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person the document names, with everything it names them by."""
+
+    key: str  # knowledge-base ids, or the folded full name of someone the knowledge base lacks
+    ids: tuple[str, ...]
+    name: str  # the full name as the document first writes it
+    parts: frozenset[str]  # keys of the name's words, particles left out ("faisal", "farhan")
+    glued: str  # the name's letters run together ("faisalbinfarhan"), as a handle writes it
+    titles: frozenset[str]  # office ids and rank keys ("crown prince") the document gives them
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A participant found in the text: who, where, and how the text named them."""
+
+    person: Person
+    start: int  # token indices [start, end)
+    end: int
+    via: str  # "full-name", "named", "short-form", "role-noun", "handle"
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The people of one document, and the means to resolve a reference to one of them."""
+
+    people: tuple[Person, ...]
+    kb: KnowledgeBase = field(repr=False)
+
+    def mention(self, prose: str, tokens: Tokens, sentences: tuple[Sentence, ...], slot: Slot) -> PersonMention:
+        start, end = tokens[slot.start].start, tokens[slot.end - 1].end
+        p = slot.person
+        return PersonMention(prose[start:end], Span(start, end), sentence_at(sentences, start), p.ids, slot.via,
+                             "" if p.ids and slot.via == "full-name" else p.name)
+
+    def at(self, prose: str, tokens: Tokens, i: int, gaz: Gazetteer, stop: int | None = None) -> Slot | None:
+        """The person a reference starting at token i (and ending by token `stop`) names:
+        [the] [country|modifier]* [TITLE|RANK] [honorific]* (NAME | @handle), or the role noun alone."""
+        n = len(tokens) if stop is None else min(stop, len(tokens))
+        if i > 0 and _inside_name(prose, tokens, i):
+            return None  # "Biden" of "Jill Biden" is not a short form of "Joe Biden"
+        j = i
+        if tokens[j].key in _DETERMINERS and j + 1 < n:
+            j += 1
+        cue: str | None = None
+        while j < n:  # "the ex-British", "Saudi", "Kuwait's"
+            tok = tokens[j]
+            if (tok.key in gaz.lexicon.modifiers or tok.key in gaz.lexicon.fillers or tok.key in ("'s", "\u2019s")
+                    or (tok.text == "-" and j > i and joined(prose, tokens[j - 1], tok))):
+                j += 1
+                continue
+            found = gaz.cue_starting_at(tokens, j, prose)
+            if found is None:
+                break
+            j, cue = found
+        if j >= n:
+            return None
+        titles: list[str] = []
+        title = gaz.titles.match(tokens, j, prose) if tokens[j].is_word else None
+        style = gaz.styles.match(tokens, j, prose) if tokens[j].is_word else None
+        if title is not None:
+            titles, j = [o for o in title[1] if cue is None or self._in(o, cue)], title[0]
+        elif style is not None:
+            titles, j = list(style[1]), style[0]
+            if j + 1 < n and tokens[j].key == "of" and (found := gaz.cue_starting_at(tokens, j + 1, prose)):
+                j = found[0]  # "The Crown Prince of Kuwait"
+        if j > n:
+            return None
+        introduced = j > i
+        k = min(_honorifics_end(prose, tokens, j, gaz), n) if j < n else j
+        introduced = introduced or k > j
+        if k < n and tokens[k].text == "@" and k + 1 < n and tokens[k + 1].start == tokens[k].end:
+            handle = tokens[k + 1].key
+            found_people = [p for p in self.people if p.glued == handle]
+            return Slot(found_people[0], i, k + 2, "handle") if len(found_people) == 1 else None
+        end = min(name_end(prose, tokens, k), n) if k < n else k
+        if end == k:
+            if not titles or (k < n and tokens[k].is_capitalized and joined(prose, tokens[k - 1], tokens[k])):
+                return None
+            holders = [p for p in self.people if p.titles.intersection(titles)]
+            return Slot(holders[0], i, k, "role-noun") if len(holders) == 1 else None
+        person, via = self._named(prose, tokens, k, end, gaz, introduced)
+        return Slot(person, i, end, via) if person is not None else None
+
+    def _in(self, office: str, cue: str) -> bool:
+        found = self.kb.offices.get(office)
+        return found is not None and found.jurisdiction == cue
+
+    def _named(self, prose: str, tokens: Tokens, k: int, end: int, gaz: Gazetteer,
+               introduced: bool) -> tuple[Person | None, str]:
+        known = gaz.names.match(tokens, k, prose)
+        if known is not None and known[0] == end:
+            ids = tuple(sorted({pid for pid in known[1] if not pid.startswith(VARIANT)}))
+            if ids:
+                same = [p for p in self.people if p.ids == ids]
+                return (same[0] if same else _person(ids, prose[tokens[k].start : tokens[end - 1].end], ())), "full-name"
+        text = prose[tokens[k].start : tokens[end - 1].end]
+        folded = fold(text)
+        exact = [p for p in self.people if fold(p.name) == folded]
+        if len(exact) == 1:
+            return exact[0], "full-name" if exact[0].ids else "named"
+        words = _parts(text)
+        fits = [p for p in self.people if words and words <= p.parts]
+        if len(fits) == 1:
+            return fits[0], "short-form"
+        # Someone the knowledge base lacks, named in full after a title or rank; a country among the
+        # words makes it a headline's phrase ("King Charles France visit"), not a name.
+        if introduced and not fits and _name_like(text, gaz):
+            return _person((), text, ()), "named"
+        return None, ""
+
+
+def token_from(tokens: Tokens, offset: int) -> int:
+    """The index of the first token starting at or after `offset`."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def token_at(tokens: Tokens, offset: int) -> int | None:
+    """The index of the token starting at `offset`, if one does."""
+    index = token_from(tokens, offset)
+    return index if index < len(tokens) and tokens[index].start == offset else None
+
+
+def _inside_name(prose: str, tokens: Tokens, i: int) -> bool:
+    before = tokens[i - 1]
+    return (tokens[i].is_capitalized and before.is_word and before.is_capitalized and before.key not in _NOT_NAMES
+            and joined(prose, before, tokens[i]))
+
+
+def _honorifics_end(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> int:
+    """After ranks and honorifics before a name or a handle ("HH Prince @FaisalbinFarhan")."""
+    while j + 1 < len(tokens) and tokens[j].key in gaz.honorifics.first_keys:
+        k = _skip_honorifics(prose, tokens, j, gaz)
+        if k > j:
+            j = k
+            continue
+        found = gaz.honorifics.match(tokens, j, prose)
+        if found is None or found[0] >= len(tokens) or tokens[found[0]].text != "@":
+            break
+        j = found[0]
+    return j
+
+
+def cast(prose: str, tokens: Tokens, mentions: tuple[PersonMention, ...], roles: tuple[RoleClaim, ...],
+         kb: KnowledgeBase, gaz: Gazetteer) -> Cast:
+    """The people a document names in full, with the titles and ranks it gives them."""
+    found: dict[str, Person] = {}
+
+    def add(person: Person) -> None:
+        old = found.get(person.key)
+        if old is None:
+            found[person.key] = person
+        else:
+            found[person.key] = Person(old.key, old.ids, old.name, old.parts | person.parts, old.glued,
+                                       old.titles | person.titles)
+
+    for m in mentions:
+        if m.candidates and (m.via == "full-name" or m.via.endswith("-office")):
+            add(_person(m.candidates, m.text, ()))
+    for r in roles:
+        person = r.person
+        if person.candidates:
+            add(_person(person.candidates, person.text, r.offices))
+        elif person.via == "unknown":
+            # The whole name, particles included ("Omar Salim al-Rashidi", where the claim stops at "al").
+            start = token_at(tokens, person.span.start)
+            name = prose[person.span.start : tokens[name_end(prose, tokens, start) - 1].end] if start is not None else person.text
+            if _name_like(name, gaz):
+                add(_person((), name, r.offices))
+    # Ranks and honorifics before a name: "Crown Prince Sheikh Mishal al-Ahmad al-Jaber al-Sabah".
+    provisional = Cast(tuple(found.values()), kb)
+    firsts = gaz.styles.first_keys
+    for i, tok in enumerate(tokens):
+        if tok.is_capitalized and (tok.key in firsts or tok.key in gaz.honorifics.first_keys):
+            slot = provisional.at(prose, tokens, i, gaz)
+            style = gaz.styles.match(tokens, i, prose)
+            if slot is not None and slot.via in ("full-name", "named"):
+                add(Person(slot.person.key, slot.person.ids, slot.person.name, slot.person.parts, slot.person.glued,
+                           frozenset(style[1]) if style else frozenset()))
+    return Cast(tuple(found.values()), kb)
+
+
+def _person(ids: tuple[str, ...], name: str, titles: tuple[str, ...]) -> Person:
+    key = ",".join(ids) if ids else "name:" + fold(name)
+    return Person(key, ids, name, _parts(name), "".join(ch for ch in fold(name) if ch.isalnum()), frozenset(titles))
+
+
+def _name_like(text: str, gaz: Gazetteer) -> bool:
+    """Whether capitalised words can be the full name of someone the knowledge base lacks: two words or
+    more, no country among them (a headline's "King Charles France visit") and no title at the start
+    ("Permanent Representative")."""
+    words = text.split()
+    if len(_parts(text)) < 2 or any((token_key(w),) in gaz.cues for w in words):
+        return False
+    tokens = tokenize(text)
+    return gaz.titles.match(tokens, 0, text) is None and gaz.styles.match(tokens, 0, text) is None
+
+
+def fold(text: str) -> str:
+    """A name compared without case or spacing ("al-Sabah" = "Al-Sabah")."""
+    return " ".join(text.casefold().replace("\u2019", "'").split())
+
+
+def _parts(name: str) -> frozenset[str]:
+    """The words a short form may take from a name: "al-Sabah" gives "sabah", but a hyphenated given
+    name stays one word ("Yoon-ok" is not "Yoon")."""
+    words = []
+    for word in name.split():
+        pieces = word.split("-")
+        while len(pieces) > 1 and pieces[0].lower() in _PARTICLES:
+            pieces = pieces[1:]
+        words.append(token_key("-".join(pieces)))
+    return frozenset(w for w in words if w and w not in _PARTICLES and w[0].isalpha())
+
+
+def name_end(prose: str, tokens: Tokens, i: int) -> int:
+    """End of a run of capitalised name words at token i, with particles and hyphens
+    ("Mishal al-Ahmad al-Jaber al-Sabah", "Lee Myung-bak", "Kim Keon Hee")."""
+    n = len(tokens)
+    j = i
+    while j < n and j - i < _MAX_NAME:
+        tok = tokens[j]
+        if j > i and not joined(prose, tokens[j - 1], tok):
+            break
+        if j > i and (tok.text == "-" or tok.key in _PARTICLES) and j + 1 < n and joined(prose, tok, tokens[j + 1]):
+            j += 1  # "al-Sabah", "bin Farhan", "Myung-bak"
+            continue
+        if j > i and tokens[j - 1].text == "-" and tok.text[0].isalpha():
+            j += 1  # the lower-case second part of a hyphenated given name ("Myung-bak")
+            continue
+        if not (tok.is_capitalized and tok.text[0].isalpha()) or tok.key in _NOT_NAMES:
+            break
+        if tok.text.isupper() and len(tok.text) > 3:
+            break  # headline capitals are not names
+        j += 1
+    while j > i and (tokens[j - 1].text == "-" or tokens[j - 1].key in _PARTICLES):
+        j -= 1
+    return j
