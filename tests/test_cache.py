@@ -8,6 +8,7 @@ import os
 import pickle
 import shutil
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -72,6 +73,59 @@ def test_reused_then_rebuilt_on_a_same_size_edit_with_the_same_time(tmp_path: Pa
     os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert cache.load("t", [data], _builder(calls), folder=tmp_path / "c")["t"]["n"] == 2
     assert len(list((tmp_path / "c").iterdir())) == 1, "an edit replaces the cache, never adds one"
+
+
+def _read_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The input files the cache reads whole to digest them."""
+    read: list[str] = []
+    real = cache._digest
+
+    def digest(data: bytes) -> str:
+        read.append(data.decode())
+        return real(data)
+
+    monkeypatch.setattr(cache, "_digest", digest)
+    return read
+
+
+def test_an_unchanged_old_input_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    data = tmp_path / "a.csv"
+    data.write_text("x\n")
+    monkeypatch.setattr(cache, "STAMP_AGE_NS", 0)  # as if the file had been written long ago
+    calls: list[int] = []
+    cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    read = _read_counter(monkeypatch)
+    assert cache.load("t", [data], _builder(calls), folder=tmp_path / "c")["t"]["n"] == 1
+    assert "x\n" not in read, "its digest is taken from the stamp kept with the cache"
+
+
+def test_a_same_size_edit_with_the_same_time_is_seen_by_its_change_time(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch):
+    data = tmp_path / "a.csv"
+    data.write_text("x\n")
+    monkeypatch.setattr(cache, "STAMP_AGE_NS", 0)
+    calls: list[int] = []
+    cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    stat = data.stat()
+    time.sleep(0.05)  # past the file system's clock tick (the case STAMP_AGE_NS guards in real use)
+    data.write_text("y\n")
+    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the kernel still moves the change time
+    assert data.stat().st_ctime_ns != stat.st_ctime_ns or data.stat().st_ino != stat.st_ino
+    read = _read_counter(monkeypatch)
+    assert cache.load("t", [data], _builder(calls), folder=tmp_path / "c")["t"]["n"] == 2
+    assert "y\n" in read
+
+
+def test_a_young_input_is_read_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Written within STAMP_AGE_NS of the reading: a second write in the same clock tick would leave
+    # its stat unchanged, so no stamp is kept and the content decides.
+    data = tmp_path / "a.csv"
+    data.write_text("x\n")
+    calls: list[int] = []
+    cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    read = _read_counter(monkeypatch)
+    cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    assert "x\n" in read and len(calls) == 1
 
 
 def test_the_key_covers_the_python_and_factcheck_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -172,6 +226,12 @@ def test_the_cache_holds_plain_json_and_reads_back_the_same_engine(folder: Path)
     cached = Engine.default()
     assert cached.rules == built.rules and cached.extractor.kb == built.extractor.kb
     assert cached.extractor.gazetteer.lexicon == built.extractor.gazetteer.lexicon
+    # The gazetteer's small tables are read from the cache, not tokenised again: the same tables.
+    got, want = cached.extractor.gazetteer, built.extractor.gazetteer
+    assert list(got.cues.items()) == list(want.cues.items()) and got.max_cue_len == want.max_cue_len
+    assert (got.heads, got.honorifics, got.places, got.styles) == (want.heads, want.honorifics, want.places, want.styles)
+    assert got.handover is not None and want.handover is not None and got.handover.pattern == want.handover.pattern
+    assert cached.extractor.triggers == built.extractor.triggers
     assert _codes(cached) == _codes(built)
     import sqlite3
 

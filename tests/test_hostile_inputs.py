@@ -114,6 +114,80 @@ def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch, capsys):
     assert code == 1 and "permission denied" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("pattern", ["**/*.txt", "locked/*.txt", "*/b.txt", "**/b.txt"])
+def test_unreadable_folder_met_by_a_glob_is_reported(tmp_path: Path, monkeypatch, capsys, pattern: str):
+    """The same policy for a quoted glob as for a folder walk (pathlib's glob passes over the folder
+    in silence)."""
+    from factcheck.scan_command import ScanOptions
+    from factcheck.scan_command import run as run_scan
+
+    folder = _folder(tmp_path)
+    (folder / "locked").mkdir()
+    (folder / "locked" / "b.txt").write_text("Text.\n")
+    (folder / "open").mkdir()
+    (folder / "open" / "b.txt").write_text("Defense Secretary Lloyd Austin spoke on 2025-07-01.\n")
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def stat(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).startswith(str(folder / "locked") + os.sep):  # no search permission either
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    def lstat(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).startswith(str(folder / "locked") + os.sep):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_lstat(path, *args, **kwargs)
+
+    real_stat, real_lstat = os.stat, os.lstat
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "lstat", lstat)
+    code = run_scan(ScanOptions((str(folder / pattern),), date="2025-07-01", fmt="json", isolated=True, jobs=1))
+    out = capsys.readouterr()
+    assert code == 2 and "locked" in out.err and "permission denied" in out.err, out.err
+    data = json.loads(out.out)
+    assert [s["reason"] for s in data["skipped"]] == ["permission denied"]
+    assert data["skipped"][0]["path"].startswith(str(folder / "locked"))
+    if pattern != "locked/*.txt":
+        assert str(folder / "open" / "b.txt") in [d["path"] for d in data["documents"]], "the run goes on"
+    code = run_scan(ScanOptions((str(folder / pattern),), date="2025-07-01", fmt="text", isolated=True, jobs=1,
+                                ignore_unreadable=True))
+    assert code == (0 if pattern == "locked/*.txt" else 1) and "permission denied" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every folder")
+def test_unreadable_folder_met_by_a_glob_for_real(tmp_path: Path):
+    folder = _folder(tmp_path)
+    (folder / "locked").mkdir()
+    (folder / "locked" / "b.txt").write_text("Text.\n")
+    (folder / "locked").chmod(0)
+    try:
+        proc = scan(str(folder / "**" / "*.txt"), "--format", "json", "--date", "2025-07-01")
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert proc.returncode == 2 and "permission denied" in _skipped(proc)["locked"]
+
+
+def test_globs_match_what_pathlib_matches(tmp_path: Path):
+    from factcheck.discovery import expand_glob
+
+    for rel in ("a.md", ".hidden.md", "x/b.md", "x/.c.md", "x/y/d.md", "x/y/e.txt", ".h/f.md", "z[1]/g.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("Text.\n")
+    (tmp_path / "link").symlink_to(tmp_path / "x", target_is_directory=True)
+    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    for pattern in ("*.md", "**/*.md", "*/*.md", "x/**/*.md", "**/y/*", "x/y/d.md", "?/*.md", "[xz]*/*.md",
+                    "**/**/*.md", "link/*.md", "**", "x/**", "*/y/*.txt", "nothing/*.md"):
+        skipped: list = []
+        ours = expand_glob(str(tmp_path), Path(pattern).parts, skipped)
+        assert ours == {str(p) for p in tmp_path.glob(pattern)} and not skipped, pattern
+
+
 def test_a_folder_a_thousand_levels_deep(tmp_path: Path):
     here = Path.cwd()
     deepest = tmp_path / "deep"
@@ -127,14 +201,16 @@ def test_a_folder_a_thousand_levels_deep(tmp_path: Path):
     finally:
         os.chdir(here)
     try:
-        proc = scan("deep", "--format", "json", cwd=tmp_path)
+        procs = [scan("deep", "--format", "json", cwd=tmp_path),
+                 scan("deep/**/*.txt", "--format", "json", cwd=tmp_path)]  # a glob walks as deep
     finally:
         _remove_deep(deepest)
-    assert "Traceback" not in proc.stderr and proc.returncode in (0, 2), proc.stderr[-500:]
-    if proc.returncode == 0:
-        assert json.loads(proc.stdout)["summary"]["documents"] == 1
-    else:  # the system refused the path: reported, one line
-        assert len(proc.stderr.splitlines()) == 1
+    for proc in procs:
+        assert "Traceback" not in proc.stderr and proc.returncode in (0, 2), proc.stderr[-500:]
+        if proc.returncode == 0:
+            assert json.loads(proc.stdout)["summary"]["documents"] == 1
+        else:  # the system refused the path: reported, one line
+            assert len(proc.stderr.splitlines()) == 1
 
 
 def _remove_deep(top: Path) -> None:

@@ -12,6 +12,8 @@ shapes, and for every input file (data and the code that builds the data) its na
 checksums of its bytes (CRC-32 and Adler-32): any edit, of any size, rebuilds it. The key detects
 change; it need not resist forgery (whoever can write the cache folder can compute any key), so
 zlib's checksums serve, where hashlib would cost every run the loading of OpenSSL.
+An input is read to checksum it only when its stat differs from the stamp kept with the cache
+(see _fingerprint and docs/cache.md).
 
 Trust: the file is used only when it is a regular file (not a symbolic link, FIFO or device), no
 larger than MAX_BYTES, an SQLite database whose length matches its header, with exactly our table
@@ -58,11 +60,40 @@ class CacheError(DataError):
 
 def cache_key(inputs: Sequence[str | Path], salt: str = "") -> str:
     """What the cached data is made from, one line per input (OSError when one cannot be read)."""
+    return _fingerprint(inputs, salt, {})[0]
+
+
+# A file's digest is read again unless its length, modification and change times (nanoseconds) and
+# inode are those recorded beside the digest, and it had last changed STAMP_AGE_NS before it was
+# read: the change time is set by the kernel on every write or utime call, so a same-size edit with
+# its modification time put back still shows; a file written in the same clock tick as the reading
+# could change again in that tick unseen, so a young file gets no record and is read every run.
+STAMP_AGE_NS = 2_000_000_000
+Stamps = dict[str, list[int | str]]  # path -> [length, mtime_ns, ctime_ns, inode, digest]
+
+
+def _fingerprint(inputs: Sequence[str | Path], salt: str, known: Mapping[str, Any]) -> tuple[str, Stamps]:
+    """The key of `inputs` and the stamps to keep with it. `known` are the stamps kept with a cache
+    file: the digest of a file whose stat matches its stamp is taken from there, not read again."""
+    import time
+
     lines = [f"{SCHEMA} {__version__} {sys.version} {sys.implementation.cache_tag}", _digest(salt.encode())]
+    stamps: Stamps = {}
+    now = time.time_ns()
     for path in inputs:
-        with open(path, "rb") as fh:
-            lines.append(f"{path} {_digest(fh.read())}")
-    return "\n".join(lines)
+        name = str(path)
+        st = os.stat(path)
+        stat = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        stamp = known.get(name)
+        if isinstance(stamp, list) and len(stamp) == 5 and stamp[:4] == stat and isinstance(stamp[4], str):
+            digest = stamp[4]
+        else:
+            with open(path, "rb") as fh:
+                digest = _digest(fh.read())
+        if now - max(st.st_mtime_ns, st.st_ctime_ns) >= STAMP_AGE_NS:
+            stamps[name] = [*stat, digest]
+        lines.append(f"{path} {digest}")
+    return "\n".join(lines), stamps
 
 
 def _digest(data: bytes) -> str:
@@ -82,18 +113,20 @@ def load(name: str, inputs: Sequence[str | Path], build: Callable[[], Built], sa
         folder = cache_dir()
         if folder is None:
             return build()
-    key = cache_key(inputs, salt)
     # Each Python has its own file: alternating two interpreters must not rebuild on every run.
     scope = f"{name}\0{sys.version}\0{sys.implementation.cache_tag}"
     path = folder / f"{_PREFIX}{zlib.crc32(scope.encode()):08x}{zlib.adler32(scope.encode()):08x}{_SUFFIX}"
-    opened = _open(path, key)
+    opened = _open(path)
+    key, stamps = _fingerprint(inputs, salt, opened.stamps if opened is not None else {})
     if opened is not None:
-        with contextlib.suppress(OSError):
-            os.utime(path)  # its time is its last use: the least recently used files are pruned
-        return opened
+        if opened.key == key:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # its time is its last use: the least recently used files are pruned
+            return opened
+        opened.db.close()
     tables = build()
     with contextlib.suppress(OSError, ValueError, ImportError):  # an unwritable cache costs speed only
-        _write(path, key, tables)
+        _write(path, key, stamps, tables)
         _prune(folder, path)
     return tables
 
@@ -121,8 +154,8 @@ def _prune(folder: Path, kept: Path) -> None:
             old.unlink()
 
 
-def _open(path: Path, key: str) -> Tables | None:
-    """The cache at `path` if it is ours and built for `key`, else None."""
+def _open(path: Path) -> _Store | None:
+    """The cache at `path` if it is ours (its key is compared by the caller), else None."""
     try:
         st = os.lstat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES or st.st_size < 100:
@@ -141,15 +174,17 @@ def _open(path: Path, key: str) -> Tables | None:
             if tables != [("table", "entry", _TABLE), ("index", "entry_order", _ORDER)]:
                 raise ValueError("not our schema")
             meta = dict(db.execute("SELECT k, v FROM entry WHERE ns = ?", (_META,)).fetchall())
-            if meta.get("key") != json.dumps(key):
-                raise ValueError("built from other inputs")
+            key = json.loads(meta["key"])
             counts = json.loads(meta["counts"])
+            stamps = json.loads(meta["stamps"])
             if not isinstance(counts, dict) or not all(isinstance(n, int) for n in counts.values()):
                 raise ValueError("no namespaces")
+            if not isinstance(key, str) or not isinstance(stamps, dict):
+                raise ValueError("no key")
         except Exception:
             db.close()
             raise
-        return _Store(db, path, counts)
+        return _Store(db, path, counts, key, stamps)
     except Exception:  # noqa: BLE001 - anything unexpected about the file: build afresh
         return None
 
@@ -169,7 +204,7 @@ def _header_ok(header: bytes, size: int) -> bool:
     return page_size >= 512 and pages > 0 and pages * page_size == size
 
 
-def _write(path: Path, key: str, tables: Built) -> None:
+def _write(path: Path, key: str, stamps: Stamps, tables: Built) -> None:
     import sqlite3
 
     from factcheck.atomic import write_with
@@ -182,7 +217,8 @@ def _write(path: Path, key: str, tables: Built) -> None:
             db.execute(_ORDER)
             counts = {ns: len(table) for ns, table in tables.items()}
             rows: list[tuple[str, str, int, str]] = [(_META, "key", 0, json.dumps(key)),
-                                                     (_META, "counts", 1, json.dumps(counts))]
+                                                     (_META, "counts", 1, json.dumps(counts)),
+                                                     (_META, "stamps", 2, json.dumps(stamps))]
             for ns, table in tables.items():
                 if ns == _META:
                     raise ValueError(f"{_META!r} is the cache's own namespace")
@@ -203,10 +239,12 @@ def _write(path: Path, key: str, tables: Built) -> None:
 class _Store(Mapping[str, Mapping[str, Any]]):
     """An open cache file: namespace -> its rows, read on demand."""
 
-    def __init__(self, db: Any, path: Path, counts: dict[str, int]) -> None:
+    def __init__(self, db: Any, path: Path, counts: dict[str, int], key: str, stamps: dict[str, Any]) -> None:
         self.db = db
         self.path = path
         self.counts = counts  # namespace -> number of rows (counting them in the file reads them all)
+        self.key = key  # what the data was built from (see cache_key)
+        self.stamps = stamps  # the inputs' stats and digests when it was built (see _fingerprint)
 
     def __getitem__(self, ns: str) -> Mapping[str, Any]:
         if ns not in self.counts:

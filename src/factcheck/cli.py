@@ -50,7 +50,7 @@ def _results(paths: List[str], date_value: Optional[str]) -> list[Result]:
     from factcheck.scanning import ScanRequest
     from factcheck.scanning import scan as run_scan
 
-    return list(run_scan(ScanRequest(tuple(paths), parse_date_option(date_value), isolated=True)).results)
+    return list(run_scan(ScanRequest(tuple(paths), parse_date_option(date_value), isolated=True, all_facts=True)).results)
 
 
 @app.command()

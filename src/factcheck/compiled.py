@@ -66,13 +66,13 @@ def _tables(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...]) 
     return kb_tables(extractor.kb) | {
         "names": dict(gaz.names.branches()),
         "titles": dict(gaz.titles.branches()),
-        "engine": {"lexicon": encode(gaz.lexicon), "rules": encode(rules)},
+        "engine": {"lexicon": encode(gaz.lexicon), "rules": encode(rules), "extractor": extractor.tables()},
     }
 
 
 def _parts(tables: Tables) -> tuple[Extractor, tuple[Rule, ...]]:
-    # The rest of the gazetteer (jurisdiction cues, honorifics, event triggers) is small and made
-    # from the knowledge base and the lexicon as `Extractor.build` always makes it.
+    # The rest of the gazetteer (jurisdiction cues, honorifics, places, event triggers) is small and
+    # read whole: tokenising its phrases again would cost every run a few milliseconds.
     try:
         engine = tables["engine"]
         lexicon = decode(Lexicon, engine["lexicon"])
@@ -81,7 +81,7 @@ def _parts(tables: Tables) -> tuple[Extractor, tuple[Rule, ...]]:
         # a word that starts no title costs no query.
         matchers = (PhraseMatcher.over(Decoded(tables["names"], trie)),
                     PhraseMatcher.over(Decoded(tables["titles"], trie, all_keys=True)))
-        kb = kb_from_tables(tables)
+        extractor = Extractor.from_tables(kb_from_tables(tables), lexicon, matchers, engine["extractor"])
     except (KeyError, PlainDataError) as exc:
         raise cache.damaged(tables, exc) from None
-    return Extractor.build(kb, lexicon, matchers), rules
+    return extractor, rules

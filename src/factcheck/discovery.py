@@ -2,8 +2,9 @@
 and every entry that cannot be checked becomes a `Skipped` entry instead of an exception.
 
 One policy for every entry that cannot be read (a folder without permission, a dangling symbolic
-link, a link loop, a FIFO, a device or a socket, a file too large, bytes that are not text): the
-run goes on, each is reported on stderr and in the JSON output, and the exit code is 2 at the end
+link, a link loop, a FIFO, a device or a socket, a file too large, bytes that are not text), met
+by a folder walk or a quoted glob alike (pathlib's glob, which passes over such folders in silence,
+is not used): the run goes on, each is reported on stderr and in the JSON output, and the exit code is 2 at the end
 unless `--ignore-unreadable`. The walk is iterative (a folder 1,000 levels deep is just a long
 list) and never follows a symbolic link to a folder (no loops); symbolic links to files are read.
 """
@@ -143,11 +144,7 @@ def _glob(arg: str, wanted: Callable[[str], bool] | None, skipped: list[Skipped]
     root = base if base.is_dir() else base.parent
     pattern = str(Path(arg).relative_to(root)) if Path(arg).is_relative_to(root) else arg
     matched = []
-    try:
-        names = [str(p) for p in root.glob(pattern)]
-    except RecursionError:  # pathlib's recursive glob, on folders nested hundreds deep
-        raise DiscoveryError(f"{arg}: folders too deeply nested for a glob; name the folder instead") from None
-    for name in names:
+    for name in sorted(expand_glob(str(root), Path(pattern).parts, skipped)):
         if os.path.isdir(name) or (wanted is not None and not wanted(name)):
             continue
         problem = _problem(name)
@@ -157,4 +154,82 @@ def _glob(arg: str, wanted: Callable[[str], bool] | None, skipped: list[Skipped]
             skipped.append(Skipped(name, problem))
     if not matched and not skipped:
         raise DiscoveryError(f"{arg}: no file matches this pattern")
-    return sorted(matched)
+    return matched
+
+
+def expand_glob(root: str, parts: tuple[str, ...], skipped: list[Skipped]) -> set[str]:
+    """The paths under `root` that match the glob `parts` with pathlib's rules (`*`, `?` and `[...]`
+    within a name, dot files included, `**` for any number of folders without following links to
+    folders), named as pathlib names them. pathlib's own glob passes over a folder it cannot read in
+    silence; here each one is added to `skipped`, as the folder walk does. Iterative: depth costs no
+    recursion."""
+    found: set[str] = set()
+    if not parts:
+        return found
+    prefix = "" if root == "." else root
+    todo = [(prefix, 0)]
+    seen: set[tuple[str, int]] = set()
+    while todo:
+        folder, i = todo.pop()
+        if (folder, i) in seen:  # "**/**" and the like reach one folder by several routes
+            continue
+        seen.add((folder, i))
+        part, last = parts[i], i == len(parts) - 1
+        if part == "**":
+            if last:
+                found.add(folder or ".")  # pathlib names the folders too (the caller leaves them out)
+            else:
+                todo.append((folder, i + 1))  # none of the folders
+            todo.extend((path, i) for path, is_dir in _entries(folder or ".", prefix=folder, skipped=skipped,
+                                                               follow=False) if is_dir)
+        elif not any(c in part for c in "*?["):
+            path = os.path.join(folder, part)
+            try:
+                # The last part names an entry (a dangling link or a loop is reported by the
+                # caller); a part before it must be a folder to descend into.
+                mode = os.lstat(path).st_mode if last else os.stat(path).st_mode
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            except OSError as exc:  # a folder without search permission, a loop on the way
+                if Skipped(folder or ".", _os_reason(exc)) not in skipped:  # said once, for the folder
+                    skipped.append(Skipped(path, _os_reason(exc)))
+                continue
+            if last:
+                found.add(path)
+            elif stat.S_ISDIR(mode):
+                todo.append((path, i + 1))
+        else:
+            for path, is_dir in _entries(folder or ".", prefix=folder, skipped=skipped, follow=True,
+                                         pattern=part, files=last):
+                if last:
+                    found.add(path)
+                elif is_dir:
+                    todo.append((path, i + 1))
+    return found
+
+
+def _entries(folder: str, prefix: str, skipped: list[Skipped], follow: bool, pattern: str | None = None,
+             files: bool = False) -> list[tuple[str, bool]]:
+    """(path, is a folder) of the entries of `folder` whose names match `pattern` (every entry when
+    None); a folder that cannot be listed is added to `skipped`. `files`: whether the folder test
+    may be left out (the last part of a glob matches files and folders alike)."""
+    from fnmatch import fnmatchcase
+
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError as exc:
+        skipped.append(Skipped(prefix or ".", _os_reason(exc)))
+        return []
+    out = []
+    for entry in entries:
+        if pattern is not None and not fnmatchcase(entry.name, pattern):
+            continue
+        is_dir = False
+        if not files:
+            try:
+                is_dir = entry.is_dir(follow_symlinks=follow)
+            except OSError:
+                pass  # a link loop or a vanished entry is no folder to descend into (as in pathlib)
+        out.append((os.path.join(prefix, entry.name), is_dir))
+    return out

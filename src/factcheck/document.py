@@ -19,7 +19,6 @@ from pathlib import Path
 from factcheck.dates import DateError, check_document_day, parse_day
 from factcheck.discovery import kind_of, not_regular
 from factcheck.facts import DateSource
-from factcheck.html_text import read_html, source_offset
 from factcheck.lazyre import LazyPattern, lazy
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
@@ -47,6 +46,8 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file as given of a character offset of `text`."""
         if self.offsets is not None:
+            from factcheck.html_text import source_offset  # HTML pages only: html.parser is not loaded for text
+
             offset = source_offset(self.offsets, offset)
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
@@ -139,6 +140,8 @@ def _decode(name: str, data: bytes) -> str:
 
 def from_html(name: str, source: str, date_option: date | None = None) -> Document:
     """A web page: its readable text (see html_text.py), positions in the page as given, the page's own date."""
+    from factcheck.html_text import read_html  # html.parser is loaded only for web pages
+
     source = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     page = read_html(source)
     prose = _mask_common(page.text)

@@ -375,7 +375,7 @@ def _render(chosen: str, results: list[Result], rules: tuple[Rule, ...], opts: S
     if chosen == "sarif":
         out.write(module.render(results, rules))
     elif chosen == "json":
-        out.write(module.render(results, skipped=skipped))
+        module.write(results, out, skipped=skipped)
     elif chosen in ("text", "full", "concise"):
         out.write(module.render(results, opts.show_unchecked, opts.quiet))
     else:

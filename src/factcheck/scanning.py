@@ -50,6 +50,7 @@ class ScanRequest(NamedTuple):
     jobs: int | None = 1  # None: all cores, once there are enough files to be worth the workers
     rule_dirs: tuple[Path, ...] = ()  # rule packs given on the command line (--rules), after the configuration's
     max_file_size: int | None = None  # bytes; None: the configuration's
+    all_facts: bool = False  # keep every fact of each result (`factcheck extract`); reports need few
 
 
 class Scan(NamedTuple):
@@ -130,11 +131,14 @@ def check_file(engine: Engine, config: Config, request: ScanRequest, path: str) 
     return check_document(doc, engine, config.ignored_for(path))
 
 
-def _slim(result: Result) -> Result:
+def _slim(outcome: Result | Skipped, request: ScanRequest) -> Result | Skipped:
     # Reports need only the sentences and the document date of the facts; sending the rest back
-    # from a worker would cost more than checking the document did.
-    facts = replace(result.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=(), prose="")
-    return result._replace(facts=facts)
+    # from a worker would cost more than checking the document did, and keeping it while the report
+    # is written would hold several times the text's size in memory.
+    if not isinstance(outcome, Result) or request.all_facts:
+        return outcome
+    facts = replace(outcome.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=(), prose="")
+    return outcome._replace(facts=facts)
 
 
 class _Worker:
@@ -153,9 +157,9 @@ def _init_worker(configs: tuple[Config, ...], request: ScanRequest) -> None:
 
 def _check(jobs: list[tuple[str, int]]) -> list[Result | Skipped]:
     assert _Worker.request is not None
-    outcomes = (_checked(_Worker.engines[index], _Worker.configs[index], _Worker.request, path)
-                for path, index in jobs)
-    return [_slim(o) if isinstance(o, Result) else o for o in outcomes]
+    request = _Worker.request
+    return [_slim(_checked(_Worker.engines[index], _Worker.configs[index], request, path), request)
+            for path, index in jobs]
 
 
 def _checked(engine: Engine, config: Config, request: ScanRequest, path: str) -> Result | Skipped:
@@ -194,7 +198,7 @@ def scan(request: ScanRequest) -> Scan:
     with _progress(len(files)) as advance:
         if jobs == 1 or "-" in files:
             for f, c in zip(files, per_file):
-                checked.append(_checked(engines[index[c.path]], c, request, f))
+                checked.append(_slim(_checked(engines[index[c.path]], c, request, f), request))
                 advance()
         else:
             work = [(f, index[c.path]) for f, c in zip(files, per_file)]

@@ -23,7 +23,6 @@ one-line error naming the file and the rule.
 from __future__ import annotations
 
 import importlib
-import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -349,6 +348,8 @@ def _configured(base: Rule, row: Mapping[str, Any], where: str) -> Rule:
 
 
 def _fields(template: str) -> set[str]:
+    import string  # only when a rule pack is read
+
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 

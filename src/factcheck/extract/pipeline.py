@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from factcheck.document import Document
 from factcheck.extract.events import build_triggers, find_events
@@ -36,6 +37,19 @@ class Extractor:
         """`matchers`: the gazetteer's name and title matchers when already made (the compiled cache)."""
         gaz = Gazetteer.build(kb, lexicon, matchers)
         return cls(kb, gaz, build_triggers(gaz))
+
+    def tables(self) -> dict[str, Any]:
+        """What `from_tables` needs besides the knowledge base, names, titles and lexicon, as plain data."""
+        return {**self.gazetteer.tables(), "triggers": dict(self.triggers.branches())}
+
+    @classmethod
+    def from_tables(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher],
+                    data: Any) -> Extractor:
+        """The extractor whose `tables()` gave `data` (PlainDataError when it is not such data)."""
+        from factcheck.extract.tokens import trie
+
+        gaz = Gazetteer.from_tables(*matchers, lexicon, data)
+        return cls(kb, gaz, PhraseMatcher.over(trie(data.get("triggers"))))
 
     def extract(self, doc: Document) -> Facts:
         prose = doc.prose

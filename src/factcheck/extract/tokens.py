@@ -46,18 +46,19 @@ def _fold(key: str) -> str:
 
 
 class Tokens(Sequence[Token]):
-    """The tokens of one text, kept as columns: offsets in two arrays, keys as strings shared by
-    every equal word, the text of each token read from the prose when it is asked for. A Token
-    object each cost about 45 bytes of memory per byte of text (a long document's largest cost by
-    far); these cost under 8. Indexing builds the Token, so extractors read them as a tuple."""
+    """The tokens of one text, kept as columns: offsets in two arrays of 4-byte numbers, each key as
+    the number of a string shared by every equal word, the text of each token read from the prose
+    when it is asked for. A Token object each cost about 45 bytes of memory per byte of text (a long
+    document's largest cost by far); these cost about 2.5. Indexing builds the Token, so extractors
+    read them as a tuple."""
 
-    __slots__ = ("_ends", "_keys", "_prose", "_starts")
+    __slots__ = ("_ends", "_ids", "_keys", "_prose", "_starts")
 
-    def __init__(self, prose: str, starts: array[int], ends: array[int], keys: list[str]) -> None:
-        self._prose, self._starts, self._ends, self._keys = prose, starts, ends, keys
+    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], keys: list[str]) -> None:
+        self._prose, self._starts, self._ends, self._ids, self._keys = prose, starts, ends, ids, keys
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._ids)
 
     @overload
     def __getitem__(self, index: int) -> Token: ...
@@ -69,28 +70,34 @@ class Tokens(Sequence[Token]):
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self))))
         start, end = self._starts[index], self._ends[index]
-        return tuple.__new__(Token, (self._prose[start:end], start, end, self._keys[index]))
+        return tuple.__new__(Token, (self._prose[start:end], start, end, self._keys[self._ids[index]]))
 
     def __iter__(self) -> Iterator[Token]:
-        prose, new = self._prose, tuple.__new__
-        for start, end, key in zip(self._starts, self._ends, self._keys):
-            yield new(Token, (prose[start:end], start, end, key))
+        prose, new, keys = self._prose, tuple.__new__, self._keys
+        for start, end, key in zip(self._starts, self._ends, self._ids):
+            yield new(Token, (prose[start:end], start, end, keys[key]))
 
 
 def tokenize(prose: str) -> Tokens:
     # This runs once a word, for every word of every document: the two `in` tests are cheaper than
-    # two calls of replace on every token, and one dict keeps one string per distinct key.
-    starts, ends, keys = array("q"), array("q"), []
-    shared: dict[str, str] = {}
+    # two calls of replace on every token, and one dict numbers the distinct keys.
+    wide = "I" if len(prose) < 2**32 and array("I").itemsize >= 4 else "Q"  # offsets past 4 GB need 8 bytes
+    starts, ends, ids = array(wide), array(wide), array(wide)
+    numbers: dict[str, int] = {}
+    keys: list[str] = []
     for m in _TOKEN.finditer(prose):
         start, end = m.span()
         key = prose[start:end].lower()
         if "." in key or "\u2019" in key or not key.isascii():
             key = token_key(key)
+        number = numbers.get(key)
+        if number is None:
+            number = numbers[key] = len(keys)
+            keys.append(key)
         starts.append(start)
         ends.append(end)
-        keys.append(shared.setdefault(key, key))
-    return Tokens(prose, starts, ends, keys)
+        ids.append(number)
+    return Tokens(prose, starts, ends, ids, keys)
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:

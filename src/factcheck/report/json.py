@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
 
 from factcheck import __version__
 from factcheck.discovery import Skipped
@@ -50,6 +50,25 @@ def mention_objects(result: Result) -> list[dict[str, object]]:
 
 def render(results: list[Result], skipped: Sequence[Skipped] = ()) -> str:
     """The run as one object; `skipped` (entries that could not be checked) adds a "skipped" list."""
+    return "".join(pieces(results, skipped))
+
+
+def write(results: list[Result], out: TextIO, skipped: Sequence[Skipped] = ()) -> None:
+    """`render`, written to `out` a piece at a time: the whole text of a report on a long document
+    is never held in memory (joining the encoder's pieces needs several times the text's size)."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces(results, skipped):
+        batch.append(piece)
+        size += len(piece)
+        if size > 65536:
+            out.write("".join(batch))
+            batch, size = [], 0
+    out.write("".join(batch))
+
+
+def pieces(results: list[Result], skipped: Sequence[Skipped] = ()) -> Iterator[str]:
+    """The text of `render`, in the pieces the JSON encoder makes."""
     documents = []
     for result in results:
         dd = result.facts.document_date
@@ -69,4 +88,5 @@ def render(results: list[Result], skipped: Sequence[Skipped] = ()) -> str:
     }
     if skipped:
         payload["skipped"] = [{"path": s.path, "reason": s.reason} for s in skipped]
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(payload)  # what json.dumps(...) joins
+    yield "\n"
