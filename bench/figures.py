@@ -65,7 +65,9 @@ def render(r: dict[str, Any]) -> str:
             f"| FC101 on mentions annotated right: errors (false alarms) / info notes | real news | "
             f"{rn.get('fc101_errors_on_right_mentions', '-')} / "
             f"{rn['fc101_on_right_mentions'] - rn.get('fc101_errors_on_right_mentions', 0)} |",
-            f"| FC103 on {rn['event_pairs']} annotated event pairs, none a contradiction | real news | {rn['fc103_false_alarms']} false alarms |",
+            (f"| event pairs found (both mentions, with guest and host) / FC103 false alarms | real news, "
+             f"{rn['event_pairs']} annotated pairs, none a contradiction | "
+             f"{rn.get('event_pairs_found', '-')}/{rn['event_pairs']} / {rn['fc103_false_alarms']} |"),
             f"| wrong weekdays caught (FC104) | real news, {rn['wrong_weekdays']} annotated | {rn['wrong_weekdays_caught']} |",
         ]
     if tb:

@@ -128,12 +128,19 @@ class Judgement:
 
 def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
     days = int(rule.options.get("handover-days", HANDOVER_DAYS))
+    # Each office's first bare title of each person, in text order: a finding's related titles then
+    # cost a look at each of its office's holders, not at every title of a long document.
+    by_office: dict[str, dict[str, RoleClaim]] = {}
+    for claim in facts.roles:
+        if (claim.office is not None and not claim.quoted and len(claim.person.candidates) == 1
+                and meaning(claim) in ("", "acting", "then")):
+            by_office.setdefault(claim.office, {}).setdefault(claim.person.candidates[0], claim)
     for claim in facts.roles:
         j = judge(facts, kb, claim, days)
         if j.severity is None:
             continue
         yield Finding(rule.code, rule.name, _capped(j.severity, rule.severity), claim.span, j.message, j.evidence,
-                      _other_holders(facts, kb, claim))
+                      _other_holders(facts, kb, claim, by_office.get(claim.office or "", {})))
 
 
 def coverage(facts: Facts, kb: KnowledgeBase) -> tuple[MentionStatus, ...]:
@@ -351,25 +358,17 @@ def _capped(judgement: Severity, configured: Severity) -> Severity:
     return judgement if SEVERITY_RANK[judgement] < SEVERITY_RANK[configured] else configured
 
 
-def _other_holders(facts: Facts, kb: KnowledgeBase, claim: RoleClaim) -> tuple[Related, ...]:
-    """Other titles of the same office in the text that name its holder at the reference time: the
-    other side of the one mistake (so office-conflict need not report it a second time)."""
+def _other_holders(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, titled: dict[str, RoleClaim]
+                   ) -> tuple[Related, ...]:
+    """Other titles of the same office in the text (`titled`: each person's first bare one) that name
+    its holder at the reference time: the other side of the one mistake (so office-conflict need
+    not report it a second time)."""
     office, ref = claim.office, _reference(facts, claim)
     if office is None or ref is None:
         return ()
     person = claim.person.candidates[0]
-    out: list[Related] = []
-    seen: set[str] = set()
-    for other in facts.roles:
-        if other is claim or other.office != office or other.quoted or len(other.person.candidates) != 1:
-            continue
-        who = other.person.candidates[0]
-        if who == person or who in seen or meaning(other) not in ("", "acting", "then"):
-            continue
-        if kb.held(who, office, ref) == "yes":
-            seen.add(who)
-            out.append(Related(other.span, f"{_office(kb, office)} given to {' '.join(other.person.text.split())}"))
-    return tuple(out)
+    return tuple(Related(other.span, f"{_office(kb, office)} given to {' '.join(other.person.text.split())}")
+                 for who, other in titled.items() if who != person and kb.held(who, office, ref) == "yes")
 
 
 def _reference(facts: Facts, claim: RoleClaim) -> Interval | None:
