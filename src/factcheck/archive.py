@@ -45,7 +45,7 @@ from factcheck.findings import Result
 from factcheck.lazyre import lazy
 
 RECORD_FORMATS = ("text", "markdown", "html")
-BATCH_RECORDS = 64  # records a task: long enough that sending it costs little beside checking it
+BATCH_RECORDS = 256  # records a task: long enough that sending and scheduling it cost little beside checking it
 BATCH_CHARS = 2_000_000  # ...and never more text than this in one task (a few huge records)
 WINDOW_PER_WORKER = 4  # batches in flight per worker: enough to keep it busy, few enough to bound memory
 
