@@ -97,14 +97,7 @@ def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch, capsys):
     folder = _folder(tmp_path)
     (folder / "locked").mkdir()
     (folder / "locked" / "b.txt").write_text("Text.\n")
-    real_scandir = os.scandir
-
-    def scandir(path):  # type: ignore[no-untyped-def]
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    _refuse_to_list(monkeypatch, "locked")
     code = run_scan(ScanOptions((str(folder),), date="2025-07-01", fmt="json", isolated=True, jobs=1))
     out = capsys.readouterr()
     assert code == 2 and "locked: permission denied" in out.err
@@ -112,6 +105,18 @@ def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch, capsys):
     code = run_scan(ScanOptions((str(folder),), date="2025-07-01", fmt="text", isolated=True, jobs=1,
                                 ignore_unreadable=True))
     assert code == 1 and "permission denied" in capsys.readouterr().err
+
+
+def _refuse_to_list(monkeypatch, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Folders named `name` cannot be listed (the tests run as root, for whom chmod 000 does nothing)."""
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith(name):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
 
 
 @pytest.mark.parametrize("pattern", ["**/*.txt", "locked/*.txt", "*/b.txt", "**/b.txt"])
@@ -126,12 +131,7 @@ def test_unreadable_folder_met_by_a_glob_is_reported(tmp_path: Path, monkeypatch
     (folder / "locked" / "b.txt").write_text("Text.\n")
     (folder / "open").mkdir()
     (folder / "open" / "b.txt").write_text("Defense Secretary Lloyd Austin spoke on 2025-07-01.\n")
-    real_scandir = os.scandir
-
-    def scandir(path):  # type: ignore[no-untyped-def]
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
+    _refuse_to_list(monkeypatch, "locked")
 
     def stat(path, *args, **kwargs):  # type: ignore[no-untyped-def]
         if str(path).startswith(str(folder / "locked") + os.sep):  # no search permission either
@@ -144,7 +144,6 @@ def test_unreadable_folder_met_by_a_glob_is_reported(tmp_path: Path, monkeypatch
         return real_lstat(path, *args, **kwargs)
 
     real_stat, real_lstat = os.stat, os.lstat
-    monkeypatch.setattr(os, "scandir", scandir)
     monkeypatch.setattr(os, "stat", stat)
     monkeypatch.setattr(os, "lstat", lstat)
     code = run_scan(ScanOptions((str(folder / pattern),), date="2025-07-01", fmt="json", isolated=True, jobs=1))
