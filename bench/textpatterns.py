@@ -28,7 +28,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 NAME = rf"{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,3}}"
 
 # Capitalised words that start sentences or clauses, never a person's first name in news copy.
-_NOT_NAMES = frozenset(["a", "an", "and", "as", "at", "after", "although", "but", "by", "during", "for", "from", "he", "her", "his", "however", "if", "in", "it", "its", "last", "later", "meanwhile", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "new", "next", "now", "on", "once", "our", "she", "since", "so", "the", "their", "then", "there", "these", "they", "this", "those", "though", "to", "under", "until", "we", "when", "where", "while", "with", "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+NOT_NAMES = frozenset(["a", "an", "and", "as", "at", "after", "although", "but", "by", "during", "for", "from", "he", "her", "his", "however", "if", "in", "it", "its", "last", "later", "meanwhile", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "new", "next", "now", "on", "once", "our", "she", "since", "so", "the", "their", "then", "there", "these", "they", "this", "those", "though", "to", "under", "until", "we", "when", "where", "while", "with", "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 MODIFIERS = ("former", "ex", "then", "late", "acting", "interim", "outgoing", "incoming", "caretaker", "designate",
              "deputy", "vice", "assistant", "under", "shadow", "junior", "minister", "senior", "principal")
@@ -83,14 +83,14 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence-starting words ("Meanwhile Joe Biden") and a trailing possessive from a name."""
     while True:
         m = re.match(r"([^\s]+)[ \t]+", text[start:end])
-        if m is None or m.group(1).strip(",.").lower() not in _NOT_NAMES:
+        if m is None or m.group(1).strip(",.").lower() not in NOT_NAMES:
             break
         start += m.end()
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
     # A word that never belongs to a name ends it ("Reagan\nTuesday" across a line break).
     for m in re.finditer(r"\s+([^\s]+)", text[start:end]):
-        if m.group(1).strip(",.").lower() in _NOT_NAMES and not re.fullmatch(r"[A-Z]\.", m.group(1)):
+        if m.group(1).strip(",.").lower() in NOT_NAMES and not re.fullmatch(r"[A-Z]\.", m.group(1)):
             end = start + m.start()
             break
     return start, end
@@ -115,7 +115,7 @@ def find_title_names(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]
         for m in pattern.finditer(text):
             ns, ne = _trim_name(text, m.start("name"), m.end("name"))
             name = text[ns:ne]
-            if not name or name.split()[0].strip(".").lower() in _NOT_NAMES or name.lower() in _NOT_NAMES:
+            if not name or name.split()[0].strip(".").lower() in NOT_NAMES or name.lower() in NOT_NAMES:
                 continue
             if all(w.isupper() and len(w) > 2 for w in name.split()) or \
                     (m.group("title").isupper() and len(m.group("title")) > 3):

@@ -25,7 +25,7 @@ from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_name, normalize
 from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
 
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december the a an and but or of in on at for to with by from
     he she it they we i his her its their this that these those said says who which after before during
@@ -33,7 +33,7 @@ _NOT_NAMES = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset({"under"})  # blockers that are also prepositions
-_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "dos", "du", "le", "la"})
+PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "dos", "du", "le", "la"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SAYS = lazy(r"\b(?:said|says|told|added|announced)\b")
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
@@ -103,7 +103,7 @@ def find_people(
                 mentions.append(claim.person)
                 roles.append(claim)
                 continue
-        if tok.is_capitalized and tok.key not in _NOT_NAMES:
+        if tok.is_capitalized and tok.key not in NOT_NAMES:
             mention, next_i = _name_at(prose, tokens, i, sentences, kb, gaz, memory)
             if mention is not None:
                 mentions.append(mention)
@@ -198,7 +198,7 @@ def _strong(ids: list[str]) -> list[str]:
 def _continues_name(prose: str, tokens: Tokens, i: int) -> bool:
     """Whether tokens[i] is a capitalised word glued to the previous token."""
     return (
-        tokens[i].is_capitalized and tokens[i].text[0].isalpha() and tokens[i].key not in _NOT_NAMES
+        tokens[i].is_capitalized and tokens[i].text[0].isalpha() and tokens[i].key not in NOT_NAMES
         and joined(prose, tokens[i - 1], tokens[i]) and tokens[i - 1].is_word and tokens[i - 1].is_capitalized
     )
 
@@ -223,12 +223,12 @@ def _name_tokens(prose: str, tokens: Tokens, i: int) -> int:
         if tok.text == "-" and j > i and j + 1 < len(tokens) and tok.start == tokens[j - 1].end and tokens[j + 1].start == tok.end:
             j += 1  # "Thomas-Greenfield", "Sang-mok"
             continue
-        if tok.key in _PARTICLES and j > i and j + 1 < len(tokens) and tokens[j + 1].is_capitalized and joined(prose, tok, tokens[j + 1]):
+        if tok.key in PARTICLES and j > i and j + 1 < len(tokens) and tokens[j + 1].is_capitalized and joined(prose, tok, tokens[j + 1]):
             j += 1  # "Faisal bin Farhan", "Ursula von der Leyen"
             continue
         if not (tok.is_capitalized and tok.text[0].isalpha()):
             break
-        if tok.key in _NOT_NAMES and not (j > i and tok.key in _MONTH_NAMES and not _digit_follows(tokens, j)) \
+        if tok.key in NOT_NAMES and not (j > i and tok.key in _MONTH_NAMES and not _digit_follows(tokens, j)) \
                 and not _initial_at(tokens, j):
             break  # ... but "Theresa May" is a name, "May 3" a date, and "A." in "James A. Baker" an initial
         if tok.text.isupper() and len(tok.text) > 3:
@@ -351,7 +351,7 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
         if close is None or close + 1 >= len(tokens):
             return None
         j = close + 1  # "Secretary of State (@StateDept) Marco Rubio": an aside between title and name
-    j = _skip_honorifics(prose, tokens, j, gaz)
+    j = skip_honorifics(prose, tokens, j, gaz)
     if j >= len(tokens) or tokens[j].key in gaz.lexicon.following_blockers:
         return None
     name_end = _name_end(prose, tokens, j, gaz)
@@ -378,10 +378,10 @@ def _opens_phrase(prose: str, tokens: Tokens, i: int) -> bool:
     if i == 0 or not joined(prose, tokens[i - 1], tokens[i]):
         return True
     before = tokens[i - 1]
-    return not before.is_word or (before.key in _NOT_NAMES and not before.is_capitalized)
+    return not before.is_word or (before.key in NOT_NAMES and not before.is_capitalized)
 
 
-def _skip_honorifics(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> int:
+def skip_honorifics(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> int:
     """The first token after ranks and honorifics ("Ambassador", "Gen.", "Sheikh") standing before a name."""
     while j < len(tokens):
         found = gaz.honorifics.match(tokens, j, prose)
@@ -439,7 +439,7 @@ def _lead_words(prose: str, tokens: Tokens, i: int, gaz: Gazetteer) -> tuple[int
             continue
         if cue is not None or "\n" in prose[tok.end : tokens[j + 1].start]:
             break  # what stands before "Britain's", or at the end of the line before, does not qualify the title
-        if tok.is_capitalized and tok.is_word and tok.key != "'s" and tok.key not in _NOT_NAMES and not _starts_sentence(prose, tok):
+        if tok.is_capitalized and tok.is_word and tok.key != "'s" and tok.key not in NOT_NAMES and not _starts_sentence(prose, tok):
             return None  # "World Bank President", "Chrysler Corp President": the title of an organisation
         break
     determiner = start > 0 and tokens[start - 1].key in _DETERMINERS and joined(prose, tokens[start - 1], tokens[start])

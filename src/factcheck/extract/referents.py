@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.people import _NOT_NAMES, _PARTICLES, _skip_honorifics
+from factcheck.extract.people import NOT_NAMES, PARTICLES, skip_honorifics
 from factcheck.extract.tokens import Tokens, joined, token_key, tokenize
 from factcheck.facts import PersonMention, RoleClaim, Sentence, Span, sentence_at
 from factcheck.kb.model import VARIANT, KnowledgeBase
@@ -160,14 +160,14 @@ def token_at(tokens: Tokens, offset: int) -> int | None:
 
 def _inside_name(prose: str, tokens: Tokens, i: int) -> bool:
     before = tokens[i - 1]
-    return (tokens[i].is_capitalized and before.is_word and before.is_capitalized and before.key not in _NOT_NAMES
+    return (tokens[i].is_capitalized and before.is_word and before.is_capitalized and before.key not in NOT_NAMES
             and joined(prose, before, tokens[i]))
 
 
 def _honorifics_end(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> int:
     """After ranks and honorifics before a name or a handle ("HH Prince @FaisalbinFarhan")."""
     while j + 1 < len(tokens) and tokens[j].key in gaz.honorifics.first_keys:
-        k = _skip_honorifics(prose, tokens, j, gaz)
+        k = skip_honorifics(prose, tokens, j, gaz)
         if k > j:
             j = k
             continue
@@ -244,10 +244,10 @@ def _parts(name: str) -> frozenset[str]:
     words = []
     for word in name.split():
         pieces = word.split("-")
-        while len(pieces) > 1 and pieces[0].lower() in _PARTICLES:
+        while len(pieces) > 1 and pieces[0].lower() in PARTICLES:
             pieces = pieces[1:]
         words.append(token_key("-".join(pieces)))
-    return frozenset(w for w in words if w and w not in _PARTICLES and w[0].isalpha())
+    return frozenset(w for w in words if w and w not in PARTICLES and w[0].isalpha())
 
 
 def name_end(prose: str, tokens: Tokens, i: int) -> int:
@@ -259,17 +259,17 @@ def name_end(prose: str, tokens: Tokens, i: int) -> int:
         tok = tokens[j]
         if j > i and not joined(prose, tokens[j - 1], tok):
             break
-        if j > i and (tok.text == "-" or tok.key in _PARTICLES) and j + 1 < n and joined(prose, tok, tokens[j + 1]):
+        if j > i and (tok.text == "-" or tok.key in PARTICLES) and j + 1 < n and joined(prose, tok, tokens[j + 1]):
             j += 1  # "al-Sabah", "bin Farhan", "Myung-bak"
             continue
         if j > i and tokens[j - 1].text == "-" and tok.text[0].isalpha():
             j += 1  # the lower-case second part of a hyphenated given name ("Myung-bak")
             continue
-        if not (tok.is_capitalized and tok.text[0].isalpha()) or tok.key in _NOT_NAMES:
+        if not (tok.is_capitalized and tok.text[0].isalpha()) or tok.key in NOT_NAMES:
             break
         if tok.text.isupper() and len(tok.text) > 3:
             break  # headline capitals are not names
         j += 1
-    while j > i and (tokens[j - 1].text == "-" or tokens[j - 1].key in _PARTICLES):
+    while j > i and (tokens[j - 1].text == "-" or tokens[j - 1].key in PARTICLES):
         j -= 1
     return j

@@ -46,7 +46,7 @@ from factcheck.kb.importers import (
 from factcheck.kb.importers.common import SourceTerm, slug
 from factcheck.kb.importers.names import merge_key, variants
 from factcheck.kb.importers.sourcemap import read_source_map
-from factcheck.kb.model import Office, Term, _close_open_ends
+from factcheck.kb.model import Office, Term, close_open_ends
 from factcheck.kb.sources import Denylist, bad_address, read_denylist
 
 SNAPSHOTS = {"ifg": "2026-06-19", "congress": "2026-06-15"}  # commit days in each SOURCE.txt
@@ -536,7 +536,7 @@ def _resolve_overlaps(rows: list[Row], offices: dict[str, Office], left: list[tu
 
     while True:
         terms = [_model_term(r) for r in rows]
-        closed = _close_open_ends(tuple(terms), offices)
+        closed = close_open_ends(tuple(terms), offices)
         by_office: dict[str, list[tuple[int, Term]]] = defaultdict(list)
         for i, t in enumerate(closed):
             office = offices.get(t.office)

@@ -194,7 +194,7 @@ class KnowledgeBase:
                 p = replace(old, aliases=tuple(a for a in aliases if a != old.name),
                             qid=old.qid or p.qid, source=old.source or p.source)
             person_map[p.id] = p
-        term_list = _close_open_ends(tuple(terms), office_map)
+        term_list = close_open_ends(tuple(terms), office_map)
         by_person: dict[str, list[Term]] = defaultdict(list)
         by_office: dict[str, list[Term]] = defaultdict(list)
         for t in term_list:
@@ -292,7 +292,7 @@ def _term_start(t: Term) -> date:
     return t.start.start if t.start is not None else _FAR_PAST
 
 
-def _close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tuple[Term, ...]:
+def close_open_ends(terms: tuple[Term, ...], offices: dict[str, Office]) -> tuple[Term, ...]:
     """An open term of a single-holder office ends where the same person's start-less row ends, else
     when the next holder starts.
 
