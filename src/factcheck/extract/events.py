@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from factcheck.extract.gazetteer import Gazetteer
+from factcheck.extract.people import ARTICLES
 from factcheck.extract.referents import cast, token_at, token_from
 from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys, token_key
 from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
@@ -26,7 +27,6 @@ _DESCRIPTORS = frozenset({"leader", "counterpart", "his", "her", "their", "its",
                           "ruler", "host"})
 # Nouns that may close an apposition before the name: "Saudi Arabia's de facto ruler, Crown Prince X".
 _APPOSED = frozenset({"leader", "counterpart", "ruler", "host"})
-_ARTICLES = frozenset({"the", "a", "an"})
 _CLAUSE_OPENERS = frozenset({"that", "which"})
 _THING_OPENERS = frozenset({"which"})
 _COORDINATORS = frozenset({"and", "but", "while", "whereas"})
@@ -76,7 +76,7 @@ class _Reader:
     def at(self, i: int, stop: int) -> _Found | None:
         """The participant whose reference starts at token i and ends by token `stop`."""
         tokens = self.tokens
-        for j in (i, i + 1) if tokens[i].key in _ARTICLES and i + 1 < stop else (i,):
+        for j in (i, i + 1) if tokens[i].key in ARTICLES and i + 1 < stop else (i,):
             known = self.starting.get(tokens[j].start)
             if known is not None:
                 end = token_from(tokens, known.span.end)
@@ -195,7 +195,7 @@ class _Reader:
         words, one of the kind's objects, one of its links, then linking words."""
         tokens = self.tokens
         objects = {token_key(w) for w in words.objects}
-        j = gap.start + (gap.start < gap.stop and tokens[gap.start].key in _ARTICLES)
+        j = gap.start + (gap.start < gap.stop and tokens[gap.start].key in ARTICLES)
         noun = next((k for k in range(j, min(j + 6, gap.stop)) if tokens[k].key in objects), None)
         if noun is None or not all(tokens[k].is_word or tokens[k].text == "-" for k in range(j, noun)):
             return False

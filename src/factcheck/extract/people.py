@@ -31,7 +31,7 @@ NOT_NAMES = frozenset(
     he she it they we i his her its their this that these those said says who which after before during
     while when where as if not no yes also will would has have had is are was were""".split()
 )
-_DETERMINERS = frozenset({"the", "a", "an"})
+ARTICLES = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset({"under"})  # blockers that are also prepositions
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "dos", "du", "le", "la"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -442,7 +442,7 @@ def _lead_words(prose: str, tokens: Tokens, i: int, gaz: Gazetteer) -> tuple[int
         if tok.is_capitalized and tok.is_word and tok.key != "'s" and tok.key not in NOT_NAMES and not _starts_sentence(prose, tok):
             return None  # "World Bank President", "Chrysler Corp President": the title of an organisation
         break
-    determiner = start > 0 and tokens[start - 1].key in _DETERMINERS and joined(prose, tokens[start - 1], tokens[start])
+    determiner = start > 0 and tokens[start - 1].key in ARTICLES and joined(prose, tokens[start - 1], tokens[start])
     return start, tuple(reversed(modifiers)), cue, determiner
 
 
@@ -475,7 +475,7 @@ def _appositive(prose: str, tokens: Tokens, i: int, mention: PersonMention, sent
     if i + 2 >= len(tokens) or tokens[i].text != ",":
         return None
     j = i + 1
-    determiner = tokens[j].key in _DETERMINERS
+    determiner = tokens[j].key in ARTICLES
     if determiner:
         j += 1
     lead = j

@@ -19,12 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck.extract.gazetteer import Gazetteer
-from factcheck.extract.people import NOT_NAMES, PARTICLES, skip_honorifics
+from factcheck.extract.people import ARTICLES, NOT_NAMES, PARTICLES, skip_honorifics
 from factcheck.extract.tokens import Tokens, joined, token_key, tokenize
 from factcheck.facts import PersonMention, RoleClaim, Sentence, Span, sentence_at
 from factcheck.kb.model import VARIANT, KnowledgeBase
 
-_DETERMINERS = frozenset({"the", "a", "an"})
 _MAX_NAME = 12  # tokens of one name ("Mishal al-Ahmad al-Jaber al-Sabah" is ten)
 
 
@@ -70,7 +69,7 @@ class Cast:
         if i > 0 and _inside_name(prose, tokens, i):
             return None  # "Biden" of "Jill Biden" is not a short form of "Joe Biden"
         j = i
-        if tokens[j].key in _DETERMINERS and j + 1 < n:
+        if tokens[j].key in ARTICLES and j + 1 < n:
             j += 1
         cue: str | None = None
         while j < n:  # "the ex-British", "Saudi", "Kuwait's"
