@@ -7,10 +7,12 @@ stage after loading can point back at the original text.
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, overload
 
 from factcheck.dates import Interval
 
@@ -43,18 +45,76 @@ class Sentence:
     span: Span
 
 
-def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> int:
+class Sentences(Sequence[Sentence]):
+    """A document's sentences, in order, kept as two columns of offsets.
+
+    A dense text has a sentence every hundred characters; a Sentence object with its Span and
+    offsets costs about 200 bytes, two entries of 8-byte arrays 16. A Sentence is made when one is
+    asked for.
+    """
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts = array("q")
+        self._ends = array("q")
+        for start, end in spans:
+            self.append(start, end)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Sentence, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Sentence | tuple[Sentence, ...]:
+        if isinstance(index, slice):
+            return tuple(self[n] for n in range(len(self._starts))[index])
+        n = range(len(self._starts))[index]  # IndexError as a tuple gives, negative indices allowed
+        return Sentence(n, Span(self._starts[n], self._ends[n]))
+
+    def __iter__(self) -> Iterator[Sentence]:
+        for n, (start, end) in enumerate(self.spans()):
+            yield Sentence(n, Span(start, end))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sentences):
+            return self._starts == other._starts and self._ends == other._ends
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._starts.tobytes(), self._ends.tobytes()))
+
+    def __repr__(self) -> str:
+        return f"Sentences({list(zip(self._starts, self._ends))!r})"
+
+    def __reduce__(self) -> tuple[type[Sentences], tuple[list[tuple[int, int]]]]:
+        return Sentences, (list(zip(self._starts, self._ends)),)
+
+    def append(self, start: int, end: int) -> None:
+        """Add the next sentence (while splitting; a finished Sentences is not changed)."""
+        self._starts.append(start)
+        self._ends.append(end)
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of each sentence, in order."""
+        return zip(self._starts, self._ends)
+
+    def at(self, offset: int) -> int:
+        """Index of the sentence containing offset (the nearest one before it otherwise; 0 if none)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def containing(self, offset: int) -> Span | None:
+        """The span of the sentence that contains offset, if one does."""
+        n = bisect.bisect_right(self._starts, offset) - 1
+        return Span(self._starts[n], self._ends[n]) if n >= 0 and offset < self._ends[n] else None
+
+
+def sentence_at(sentences: Sentences, offset: int) -> int:
     """Index of the sentence containing offset (the nearest one before it otherwise)."""
-    lo, hi = 0, len(sentences) - 1
-    best = 0
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].span.start <= offset:
-            best = mid
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    return best
+    return sentences.at(offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +258,7 @@ class Facts:
     """Everything extraction found in one document; the checks read only this."""
 
     path: str
-    sentences: tuple[Sentence, ...]
+    sentences: Sentences
     times: tuple[TimeExpr, ...]
     document_date: DocumentDate
     mentions: tuple[PersonMention, ...]

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import html
 import json
+from array import array
+from collections.abc import Sequence
 from datetime import date, datetime
 from html.parser import HTMLParser
 from typing import Any, NamedTuple
@@ -43,7 +45,7 @@ class HtmlText(NamedTuple):
     and the page's date with where it was found."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # an array of 8-byte integers: a tuple would cost 40 bytes a character
     published: date | None
     date_evidence: str
 
@@ -53,7 +55,8 @@ def read_html(source: str) -> HtmlText:
     reader.feed(source)
     reader.close()
     text = "".join(reader.chars)
-    offsets = tuple(reader.offsets) + (len(source),)
+    offsets = reader.offsets
+    offsets.append(len(source))
     published, evidence = _published(reader)
     return HtmlText(text, offsets, published, evidence)
 
@@ -64,7 +67,7 @@ class _Reader(HTMLParser):
         self.source = source
         self.line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
         self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.offsets = array("q")
         self.stack: list[str] = []  # open skipped elements
         self.meta: dict[str, str] = {}
         self.times: list[str] = []
@@ -209,7 +212,7 @@ def _day(value: str) -> date | None:
     return parsed.date() if parsed.year > 1 else None
 
 
-def source_offset(offsets: tuple[int, ...], offset: int) -> int:
+def source_offset(offsets: Sequence[int], offset: int) -> int:
     """The source offset of a text offset (the end of the text maps to the end of the source)."""
     return offsets[min(max(offset, 0), len(offsets) - 1)]
 

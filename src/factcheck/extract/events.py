@@ -15,7 +15,7 @@ from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.people import ARTICLES
 from factcheck.extract.referents import cast, token_at, token_from
 from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys, token_key
-from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
+from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentences, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.model import KnowledgeBase
 from factcheck.lazyre import lazy
 from factcheck.lexicon import EventWords
@@ -63,7 +63,7 @@ class _Found(NamedTuple):
 class _Reader:
     """Participants of the events of one document: its mentions, role claims and cast of people."""
 
-    def __init__(self, prose: str, tokens: Tokens, sentences: tuple[Sentence, ...], mentions: tuple[PersonMention, ...],
+    def __init__(self, prose: str, tokens: Tokens, sentences: Sentences, mentions: tuple[PersonMention, ...],
                  roles: tuple[RoleClaim, ...], gaz: Gazetteer, kb: KnowledgeBase) -> None:
         self.prose, self.tokens, self.sentences, self.gaz = prose, tokens, sentences, gaz
         self.cast = cast(prose, tokens, mentions, roles, kb, gaz)
@@ -213,7 +213,7 @@ class _Reader:
 def find_events(
     prose: str,
     tokens: Tokens,
-    sentences: tuple[Sentence, ...],
+    sentences: Sentences,
     times: tuple[TimeExpr, ...],
     mentions: tuple[PersonMention, ...],
     roles: tuple[RoleClaim, ...],

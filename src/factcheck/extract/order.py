@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.facts import OrderClaim, Sentence, Span, TimeExpr, covered, sentence_at
+from factcheck.facts import OrderClaim, Sentences, Span, TimeExpr, covered, sentence_at
 from factcheck.lazyre import lazy
 
 # relation of X to Y ("came after", "two days after" end in the same words); "X was followed by Y"
@@ -27,7 +27,7 @@ _MAX_GAP_BEFORE = 45
 _MAX_GAP_AFTER = 60
 
 
-def find_orders(prose: str, sentences: tuple[Sentence, ...], times: tuple[TimeExpr, ...], quotes: tuple[Span, ...]) -> tuple[OrderClaim, ...]:
+def find_orders(prose: str, sentences: Sentences, times: tuple[TimeExpr, ...], quotes: tuple[Span, ...]) -> tuple[OrderClaim, ...]:
     # A month whose year was borrowed from an earlier mention ("base 1980 ... in January after
     # falling in December") says nothing about which came first: December is the year before.
     dated = [t for t in times if t.value.grain in _DATED and t.kind in _CALENDAR_KINDS and t.anchor != "previous-year"]

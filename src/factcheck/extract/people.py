@@ -19,7 +19,7 @@ from dataclasses import replace
 from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.tokens import Token, Tokens, joined, phrase_keys, token_key
-from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
+from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentences, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.importers.names import initials_agree, middles_contradict
 from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_name, normalize_title
 from factcheck.lazyre import lazy
@@ -76,7 +76,7 @@ class _Memory:
 def find_people(
     prose: str,
     tokens: Tokens,
-    sentences: tuple[Sentence, ...],
+    sentences: Sentences,
     times: tuple[TimeExpr, ...],
     quotes: tuple[Span, ...],
     doc_date: DocumentDate,
@@ -169,7 +169,7 @@ def _named_later(kb: KnowledgeBase, mentions: tuple[PersonMention, ...], roles: 
     return tuple(fixed.get(m.span, m) for m in mentions), tuple(out)
 
 
-def _name_at(prose: str, tokens: Tokens, i: int, sentences: tuple[Sentence, ...], kb: KnowledgeBase, gaz: Gazetteer,
+def _name_at(prose: str, tokens: Tokens, i: int, sentences: Sentences, kb: KnowledgeBase, gaz: Gazetteer,
              memory: _Memory) -> tuple[PersonMention | None, int]:
     """A full name from the knowledge base, or a surname introduced earlier, at token i."""
     if i > 0 and _continues_name(prose, tokens, i) and tokens[i - 1].key not in gaz.heads:
@@ -203,7 +203,7 @@ def _continues_name(prose: str, tokens: Tokens, i: int) -> bool:
     )
 
 
-def _mention(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple[Sentence, ...], ids: tuple[str, ...],
+def _mention(prose: str, tokens: Tokens, i: int, end: int, sentences: Sentences, ids: tuple[str, ...],
              via: str) -> PersonMention:
     start, stop = tokens[i].start, tokens[end - 1].end
     return PersonMention(prose[start:stop], Span(start, stop), sentence_at(sentences, start), ids, via)
@@ -245,7 +245,7 @@ def _initial_at(tokens: Tokens, j: int) -> bool:
             and tokens[j + 1].text == "." and tokens[j + 1].start == tokens[j].end and tokens[j + 2].is_capitalized)
 
 
-def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple[Sentence, ...], kb: KnowledgeBase,
+def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: Sentences, kb: KnowledgeBase,
                   gaz: Gazetteer, memory: _Memory, offices: list[str]) -> PersonMention:
     match = gaz.names.match(tokens, i, prose)
     if match is not None and match[0] == end and _strong(match[1]):
@@ -322,7 +322,7 @@ def _known_names(kb: KnowledgeBase, pid: str) -> tuple[str, ...]:
     return (person.name, *(a for a in person.aliases if not a.startswith(VARIANT)))
 
 
-def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[str]], sentences: tuple[Sentence, ...],
+def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[str]], sentences: Sentences,
                      times: _Times, quotes: tuple[Span, ...], doc_date: DocumentDate, kb: KnowledgeBase,
                      gaz: Gazetteer, memory: _Memory) -> tuple[RoleClaim, int] | None:
     """"[the] [modifier] [jurisdiction] TITLE [-designate] [honorific] NAME", or with a comma before the
@@ -468,7 +468,7 @@ def _trailing_modifiers(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> t
     return tuple(found), j
 
 
-def _appositive(prose: str, tokens: Tokens, i: int, mention: PersonMention, sentences: tuple[Sentence, ...],
+def _appositive(prose: str, tokens: Tokens, i: int, mention: PersonMention, sentences: Sentences,
                 times: _Times, quotes: tuple[Span, ...], doc_date: DocumentDate, kb: KnowledgeBase,
                 gaz: Gazetteer) -> tuple[RoleClaim, int] | None:
     """"NAME, the [jurisdiction] TITLE," after a mention ending at token i."""
@@ -527,7 +527,7 @@ def _clause(prose: str, sentence: Span, span: Span) -> Span:
 
 
 def _claim(prose: str, span: Span, title_span: Span, offices: list[str], cue: str | None, person: PersonMention,
-           modifiers: tuple[str, ...], sentences: tuple[Sentence, ...], times: _Times, quotes: tuple[Span, ...],
+           modifiers: tuple[str, ...], sentences: Sentences, times: _Times, quotes: tuple[Span, ...],
            doc_date: DocumentDate, kb: KnowledgeBase, form: str, gaz: Gazetteer) -> RoleClaim:
     sentence = sentence_at(sentences, span.start)
     if not modifiers and gaz.handover is not None:

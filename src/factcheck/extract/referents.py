@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.people import ARTICLES, NOT_NAMES, PARTICLES, skip_honorifics
 from factcheck.extract.tokens import Tokens, joined, token_key, tokenize
-from factcheck.facts import PersonMention, RoleClaim, Sentence, Span, sentence_at
+from factcheck.facts import PersonMention, RoleClaim, Sentences, Span, sentence_at
 from factcheck.kb.model import VARIANT, KnowledgeBase
 
 _MAX_NAME = 12  # tokens of one name ("Mishal al-Ahmad al-Jaber al-Sabah" is ten)
@@ -56,7 +56,7 @@ class Cast:
     people: tuple[Person, ...]
     kb: KnowledgeBase = field(repr=False)
 
-    def mention(self, prose: str, tokens: Tokens, sentences: tuple[Sentence, ...], slot: Slot) -> PersonMention:
+    def mention(self, prose: str, tokens: Tokens, sentences: Sentences, slot: Slot) -> PersonMention:
         start, end = tokens[slot.start].start, tokens[slot.end - 1].end
         p = slot.person
         return PersonMention(prose[start:end], Span(start, end), sentence_at(sentences, start), p.ids, slot.via,

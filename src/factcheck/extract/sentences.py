@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.facts import Sentence, Span
+from factcheck.facts import Sentences
 from factcheck.facts import sentence_at as sentence_at  # moved to facts.py (temporal uses it too)
 from factcheck.lazyre import lazy
 
@@ -23,8 +23,8 @@ _BOUNDARY = lazy(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n[ \t]*\n")
 _NEXT_WORD = lazy(r"\s+[\"'\u201c\u2018(\[]*([A-Z0-9][\w'-]*)?")
 
 
-def split_sentences(prose: str) -> tuple[Sentence, ...]:
-    sentences: list[Sentence] = []
+def split_sentences(prose: str) -> Sentences:
+    sentences = Sentences()
     start = 0
     for m in _BOUNDARY.finditer(prose):
         end = m.end()
@@ -33,7 +33,7 @@ def split_sentences(prose: str) -> tuple[Sentence, ...]:
         _add(sentences, prose, start, end)
         start = end
     _add(sentences, prose, start, len(prose))
-    return tuple(sentences)
+    return sentences
 
 
 def _ends_sentence(prose: str, m: re.Match[str]) -> bool:
@@ -57,11 +57,11 @@ def _ends_sentence(prose: str, m: re.Match[str]) -> bool:
     return key not in _ABBREVIATIONS
 
 
-def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
+def _add(sentences: Sentences, prose: str, start: int, end: int) -> None:
     while start < end and prose[start].isspace():
         start += 1
     stop = end
     while stop > start and prose[stop - 1].isspace():
         stop -= 1
     if stop > start:
-        sentences.append(Sentence(len(sentences), Span(start, stop)))
+        sentences.append(start, stop)

@@ -15,7 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from factcheck.dates import Interval
-from factcheck.facts import DateSource, DocumentDate, NonDate, Sentence, Span, TimeExpr, sentence_at
+from factcheck.facts import DateSource, DocumentDate, NonDate, Sentences, Span, TimeExpr, sentence_at
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
     KINDS,
@@ -45,7 +45,7 @@ class _Raw(NamedTuple):
 
 
 def find_times(
-    prose: str, sentences: tuple[Sentence, ...], declared: date | None, declared_source: DateSource = DateSource.OPTION
+    prose: str, sentences: Sentences, declared: date | None, declared_source: DateSource = DateSource.OPTION
 ) -> tuple[tuple[TimeExpr, ...], DocumentDate, tuple[NonDate, ...]]:
     """All time expressions, the document date (declared or inferred), and durations/sets."""
     raws = _scan(prose, sentences)
@@ -87,12 +87,12 @@ def find_times(
     return tuple(exprs), doc_date, non_dates + tuple(impossible)
 
 
-def _scan(prose: str, sentences: tuple[Sentence, ...]) -> list[_Raw]:
+def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
     """Every pattern's matches, longest forms first; a pattern runs only over the sentences that
     contain one of its keywords (a time expression never crosses a sentence boundary)."""
     taken = bytearray(len(prose))  # 1 where an earlier pattern already matched
     found: list[_Raw] = []
-    spans = [(s.span.start, s.span.end) for s in sentences] or [(0, len(prose))]
+    spans = sentences.spans() if sentences else iter([(0, len(prose))])
     worth: dict[str, list[tuple[int, int]]] = {}  # kind -> the sentences it runs over, in order
     for start, end in spans:
         for kind in runnable_kinds(prose[start:end]):
@@ -111,7 +111,7 @@ def _scan(prose: str, sentences: tuple[Sentence, ...]) -> list[_Raw]:
     return found
 
 
-def _expression(raw: _Raw, prose: str, sentences: tuple[Sentence, ...], ctx: Context) -> TimeExpr | None:
+def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context) -> TimeExpr | None:
     m = raw.match
     sent = sentence_at(sentences, m.start())
     sentence = sentences[sent].span if sentences else Span(0, len(prose))
