@@ -77,12 +77,12 @@ def test_a_scheduler_that_cannot_be_reached_is_a_usage_error():
     assert str(caught.value).startswith("--scheduler tcp://127.0.0.1:9: cannot reach the scheduler")
 
 
-def test_local_workers_run_without_the_profiler(client):
+def test_local_workers_run_with_the_cluster_settings(client):
     import dask.config
 
-    from factcheck.dask import WORKER_CONFIG
+    from factcheck.dask import CLUSTER_CONFIG
 
-    seen = client.run(lambda: {key: dask.config.get(key) for key in WORKER_CONFIG})
+    seen = client.run(lambda: {key: dask.config.get(key) for key in CLUSTER_CONFIG})
     assert len(seen) == 2
-    assert all(config == WORKER_CONFIG for config in seen.values())
+    assert all(config == CLUSTER_CONFIG for config in seen.values())
     assert dask.config.get("distributed.worker.profile.enabled") is True  # the client's own is left alone
