@@ -27,7 +27,7 @@ class DateError(ValueError):
     """A date string that is not a valid calendar date."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Interval:
     """Half-open span of days [start, end) with the grain it was written at."""
 

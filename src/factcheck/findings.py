@@ -38,7 +38,7 @@ def selects(selector: str, code: str, name: str) -> bool:
     return bool(s) and s.startswith(letters) and code.upper().startswith(s)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One reason behind a finding: a knowledge-base row (with its source) or a computed date."""
 
@@ -47,7 +47,7 @@ class Evidence:
     source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     """The other side of a contradiction: another place in the same document."""
 
@@ -55,7 +55,7 @@ class Related:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One reported statement: the rule, where, why, and the evidence for it."""
 
@@ -71,7 +71,7 @@ class Finding:
         return (self.span.start, self.span.end, self.code, self.message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionStatus:
     """A title the checker found next to a name, and what became of it: checked (the verdict), or
     not checked and why ("no document date", "unknown office", ...). Reports list these so that a

@@ -107,7 +107,7 @@ TERM_EDGE = "the date straddles a term's edge"
 NO_TERM = "no term of this person in the office is known"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Judgement:
     """What the check concluded about one title: checked (right, or wrong with a severity), or not and why."""
 
