@@ -46,6 +46,8 @@ class Lexicon(NamedTuple):
     places: tuple[tuple[str, str], ...] = ()  # landmarks that stand for a country as a destination
     history: HistoryWords = HistoryWords()
     styles: tuple[str, ...] = ()  # ranks before a name that are no office ("Crown Prince", "First Lady")
+    regnal: frozenset[str] = frozenset()  # titles written before a given or regnal name ("King Charles")
+    addresses: tuple[str, ...] = ()  # forms of address that may stand before a title ("His Majesty King Charles")
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -72,6 +74,8 @@ def load_lexicon(path: Path) -> Lexicon:
             history=HistoryWords(*(frozenset(w.lower() for w in data.get("history", {}).get(key, ()))
                                    for key in ("before", "of", "after"))),
             styles=tuple(data.get("styles", {}).get("words", ())),
+            regnal=frozenset(" ".join(w.lower().split()) for w in data.get("regnal", {}).get("words", ())),
+            addresses=tuple(data.get("addresses", {}).get("words", ())),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError) as exc:
         raise LexiconError(f"{path}: {exc}") from None
