@@ -139,7 +139,9 @@ def test_quotations_speak_for_their_speaker(text, expected):
     ("The first official visit by Narendra Modi to the United States began after US President Joe Biden "
      "received Narendra Modi at the White House.",
      {("reception", "Joe Biden", "full-name", "Narendra Modi", "full-name", False)}),
-    # Abstain: a greeter who leads nothing, two leaders, a verb, no guest.
+    # Abstain: an earlier host of somewhere else, a greeter who leads nothing, two leaders, a verb, no guest.
+    ("Narendra Modi was hosted by Fumio Kishida on Monday. Modi's visit to the United States begins on Thursday.",
+     {("visit", "Fumio Kishida", "full-name", "Narendra Modi", "full-name", False)}),
     ("Secretary of State Antony Blinken welcomed Narendra Modi to Washington. Modi's visit to the United States "
      "ended on Friday.", {("welcome", "Antony Blinken", "full-name", "Narendra Modi", "full-name", False)}),
     ("US President Joe Biden received Narendra Modi at the White House. French President Emmanuel Macron received "

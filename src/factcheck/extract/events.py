@@ -8,7 +8,7 @@ speaker is known (extract/speakers.py): "I" and "me" are the speaker, "you" the 
 speaker's event just before the quotation (or the one it addresses: '"Prime Minister X, I ..."').
 
 A visit noun with no host beside it ("Y's visit to Z", "an official visit by Y") takes its host from
-the document: see `_noun_events`. Such a host is marked `via="context"`, and FC103 never compares it.
+the document: see `_noun_event`. Such a host is marked `via="context"`, and FC103 never compares it.
 """
 
 from __future__ import annotations
@@ -374,10 +374,11 @@ def find_events(
 def _quote_tokens(tokens: Tokens, quotes: tuple[Span, ...], n: int) -> list[int]:
     """The tokens of quotation n that no quotation inside it holds."""
     q = quotes[n]
+    inner = [s for s in quotes if q.start < s.start and s.end <= q.end]
     found = []
     k = token_from(tokens, q.start)
     while k < len(tokens) and tokens[k].start < q.end:
-        if quote_of(quotes, tokens[k].start) == n:
+        if not any(s.start <= tokens[k].start < s.end for s in inner):
             found.append(k)
         k += 1
     return found
@@ -456,7 +457,7 @@ def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record]
     place = _place_after(prose, tokens, tokens[after - 1].end, gaz)
     before = [r for r in found if r.patient.key == guest.key and r.trigger.end <= noun.start and not r.quoted]
     hosts = {r.agent.key: r for r in before if r.kind == words.kind and r.exclusive and r.agent.mention.via in _NAMED
-             and (place is None or r.place is None or r.place == place)}
+             and (place is None or r.place == place)}
     if not hosts:
         offices = set(words.host_offices)
         hosts = {r.agent.key: r for r in before if (place or r.place) is not None

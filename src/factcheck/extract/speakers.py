@@ -81,6 +81,7 @@ def quote_speakers(tokens: Tokens, sentences: tuple[Sentence, ...], quotes: tupl
         anchor = token_from(tokens, quotes[quote].start) if quote is not None and quotes[quote].end <= tok.start else k
         acts.append((anchor, sentence_at(sentences, tokens[anchor].start), subject, quote, k))
     speakers: dict[int, R] = {}
+    disputed: set[int] = set()
     last: tuple[R, int, int] | None = None  # the last named speaker, the sentence and the verb's token
     for anchor, sentence, who, quote, verb in sorted(acts, key=lambda a: a[0]):
         if (who is None and last is not None and sentence - last[1] <= 1
@@ -90,8 +91,10 @@ def quote_speakers(tokens: Tokens, sentences: tuple[Sentence, ...], quotes: tupl
             continue
         last = (who, sentence, verb)
         if quote is not None:
+            if quote in speakers and speakers[quote].key != who.key:
+                disputed.add(quote)  # '"...," Biden said' and 'Modi added: "..."' of one quotation
             speakers[quote] = who
-    return speakers
+    return {n: who for n, who in speakers.items() if n not in disputed}
 
 
 def _other_subject(tokens: Tokens, start: int, stop: int, key: str,
