@@ -51,6 +51,8 @@ class Lexicon(NamedTuple):
     history: HistoryWords = HistoryWords()
     styles: tuple[str, ...] = ()  # ranks before a name that are no office ("Crown Prince", "First Lady")
     speech: tuple[str, ...] = ()  # verbs that attribute a quotation to its speaker ("said", "posted")
+    regnal: frozenset[str] = frozenset()  # titles written before a given or regnal name ("King Charles")
+    addresses: tuple[str, ...] = ()  # forms of address that may stand before a title ("His Majesty King Charles")
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -79,6 +81,8 @@ def load_lexicon(path: Path) -> Lexicon:
                                    for key in ("before", "of", "after"))),
             styles=tuple(data.get("styles", {}).get("words", ())),
             speech=tuple(w.lower() for w in data.get("speech", {}).get("verbs", ())),
+            regnal=frozenset(" ".join(w.lower().split()) for w in data.get("regnal", {}).get("words", ())),
+            addresses=tuple(data.get("addresses", {}).get("words", ())),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError) as exc:
         raise LexiconError(f"{path}: {exc}") from None
