@@ -145,13 +145,18 @@ _KINDS_OF: dict[str, frozenset[str]] = {
 _ALL_KEYWORDS = frozenset(_KINDS_OF)
 
 
-# Kinds that need a second kind of word as well: "three days ago" needs a unit and a direction.
+# Kinds that need a second kind of word as well: "three days ago" needs a unit and a direction,
+# "from May to July 2024" a month and "from" or "between". Each of these words stands whole in
+# every match (between word boundaries), so a sentence without one of them cannot match.
 _UNIT_WORDS = frozenset("day days week weeks month months year years decade decades".split())
 _ALSO: dict[str, frozenset[str]] = {
     "ago": _UNIT_WORDS,
     "year-ago": frozenset({"ago", "earlier"}),
     "within": frozenset({"earlier", "later"}),
     "rel-year": frozenset({"year", "month"}),
+    "mm-range": frozenset({"from", "between"}),
+    "weekday-paren": frozenset(w.lower() for w in WEEKDAYS),
+    "m-rel-year": frozenset({"year"}),
 }
 
 
