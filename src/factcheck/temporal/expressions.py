@@ -158,6 +158,11 @@ _ALSO: dict[str, frozenset[str]] = {
     "weekday-paren": frozenset(w.lower() for w in WEEKDAYS),
     "m-rel-year": frozenset({"year"}),
 }
+# Kinds that need a sequence no keyword shows: "23 July", "23-26 of July" need a day number right
+# before a month (every month name starts with one of these three letters). One small search
+# spares compiling two of the largest patterns for texts that write dates month first.
+_DAY_THEN_MONTH = lazy(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_ALSO_HINTS = {"dm": _DAY_THEN_MONTH, "dm-range": _DAY_THEN_MONTH}
 
 
 def runnable_kinds(prose: str) -> frozenset[str]:
@@ -168,6 +173,7 @@ def runnable_kinds(prose: str) -> frozenset[str]:
     for word in _ALL_KEYWORDS.intersection(words):
         kinds |= _KINDS_OF[word]
     kinds.difference_update([kind for kind, needed in _ALSO.items() if kind in kinds and needed.isdisjoint(words)])
+    kinds.difference_update([kind for kind, hint in _ALSO_HINTS.items() if kind in kinds and not hint.search(lower)])
     kinds.update(kind for kind, hint in _HINTS.items() if hint.search(lower))
     return frozenset(kinds)
 
