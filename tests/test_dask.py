@@ -16,10 +16,9 @@ bag = pytest.importorskip("dask.bag")
 
 @pytest.fixture(scope="module")
 def client():
-    import logging
+    from factcheck.dask import local_cluster
 
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                       silence_logs=logging.ERROR)
+    cluster = local_cluster(2)
     with distributed.Client(cluster) as c:
         yield c
     cluster.close()
@@ -76,3 +75,14 @@ def test_a_scheduler_that_cannot_be_reached_is_a_usage_error():
     with dask.config.set({"distributed.comm.timeouts.connect": "0.2s"}), pytest.raises(UsageError) as caught:
         list(outcomes([Record("c.jsonl", 1, 1, "x")], Checker(), "tcp://127.0.0.1:9"))
     assert str(caught.value).startswith("--scheduler tcp://127.0.0.1:9: cannot reach the scheduler")
+
+
+def test_local_workers_run_with_the_cluster_settings(client):
+    import dask.config
+
+    from factcheck.dask import CLUSTER_CONFIG
+
+    seen = client.run(lambda: {key: dask.config.get(key) for key in CLUSTER_CONFIG})
+    assert len(seen) == 2
+    assert all(config == CLUSTER_CONFIG for config in seen.values())
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # the client's own is left alone

@@ -9,6 +9,9 @@ Needs the optional extra: `pip install 'factcheck[dask]'` (dask and distributed)
 sent with the tasks: each worker process builds it from its own installed copy of factcheck (and
 its compiled cache) the first time it is asked, and keeps it. `kb_dirs` and `rule_dirs` must
 therefore be readable at the same paths on every worker.
+
+A cluster started for checking should run with `CLUSTER_CONFIG` (the local cluster of `--scheduler
+local` does; put the same keys in a long-lived cluster's Dask configuration).
 """
 
 from __future__ import annotations
@@ -28,6 +31,19 @@ from factcheck.archive import (
     in_order,
 )
 from factcheck.errors import UsageError
+
+# Dask settings for a cluster that only checks text. Every server (scheduler, nanny, worker) wakes
+# every 20 ms to see whether its event loop is blocked, the statistical profiler samples each
+# worker's task thread every 10 ms and the memory monitor polls every 100 ms: on two cores an idle
+# local cluster of two workers burned 4% of a core, and busy workers lose the interpreter lock to
+# these callbacks (docs/archive.md). A blocked loop is still reported, and memory limits are still
+# enforced, at coarser ticks.
+CLUSTER_CONFIG: dict[str, object] = {
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 def scan_bag(bag: Any, *, date: datetime.date | None = None, select: Iterable[str] = (), ignore: Iterable[str] = (),
@@ -56,19 +72,29 @@ def runner(scheduler: str) -> Runner:
     return lambda records, checker, jobs: outcomes(records, checker, scheduler, jobs)
 
 
+def local_cluster(workers: int) -> Any:
+    """A cluster of `workers` single-threaded worker processes on this machine, set up with
+    `CLUSTER_CONFIG`: the one `--scheduler local` starts (and the suite and `bench/scale.py` use)."""
+    import logging
+
+    import dask.config
+    from distributed import LocalCluster
+
+    with dask.config.set(CLUSTER_CONFIG):  # each nanny hands the configuration to its worker process
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                            dashboard_address=":0", silence_logs=logging.ERROR)
+
+
 def outcomes(records: Iterable[Record], checker: Checker, scheduler: str, jobs: int = 1) -> Iterator[Outcome]:
     """`factcheck scan --engine dask`: batches of records sent to a Dask cluster (at `scheduler`, or
     a cluster of `jobs` local worker processes for "local"), results written in input order as
     they come back, with a bounded number of batches in flight."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError:
         raise UsageError("--engine dask needs dask's distributed scheduler: pip install 'factcheck[dask]'") from None
-    import logging
-
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0",  # type: ignore[no-untyped-call]
-                               silence_logs=logging.ERROR)
+        cluster = local_cluster(jobs)
         client = Client(cluster)  # type: ignore[no-untyped-call]
     else:
         cluster = None
