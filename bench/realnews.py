@@ -10,6 +10,9 @@ Figures (all on development data: the set is used to find and fix faults, so the
   check (it bound the title to the person, resolved the office, and the knowledge base answers for
   the date), stale-title recall (mentions annotated wrong that FC101 reports), and FC101 findings
   on mentions annotated right (false alarms);
+* recognised: of the role mentions the knowledge base covers, the share where the extractor bound the
+  title to the person (a claim over the annotated span with the annotated office and that person as
+  its one candidate; a quoted claim counts, quotation only stops the check); misses are listed;
 * event pairs: how many are found (both annotated spans lie in an extracted event whose guest and host
   are the annotated ones; a miss is listed with what was extracted there), and FC103 findings on
   pairs annotated as no contradiction;
@@ -121,6 +124,7 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
     weekdays = [a for a in notes if a["kind"] == "weekday"]
     weekdays_caught = stale_any = 0
     stale_caught = right_flagged = right_errors = unannotated_fc101 = covered = checkable = mismatched = 0
+    recognised = 0
     pairs = [a for a in notes if a["kind"] == "event-pair"]
     pair_alarms = on_errors = pairs_found = 0
     for name, day_text, text in docs:
@@ -162,9 +166,16 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
                                    for f in result.findings)
         for a in (a for a in mine if a["kind"] == "role"):
             person_ids = kb.people_named(a["person"])
+            claims = [c for c in result.facts.roles if _overlaps((c.span.start, c.span.end), (a["start"], a["end"]))]
             if a["office"] in kb.offices and person_ids:
                 covered += 1
-            claims = [c for c in result.facts.roles if _overlaps((c.span.start, c.span.end), (a["start"], a["end"]))]
+                read = any(c.office == a["office"] and len(c.person.candidates) == 1
+                           and c.person.candidates[0] in person_ids for c in claims)
+                recognised += read
+                if listing is not None and not read:
+                    seen = "; ".join(f"{c.office or 'office unresolved'} / {_shown(c.person, kb)}" for c in claims)
+                    listing.append(f"UNRECOGNISED {name} [{text[a['start']:a['end']]}] {a['office']} "
+                                   f"({seen or 'no claim'})")
             ok = False
             for c in claims:
                 if c.office is not None and c.office == a["office"] and len(c.person.candidates) == 1 and c.jurisdiction and not c.quoted:
@@ -193,6 +204,8 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
         "role_mentions_unsure": sum(a["verdict"] == "unsure" for a in roles),
         "kb_covered": covered,
         "kb_covered_share": round(covered / max(len(roles), 1), 3),
+        "recognised": recognised,
+        "recognised_share": round(recognised / max(covered, 1), 3),
         "checkable": checkable,
         "checkable_share": round(checkable / max(len(roles), 1), 3),
         "stale_title_recall": round(stale_caught / len(stale), 3) if stale else None,
@@ -213,7 +226,8 @@ def evaluate(engine: Engine, root: Path = ROOT, annotations: list[dict[str, Any]
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--list", action="store_true", help="list findings, stale titles and unchecked mentions")
+    parser.add_argument("--list", action="store_true",
+                        help="list findings, stale titles, unchecked and unrecognised mentions")
     args = parser.parse_args()
     if not ROOT.exists():
         print(f"skipped: {ROOT} is absent")

@@ -75,3 +75,83 @@ def test_event_phrasings(text, expected):
 def test_a_headline_phrase_with_a_country_is_not_a_person():
     text = "King Charles France visit\n\nKing Charles III arrived. President Emmanuel Macron is hosting a banquet for the King."
     assert _events(text) == {("meal", "Emmanuel Macron", "Charles III", False)}
+
+
+def _read(text: str, date: str = "2023-06-22") -> set[tuple[str, str | None, str, str | None, str, bool]]:
+    """Each event with how its host and guest were found (`via`) and whether it is quoted."""
+    facts = scan_text(text, date).facts
+    return {(e.kind, _who(e.agent), e.agent.via if e.agent else "", _who(e.patient), e.patient.via if e.patient else "",
+             e.quoted) for e in facts.events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # '"...," X said', '"...," said X', 'X said: "..."': "I" in the quotation is the speaker.
+    ('Joe Biden met Narendra Modi on Thursday. "I am proud to host Narendra Modi here," Biden said.',
+     {("visit", "Joe Biden", "speaker", "Narendra Modi", "full-name", True)}),
+    ('"I look forward to welcoming Narendra Modi," said Joe Biden.',
+     {("welcome", "Joe Biden", "speaker", "Narendra Modi", "full-name", True)}),
+    ('Joe Biden said: "I look forward to welcoming Narendra Modi."',
+     {("welcome", "Joe Biden", "speaker", "Narendra Modi", "full-name", True)}),
+    # "he posted": the person a speech verb of the sentence before names.
+    ('President Joe Biden announced the date on Monday. \u201cI look forward to welcoming Narendra Modi to the White '
+     'House,\u201d he wrote.', {("welcome", "Joe Biden", "speaker", "Narendra Modi", "full-name", True)}),
+    # No speaker, or one the text does not name: "I" stays unresolved.
+    ('"I look forward to welcoming Narendra Modi," a spokesman said.', set()),
+    ('"I look forward to welcoming Narendra Modi," a spokesman for Joe Biden said.', set()),
+    ('"I look forward to welcoming Narendra Modi," said Joe Biden\'s spokesman.', set()),
+    # "he" after a sentence where someone else starts a clause of their own: he may be either.
+    ('Joe Biden said the talks went well, and Fumio Kishida agreed. "I look forward to welcoming Narendra Modi," '
+     'he said.', set()),
+    ('Joe Biden met Narendra Modi on Thursday. "I look forward to welcoming Narendra Modi," he said.', set()),
+    ('Joe Biden announced the date on Monday. Fumio Kishida flew home. Narendra Modi packed his bags. '
+     '"I look forward to welcoming Narendra Modi," he said.', set()),
+    # "you": the one guest of the speaker's event just before, or the one the quotation opens by addressing.
+    ('Joe Biden received Narendra Modi at the White House. "I am honoured to be the first to host you here," Biden said.',
+     {("reception", "Joe Biden", "full-name", "Narendra Modi", "full-name", False),
+      ("visit", "Joe Biden", "speaker", "Narendra Modi", "addressee", True)}),
+    ('"Prime Minister Narendra Modi, I am delighted to host you," Joe Biden said.',
+     {("visit", "Joe Biden", "speaker", "Narendra Modi", "addressee", True)}),
+    # A name that opens a quotation as its subject is not the one addressed.
+    ('Joe Biden received Fumio Kishida. "Narendra Modi, who arrived today, will come too. I am glad to host you," '
+     'Biden said.', {("reception", "Joe Biden", "full-name", "Fumio Kishida", "full-name", False),
+                     ("visit", "Joe Biden", "speaker", "Fumio Kishida", "addressee", True)}),
+    # Abstain: two guests of the speaker just before, or a plural "you".
+    ('Joe Biden received Narendra Modi. Joe Biden received Fumio Kishida. "I am glad to host you," Biden said.',
+     {("reception", "Joe Biden", "full-name", "Narendra Modi", "full-name", False),
+      ("reception", "Joe Biden", "full-name", "Fumio Kishida", "full-name", False)}),
+    ('Joe Biden received Narendra Modi. "I am glad to host you all," Biden said.',
+     {("reception", "Joe Biden", "full-name", "Narendra Modi", "full-name", False)}),
+])
+def test_quotations_speak_for_their_speaker(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A visit noun's host: the one guest's greeter who leads the destination (as the text titles them) ...
+    ("US President Joe Biden welcomed Indian Prime Minister Narendra Modi to the White House on Thursday, as part "
+     "of a state visit to Washington.",
+     {("welcome", "Joe Biden", "full-name", "Narendra Modi", "full-name", False),
+      ("visit", "Joe Biden", "context", "Narendra Modi", "full-name", False)}),
+    # ... or the host of an earlier hosted visit of the same guest.
+    ("Narendra Modi was hosted by Joe Biden in the United States. Modi's visit ended on Friday.",
+     {("visit", "Joe Biden", "full-name", "Narendra Modi", "full-name", False),
+      ("visit", "Joe Biden", "context", "Narendra Modi", "surname", False)}),
+    ("The first official visit by Narendra Modi to the United States began after US President Joe Biden "
+     "received Narendra Modi at the White House.",
+     {("reception", "Joe Biden", "full-name", "Narendra Modi", "full-name", False)}),
+    # Abstain: an earlier host of somewhere else, a greeter who leads nothing, two leaders, a verb, no guest.
+    ("Narendra Modi was hosted by Fumio Kishida on Monday. Modi's visit to the United States begins on Thursday.",
+     {("visit", "Fumio Kishida", "full-name", "Narendra Modi", "full-name", False)}),
+    ("Secretary of State Antony Blinken welcomed Narendra Modi to Washington. Modi's visit to the United States "
+     "ended on Friday.", {("welcome", "Antony Blinken", "full-name", "Narendra Modi", "full-name", False)}),
+    ("US President Joe Biden received Narendra Modi at the White House. French President Emmanuel Macron received "
+     "Narendra Modi at the Elysee. Modi's visit ended on Friday.",
+     {("reception", "Joe Biden", "full-name", "Narendra Modi", "full-name", False),
+      ("reception", "Emmanuel Macron", "full-name", "Narendra Modi", "full-name", False)}),
+    ("US President Joe Biden welcomed Narendra Modi to the White House. Narendra Modi will visit Washington again.",
+     {("welcome", "Joe Biden", "full-name", "Narendra Modi", "full-name", False)}),
+    ("US President Joe Biden welcomed Narendra Modi to the White House. The last visit was in 2019.",
+     {("welcome", "Joe Biden", "full-name", "Narendra Modi", "full-name", False)}),
+])
+def test_a_visit_noun_takes_its_host_from_the_document(text, expected):
+    assert _read(text) == expected

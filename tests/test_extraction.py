@@ -325,3 +325,60 @@ def test_time_kind_skipped_where_it_cannot_match(kind: str, text: str) -> None:
 
     assert not pattern(kind).search(text)
     assert kind not in runnable_kinds(text)
+
+
+@pytest.mark.parametrize("text,date_,span,office,person,via", [
+    # a monarch named by given or regnal name
+    ("Queen Elizabeth opened parliament.", "2021-05-11", "Queen Elizabeth", "gb.monarch", "elizabeth-ii", "regnal-name"),
+    # the capitalised run of a headline, or a country after the name, is not part of the name
+    ("Prime Minister Sunak Opens New Bridge Across The Aire\n\nIt opened.", "2023-03-01", "Prime Minister Sunak",
+     "gb.prime-minister", "rishi-sunak", "surname-office"),
+    ("King Charles Canada tour - the couple landed.", "2024-05-01", "King Charles", "gb.monarch", "charles-iii",
+     "regnal-name"),
+    # a short title names the one office of the person's own record whose title contains it
+    ("The bank and its president Roberto Campos Neto kept rates high.", "2023-05-08",
+     "president Roberto Campos Neto", "br.central-bank-governor", "roberto-campos-neto", "full-name"),
+    # a compound surname after the full name was given
+    ("Roberto Campos Neto spoke. Later Central Bank President Campos Neto left.", "2023-05-08",
+     "Central Bank President Campos Neto", "br.central-bank-governor", "roberto-campos-neto", "surname"),
+    # a party before the title
+    ("Labour Prime Minister Keir Starmer spoke.", "2025-02-01", "Labour Prime Minister Keir Starmer",
+     "gb.prime-minister", "keir-starmer", "full-name"),
+    # the first word of a quotation is capitalised as any sentence's first word is
+    ('He wrote: "Thank President Joe Biden for the call."', "2023-05-08", "President Joe Biden", "us.president",
+     "joe-biden", "full-name"),
+    # an item of a list set off by semicolons: title, comma, rank, name
+    ("Present were the whip; Foreign Secretary, Ambassador David Lammy; and others.", "2025-02-01",
+     "Foreign Secretary, Ambassador David Lammy", "gb.foreign-secretary", "david-lammy", "full-name"),
+    # a form of address or formal style before the title
+    ("The Custodian of the Two Holy Mosques King Salman received him.", "2023-02-05", "King Salman", "sa.monarch",
+     "salman-bin-abdulaziz", "regnal-name"),
+    # the knowledge base's title for an office the Wikidata extract gave none
+    ("First Deputy Prime Minister Andrei Belousov spoke.", "2021-03-01", "First Deputy Prime Minister Andrei Belousov",
+     "ru.first-deputy-prime-minister", "andrei-belousov", "full-name"),
+    # a title after the name that closes the sentence
+    ("They met Andrew Bailey, Governor of the Bank of England.", "2023-05-08",
+     "Andrew Bailey, Governor of the Bank of England", "gb.central-bank-governor", "andrew-bailey", "full-name"),
+])
+def test_title_forms_recognised(text, date_, span, office, person, via):
+    roles = scan_text(text, date_).facts.roles
+    found = [(r.office, r.person.candidates, r.person.via) for r in roles if text[r.span.start : r.span.end] == span]
+    assert found == [(office, (person,), via)], [(text[r.span.start : r.span.end], r.office, r.person) for r in roles]
+
+
+@pytest.mark.parametrize("text,date_", [
+    # running text: a longer capitalised name is not cut down to a surname the knowledge base knows
+    ("The bridge was opened by Prime Minister Sunak Patel of the student union.", "2023-03-01"),
+    # a given name no holder of the title's offices bears
+    ("Guests said King Harald would send a message.", "2024-05-01"),
+    # a short title that no office of the person's record contains
+    ("President Chris Hipkins was not named.", "2023-05-08"),
+    # after a comma, a capitalised title is one more item of a list
+    ("He thanked the whip, Foreign Secretary, David Cameron and the staff.", "2025-02-01"),
+    # a word naming another office still blocks after a party word
+    ("Party Prime Minister Rishi Sunak is a sketch.", "2023-05-08"),
+])
+def test_title_forms_not_resolved(text, date_):
+    roles = scan_text(text, date_).facts.roles
+    assert all(r.office is None or len(r.person.candidates) != 1 for r in roles), \
+        [(text[r.span.start : r.span.end], r.office, r.person.candidates) for r in roles]

@@ -152,7 +152,9 @@ class RoleClaim:
     title: str
     offices: tuple[str, ...]  # candidate office ids for the title wording
     jurisdiction: str | None  # resolved jurisdiction code, or None when unresolved
-    jurisdiction_via: str  # "phrase" (a country word), "person" (their own terms), "context" (the story's country), "unresolved"
+    # "phrase" (a country word), "person" (their own terms), "person-office" (the one office of their own
+    # terms whose title contains the title's words), "context" (the story's country), "unresolved"
+    jurisdiction_via: str
     person: PersonMention
     modifiers: tuple[str, ...]  # "former", "then", "acting", ...
     quoted: bool

@@ -22,6 +22,10 @@ class EventWords(NamedTuple):
     objects: tuple[str, ...] = ()  # nouns that must stand between trigger and guest ("hosts dinner for")
     object_links: tuple[str, ...] = ()  # words between such a noun and the guest ("for", "in honour of")
     agent_possessive: tuple[str, ...] = ()  # nouns after the agent's possessive ("at X's invitation")
+    # Nouns naming the event with no agent beside them ("Y's visit to Z", "an official visit by Y"): the
+    # agent is taken from the document (an earlier event with the same guest), see extract/events.py.
+    nouns: tuple[str, ...] = ()
+    host_offices: tuple[str, ...] = ()  # offices whose holder hosts a visit to their country ("President")
 
 
 class HistoryWords(NamedTuple):
@@ -46,6 +50,9 @@ class Lexicon(NamedTuple):
     places: tuple[tuple[str, str], ...] = ()  # landmarks that stand for a country as a destination
     history: HistoryWords = HistoryWords()
     styles: tuple[str, ...] = ()  # ranks before a name that are no office ("Crown Prince", "First Lady")
+    speech: tuple[str, ...] = ()  # verbs that attribute a quotation to its speaker ("said", "posted")
+    regnal: frozenset[str] = frozenset()  # titles written before a given or regnal name ("King Charles")
+    addresses: tuple[str, ...] = ()  # forms of address that may stand before a title ("His Majesty King Charles")
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -62,7 +69,8 @@ def load_lexicon(path: Path) -> Lexicon:
             events=tuple(
                 EventWords(kind, tuple(v.get("agent_after", ())), tuple(v.get("agent_before", ())),
                            bool(v.get("exclusive", True)), tuple(v.get("objects", ())), tuple(v.get("object_links", ())),
-                           tuple(v.get("agent_possessive", ())))
+                           tuple(v.get("agent_possessive", ())), tuple(v.get("nouns", ())),
+                           tuple(v.get("host_offices", ())))
                 for kind, v in sorted(data.get("events", {}).items())
             ),
             fillers=frozenset(w.lower() for w in data.get("fillers", {}).get("words", ())),
@@ -72,6 +80,9 @@ def load_lexicon(path: Path) -> Lexicon:
             history=HistoryWords(*(frozenset(w.lower() for w in data.get("history", {}).get(key, ()))
                                    for key in ("before", "of", "after"))),
             styles=tuple(data.get("styles", {}).get("words", ())),
+            speech=tuple(w.lower() for w in data.get("speech", {}).get("verbs", ())),
+            regnal=frozenset(" ".join(w.lower().split()) for w in data.get("regnal", {}).get("words", ())),
+            addresses=tuple(data.get("addresses", {}).get("words", ())),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, AttributeError) as exc:
         raise LexiconError(f"{path}: {exc}") from None

@@ -17,10 +17,12 @@ Why is this bad?
     of them was pasted from an older story.
 
 Abstains when: a participant is a pronoun or an unknown or ambiguous name, or is given only by a
-role noun ("the president") or a handle; the destination of either claim is unknown; a claim is
-quoted; or the two times are both known and do not overlap (two different visits). A person the
-knowledge base lacks counts when the text names them in full ("Sheikh Salem Abdullah al-Sabah"),
-and a short form ("Sheikh Salem") counts as the full name it refers back to.
+role noun ("the president"), a handle, a quotation's "I" or "you", or the context (the host a visit
+noun takes from an earlier event of its guest: the text does not write it there); the destination
+of either claim is unknown; a claim is quoted; or the two times are both known and do not overlap
+(two different visits). A person the knowledge base lacks counts when the text names them in full
+("Sheikh Salem Abdullah al-Sabah"), and a short form ("Sheikh Salem") counts as the full name it
+refers back to.
 
 Example:
     Fires:  "Hegseth has invited Singh to the U.S. ... Singh will visit the United States
@@ -82,6 +84,14 @@ EXAMPLES = (
             "Narendra Modi was hosted by Kamala Harris in the United States.", False, "2023-06-22"),
     Example("Narendra Modi was hosted by Joe Biden in the United States. At the airport, Narendra Modi was "
             "welcomed by Antony Blinken.", False, "2023-06-22"),
+    # A quotation's "I" is its speaker, and a visit noun takes its host from the context: read, never compared.
+    Example("Narendra Modi was hosted by Joe Biden in the United States. \"I am proud to host Narendra Modi in the "
+            "United States,\" Kamala Harris said.", False, "2023-06-22"),
+    Example("US President Joe Biden welcomed Narendra Modi to the White House, as part of a visit to Washington. "
+            "Later, Narendra Modi was hosted by Kamala Harris in the United States.", False, "2023-06-22"),
+    Example("US President Joe Biden welcomed Narendra Modi to the White House, as part of a visit to Washington. "
+            "Narendra Modi was hosted by Joe Biden in the United States. Later, Narendra Modi was hosted by Kamala "
+            "Harris in the United States.", True, "2023-06-22"),
 )
 
 
@@ -120,7 +130,7 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
 def _who(person: PersonMention) -> str | None:
     """Whom a participant names, when the text says it by name: one knowledge-base person, or the full
     name of one it lacks. None for an unknown or ambiguous name, a role noun or a handle."""
-    if person.via in ("role-noun", "handle"):
+    if person.via in ("role-noun", "handle", "speaker", "addressee", "context"):
         return None
     if len(person.candidates) == 1:
         return person.candidates[0]

@@ -3,7 +3,12 @@
     "Y ... following an invitation from X"      agent after the trigger, patient = the sentence's first person
     "X has invited Y to the U.S."                agent before the trigger, patient after it
 
-Pronouns are not resolved: "he invited him" gives no event (abstain).
+Pronouns are not resolved ("he invited him" gives no event: abstain), except inside a quotation whose
+speaker is known (extract/speakers.py): "I" and "me" are the speaker, "you" the one guest of the
+speaker's event just before the quotation (or the one it addresses: '"Prime Minister X, I ..."').
+
+A visit noun with no host beside it ("Y's visit to Z", "an official visit by Y") takes its host from
+the document: see `_noun_event`. Such a host is marked `via="context"`, and FC103 never compares it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import NamedTuple
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.people import ARTICLES
 from factcheck.extract.referents import cast, token_at, token_from
+from factcheck.extract.speakers import quote_of, quote_speakers
 from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys, token_key
 from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentence, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.model import KnowledgeBase
@@ -41,6 +47,22 @@ _DESTINATION = lazy(
 _REPORTED = lazy(
     r"\b(?:said|says|announced|announces|told\s+(?:\w+\s+)?(?:reporters|journalists|lawmakers)|stated|confirmed|reported|added)"
     r"\s+(?:(?:late|early|earlier)\s+)?$", re.I)
+# Between the subject and a non-finite trigger ("to host", "welcoming"): "I am honoured to be the first
+# to host you", "I look forward to welcoming X".
+_CONTROL = frozenset({"look", "looks", "looked", "looking", "forward", "to", "am", "is", "are", "was", "were", "be",
+                      "honoured", "honored", "pleased", "delighted", "glad", "proud", "happy", "privileged", "excited",
+                      "thrilled", "eager", "first"})
+_FIRST_PERSON = frozenset({"i", "me"})
+_AFTER_VOCATIVE = frozenset({"i", "we", "you", "welcome", "thank", "congratulations"})
+_PLURAL_AFTER = frozenset({"all", "both", "two", "three", "each", "together", "guys"})  # "you all", "you both"
+# Words between a determiner and a visit noun: "Takaichi's first visit", "an official two-day visit".
+_VISIT_ADJECTIVES = frozenset({"first", "second", "third", "official", "state", "working", "maiden", "historic", "recent",
+                               "planned", "upcoming", "latest", "last", "next", "brief", "formal", "private", "two",
+                               "three", "four", "five", "day", "-", "bilateral", "landmark", "reciprocal", "return",
+                               "previous", "scheduled", "proposed", "long-awaited", "awaited"})
+# Participants the text names where they stand (not a role noun, a handle or a pronoun).
+_NAMED = frozenset({"full-name", "named", "short-form", "surname", "unknown"})
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "'s", "\u2019s"})
 _TO_PLACE = lazy(r"\s*(?:to|in|at)\s+(?:visit\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
@@ -60,6 +82,19 @@ class _Found(NamedTuple):
     start: int  # token index of the reference's first token
 
 
+class _Record(NamedTuple):
+    """An event found in the text, with its participants as resolved (the visit nouns' context)."""
+
+    kind: str
+    exclusive: bool
+    agent: _Found
+    patient: _Found
+    sentence: int
+    trigger: Span
+    place: str | None
+    quoted: bool
+
+
 class _Reader:
     """Participants of the events of one document: its mentions, role claims and cast of people."""
 
@@ -67,6 +102,7 @@ class _Reader:
                  roles: tuple[RoleClaim, ...], gaz: Gazetteer, kb: KnowledgeBase) -> None:
         self.prose, self.tokens, self.sentences, self.gaz = prose, tokens, sentences, gaz
         self.cast = cast(prose, tokens, mentions, roles, kb, gaz)
+        self.pronouns: dict[int, _Found] = {}  # "I", "me", "you" of a quotation, by token index
         # A mention introduced by a title starts where the title (and its cue) starts.
         self.starting: dict[int, PersonMention] = {m.span.start: m for m in mentions if m.candidates}
         for r in roles:
@@ -76,6 +112,8 @@ class _Reader:
     def at(self, i: int, stop: int) -> _Found | None:
         """The participant whose reference starts at token i and ends by token `stop`."""
         tokens = self.tokens
+        if i in self.pronouns:
+            return self.pronouns[i]
         for j in (i, i + 1) if tokens[i].key in ARTICLES and i + 1 < stop else (i,):
             known = self.starting.get(tokens[j].start)
             if known is not None:
@@ -99,25 +137,39 @@ class _Reader:
                 return found if ok and not self._possessive(found.end) else None
         return None
 
-    def before(self, t: int, first: int) -> list[_Found]:
-        """The participants whose references end just before the trigger at token t (a day, an adverb or an
-        aside between), two for "X (left) and Y (right) host ...", none if other words stand between."""
-        e = self._skip_back(t, first, _WHEN)
-        found = self._ending_at(e, first)
+    def before(self, t: int, first: int, extra: frozenset[str] = frozenset()) -> list[_Found]:
+        """The participants whose references end just before the trigger at token t (a day, an adverb,
+        an aside or `extra` between), two for "X (left) and Y (right) host ...", none if other words
+        stand between."""
+        e = self._skip_back(t, first, _WHEN | extra)
+        found = self.ending_at(e, first)
         if found is None:
             return []
         k = self._skip_back(found.start, first, frozenset())
         if k > first and self.tokens[k - 1].key == "and":
-            other = self._ending_at(self._skip_back(k - 1, first, frozenset()), first)
+            other = self.ending_at(self._skip_back(k - 1, first, frozenset()), first)
             if other is not None and other.key != found.key:
                 return [other, found]
         return [found]
+
+    def subject(self, t: int, first: int) -> _Found | None:
+        """The participant whose reference ends before token t, a day or an adverb between ("Biden said")."""
+        return self.ending_at(self._skip_back(t, first, _WHEN), first)
+
+    def stand_in(self, who: _Found, k: int, via: str) -> _Found:
+        """`who`, as the pronoun at token k refers to them."""
+        tok = self.tokens[k]
+        names = [p.name for p in self.cast.people if p.key == who.key]
+        m = who.mention
+        mention = PersonMention(tok.text, Span(tok.start, tok.end), sentence_at(self.sentences, tok.start), m.candidates,
+                                via, names[0] if names else m.name or m.text)
+        return _Found(mention, who.key, k + 1, k)
 
     def possessor(self, t: int, first: int) -> list[_Found]:
         """The participant whose possessive ("X's", "X’s") stands right before the trigger at token t."""
         if t - 1 <= first or self.tokens[t - 1].key not in ("'s", "\u2019s"):
             return []
-        found = self._ending_at(t - 1, first)
+        found = self.ending_at(t - 1, first)
         return [found] if found is not None else []
 
     def passive(self, end: int, stop: int, since: int, t: int) -> tuple[list[_Found], _Found | None, str | None]:
@@ -142,7 +194,7 @@ class _Reader:
             j = found.end if found is not None else j + 1
         return None
 
-    def _ending_at(self, e: int, first: int) -> _Found | None:
+    def ending_at(self, e: int, first: int) -> _Found | None:
         best = None
         for s in range(e - 1, max(first, e - 16) - 1, -1):
             found = self.at(s, e)
@@ -223,12 +275,21 @@ def find_events(
     kb: KnowledgeBase,
 ) -> tuple[EventClaim, ...]:
     trigger_starts = triggers.first_keys
+    kinds = {ev.kind: ev for ev in gaz.lexicon.events}
+    nouns = {token_key(n): ev for ev in gaz.lexicon.events for n in ev.nouns}
     starts = [i for i, tok in enumerate(tokens) if tok.key in trigger_starts]
-    if not starts:
+    if not starts and not any(tok.key in nouns for tok in tokens):
         return ()  # most documents: no invitation or visit, nothing else to index
     reader = _Reader(prose, tokens, sentences, mentions, roles, gaz, kb)
-    kinds = {ev.kind: ev for ev in gaz.lexicon.events}
+    speakers = quote_speakers(tokens, sentences, quotes, frozenset(gaz.lexicon.speech), reader.subject, reader.at)
+    for n, who in speakers.items():
+        for k in _quote_tokens(tokens, quotes, n):
+            if tokens[k].key in _FIRST_PERSON and tokens[k].text != "i":  # "I", "me"; not a lower-case "i"
+                reader.pronouns[k] = reader.stand_in(who, k, "speaker")
+    addressed: set[int] = set()  # quotations whose "you" was looked for
     events: list[EventClaim] = []
+    found: list[_Record] = []
+    matched: set[int] = set()  # tokens of trigger phrases
     time_index = times_by_sentence(tuple(t for t in times if not _reported(prose, t)))
     resume = 0  # the first token after the last trigger
     since_by_sentence: dict[int, int] = {}  # the token after the last event found in a sentence
@@ -239,7 +300,12 @@ def find_events(
         if match is None:
             continue
         end, values = match
+        matched.update(range(i, end))
         trigger = Span(tokens[i].start, tokens[end - 1].end)
+        quote = quote_of(quotes, trigger.start)
+        if quote is not None and quote in speakers and quote not in addressed:
+            addressed.add(quote)
+            _address(reader, quotes, quote, speakers[quote], found)
         sentence = sentence_at(sentences, trigger.start)
         bounds = sentences[sentence].span
         first, stop = token_from(tokens, bounds.start), token_from(tokens, bounds.end)
@@ -276,7 +342,10 @@ def find_events(
                     patient = reader.first(_clause(tokens, since, agents[0].start), agents[0].start, agents[0].key)
                 place = _destination(prose, tokens, bounds, gaz) or _place_after(prose, tokens, trigger.end, gaz)
             else:
-                agents = reader.before(i, first)
+                # "I look forward to welcoming X", "to be the first to host you": a non-finite trigger's
+                # subject may stand before a verb of feeling or intent.
+                non_finite = tokens[i].key == "to" or tokens[end - 1].key.endswith("ing")
+                agents = reader.before(i, first, _CONTROL if non_finite else frozenset())
                 patient = reader.after(end, stop, words) if agents else None
                 place = _place_after(prose, tokens, patient.mention.span.end if patient else trigger.end, gaz)
                 if not agents and i > first and tokens[i - 1].key in _PASSIVE and not words.objects:
@@ -286,12 +355,140 @@ def find_events(
             if patient is None or not agents:
                 continue
             since_by_sentence[sentence] = max(a.end for a in (*agents, patient))
+            quoted = covered(quotes, trigger.start, trigger.end)
             for agent in agents:
                 events.append(_event(kind, words.exclusive, trigger, sentence, agent.mention, patient.mention, place,
-                                     nearest_time(time_index, sentence, trigger), covered(quotes, trigger.start, trigger.end)))
+                                     nearest_time(time_index, sentence, trigger), quoted))
+                found.append(_Record(kind, words.exclusive, agent, patient, sentence, trigger, place, quoted))
             break
         resume = end
-    return tuple(events)
+    for k, tok in enumerate(tokens):
+        noun_words = nouns.get(tok.key)
+        if noun_words is not None and k not in matched:
+            event = _noun_event(reader, k, noun_words, found, quotes, time_index)
+            if event is not None:
+                events.append(event)
+    return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
+
+
+def _quote_tokens(tokens: Tokens, quotes: tuple[Span, ...], n: int) -> list[int]:
+    """The tokens of quotation n that no quotation inside it holds."""
+    q = quotes[n]
+    inner = [s for s in quotes if q.start < s.start and s.end <= q.end]
+    found = []
+    k = token_from(tokens, q.start)
+    while k < len(tokens) and tokens[k].start < q.end:
+        if not any(s.start <= tokens[k].start < s.end for s in inner):
+            found.append(k)
+        k += 1
+    return found
+
+
+def _address(reader: _Reader, quotes: tuple[Span, ...], n: int, speaker: _Found, found: list[_Record]) -> None:
+    """Resolve "you" in quotation n: the one person it opens by addressing ('"Prime Minister X, I ..."') or
+    the one guest of the speaker's events in its sentence and the three before (not quoted). Abstain when
+    they are several or none, or when "you" is plural ("you all", "both of you")."""
+    tokens, q = reader.tokens, quotes[n]
+    inside = _quote_tokens(tokens, quotes, n)
+    yous = [k for k in inside if tokens[k].key == "you"]
+    if not yous or any(_plural_you(tokens, k) for k in yous):
+        return
+    sentence = sentence_at(reader.sentences, q.start)
+    keys = {r.patient.key: r.patient for r in found
+            if r.agent.key == speaker.key and not r.quoted and r.trigger.end <= q.start and sentence - 3 <= r.sentence}
+    opening = next((k for k in inside if tokens[k].is_word), None)
+    if opening is not None:
+        vocative = reader.at(opening, inside[-1] + 1)
+        # '"Prime Minister X, I ...", '"X, welcome ...": not '"X, who arrived today, ..."'.
+        if (vocative is not None and vocative.end + 1 in inside and tokens[vocative.end].text == ","
+                and tokens[vocative.end + 1].key in _AFTER_VOCATIVE):
+            keys[vocative.key] = vocative
+    keys.pop(speaker.key, None)
+    if len(keys) != 1:
+        return
+    (who,) = keys.values()
+    for k in inside:
+        if tokens[k].key == "you":
+            reader.pronouns[k] = reader.stand_in(who, k, "addressee")
+
+
+def _plural_you(tokens: Tokens, k: int) -> bool:
+    after = tokens[k + 1].key if k + 1 < len(tokens) else ""
+    before = tokens[k - 1].key if k > 0 else ""
+    return after in _PLURAL_AFTER or before == "of"
+
+
+def _is_noun(tokens: Tokens, k: int, first: int) -> int | None:
+    """The determiner's token index when token k is a noun after a determiner and a few adjectives
+    ("Takaichi's first visit", "an official visit", "a State visit"), not a verb ("will visit")."""
+    j = k - 1
+    while j >= first and k - j <= 5 and tokens[j].key in _VISIT_ADJECTIVES:
+        j -= 1
+    return j if j >= first and tokens[j].key in _DETERMINERS else None
+
+
+def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record], quotes: tuple[Span, ...],
+                time_index: dict[int, tuple[TimeExpr, ...]]) -> EventClaim | None:
+    """A visit noun's event: "Y's visit", "a visit by Y" or, with neither, the guest of an earlier event of
+    its sentence ("X welcomed Y ..., as part of an official visit to Z"); the destination after it; and
+    the host the document gave that guest before it: the host of an earlier hosted visit (one person),
+    else the one person of the earlier events with that guest who holds one of the kind's
+    `host_offices` of the destination (as the document titles them). Abstains otherwise."""
+    tokens, prose, gaz = reader.tokens, reader.prose, reader.gaz
+    noun = Span(tokens[k].start, tokens[k].end)
+    sentence = sentence_at(reader.sentences, noun.start)
+    bounds = reader.sentences[sentence].span
+    first, stop = token_from(tokens, bounds.start), token_from(tokens, bounds.end)
+    determiner = _is_noun(tokens, k, first)
+    if determiner is None:
+        return None
+    guest: _Found | None = None
+    after = k + 1
+    if tokens[determiner].key in ("'s", "\u2019s"):
+        guest = reader.ending_at(determiner, first)
+    elif k + 2 < stop and tokens[k + 1].key in ("by", "of"):
+        guest = reader.at(k + 2, stop)
+        after = guest.end if guest is not None else after
+    else:
+        earlier = {r.patient.key: r.patient for r in found if r.sentence == sentence and r.trigger.end <= noun.start}
+        guest = next(iter(earlier.values())) if len(earlier) == 1 else None
+    if guest is None:
+        return None
+    place = _place_after(prose, tokens, tokens[after - 1].end, gaz)
+    before = [r for r in found if r.patient.key == guest.key and r.trigger.end <= noun.start and not r.quoted]
+    hosts = {r.agent.key: r for r in before if r.kind == words.kind and r.exclusive and r.agent.mention.via in _NAMED
+             and (place is None or r.place == place)}
+    if not hosts:
+        offices = set(words.host_offices)
+        hosts = {r.agent.key: r for r in before if (place or r.place) is not None
+                 and _holds(reader, r.agent.key, offices, place or r.place or "")}
+        # A king or an emir among them (a rank with no country) may be the host as well: abstain.
+        ranks = {" ".join(phrase_keys(w)) for w in words.host_offices}
+        if any(p.titles & ranks for p in reader.cast.people if any(r.agent.key == p.key for r in before)):
+            return None
+    if len(hosts) != 1:
+        return None
+    (source,) = hosts.values()
+    m = source.agent.mention
+    names = [p.name for p in reader.cast.people if p.key == source.agent.key]
+    host = PersonMention(m.text, m.span, m.sentence, m.candidates, "context", names[0] if names else m.name or m.text)
+    span = Span(min(noun.start, guest.mention.span.start), max(noun.end, guest.mention.span.end)) \
+        if guest.mention.sentence == sentence else noun
+    return EventClaim(kind=words.kind, span=span, trigger=noun, sentence=sentence, agent=host, patient=guest.mention,
+                      place=place or source.place, time=nearest_time(time_index, sentence, noun),
+                      quoted=covered(quotes, noun.start, noun.end), exclusive=words.exclusive)
+
+
+def _holds(reader: _Reader, key: str, offices: set[str], place: str) -> bool:
+    """Whether the document titles person `key` with one of `offices` (by name) of jurisdiction `place`."""
+    kb = reader.cast.kb
+    for p in reader.cast.people:
+        if p.key == key:
+            for office_id in p.titles:
+                office = kb.offices.get(office_id)
+                if office is not None and office.jurisdiction == place and office.name in offices:
+                    return True
+    return False
 
 
 def _event(kind: str, exclusive: bool, trigger: Span, sentence: int, agent: PersonMention, patient: PersonMention,

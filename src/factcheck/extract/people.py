@@ -9,7 +9,15 @@ Forms recognised:
     NAME, [the|a] [modifier] [jurisdiction] TITLE                    "Jake Sullivan, the national security adviser"
 
 A lower-case title binds a name only after a modifier, a country or an article ("former president
-Jair Bolsonaro"); ranks and honorifics may stand between title and name ("Ambassador", "Gen.").
+Jair Bolsonaro"); ranks and honorifics may stand between title and name ("Ambassador", "Gen."), and
+a party or a form of address before the title ("Labour Prime Minister", "His Majesty King").
+"TITLE, NAME" binds also as an item of a list set off by semicolons ("...; Foreign Minister, X; ...").
+
+Resolving the name: a monarch's title takes a given or regnal name ("King Charles": Charles III); a
+compound surname follows the full name given earlier ("Campos Neto"); in a headline, or before a
+country's name, the capitalised run is cut to the name that resolves ("President X Warns ...").
+Resolving the office: a title none of whose offices the person held names the one office of their
+own record whose title contains its words ("its president" of a central bank governor).
 """
 
 from __future__ import annotations
@@ -36,6 +44,8 @@ _PREPOSITIONS = frozenset({"under"})  # blockers that are also prepositions
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "dos", "du", "le", "la"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SAYS = lazy(r"\b(?:said|says|told|added|announced)\b")
+_OPENING_QUOTES = ('"', "\u201c", "\u2018", "'")
+_TITLE_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "to", "on", "in"})
 _MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 
 
@@ -45,7 +55,14 @@ _APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u201
                              "for", "at", "on", "was", "is", "has", "had", "will"})
 
 
-_COMMA_NAME_END = frozenset({",", ".", ";", ":", ")", "!", "?", "\u2014", "\u2013", "who", "said", "says", "told"})
+# Not a period: a name closing its sentence after "the title," is often the end of a longer clause
+# whose time the reader has not settled ("received that year by the then president, X.").
+_COMMA_NAME_END = frozenset({",", ";", ":", ")", "!", "?", "\u2014", "\u2013", "who", "said", "says", "told"})
+
+
+def _ends_at(tok: Token, ends: frozenset[str]) -> bool:
+    """Whether a token closes a phrase: by its text, since a period's key is empty (keys drop dots)."""
+    return tok.key in ends or tok.text in ends
 
 
 def _in_list(tokens: Tokens, lead_start: int, determiner: bool) -> bool:
@@ -63,14 +80,18 @@ class _Memory:
     def __init__(self) -> None:
         self.by_surname: dict[str, set[str]] = {}
         self.by_part: dict[str, set[str]] = {}  # every word of the name: "Lee" of "Lee Jae-myung"
+        self.by_tail: dict[tuple[str, ...], set[str]] = {}  # the last words of a longer name: "Campos Neto"
 
     def remember(self, kb: KnowledgeBase, ids: tuple[str, ...]) -> None:
         for pid in ids:
             person = kb.people.get(pid)
             if person:
                 self.by_surname.setdefault(person.surname.lower(), set()).add(pid)
-                for key in phrase_keys(person.name):
+                keys = phrase_keys(person.name)
+                for key in keys:
                     self.by_part.setdefault(key, set()).add(pid)
+                for k in range(1, len(keys) - 1):
+                    self.by_tail.setdefault(keys[k:], set()).add(pid)
 
 
 def find_people(
@@ -246,7 +267,7 @@ def _initial_at(tokens: Tokens, j: int) -> bool:
 
 
 def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple[Sentence, ...], kb: KnowledgeBase,
-                  gaz: Gazetteer, memory: _Memory, offices: list[str]) -> PersonMention:
+                  gaz: Gazetteer, memory: _Memory, offices: list[str], regnal: bool = False) -> PersonMention:
     match = gaz.names.match(tokens, i, prose)
     if match is not None and match[0] == end and _strong(match[1]):
         ids = tuple(sorted(set(_strong(match[1]))))
@@ -278,6 +299,11 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple
         if len(agreed) == 1:
             memory.remember(kb, agreed)
             return _mention(prose, tokens, i, end, sentences, agreed, "initials-office")
+    if end - i > 1:
+        # A compound surname without the given name ("Campos Neto" after "Roberto Campos Neto").
+        tail = memory.by_tail.get(tuple(t.key for t in tokens[i:end] if t.is_word), set())
+        if len(tail) == 1:
+            return _mention(prose, tokens, i, end, sentences, tuple(tail), "surname")
     if end == i + 1:
         known = memory.by_surname.get(tokens[i].key)
         if known:
@@ -294,7 +320,29 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple
             ids = tuple(holders)
             memory.remember(kb, ids)
             return _mention(prose, tokens, i, end, sentences, ids, "surname-office")
+        if regnal:
+            # A monarch is named by given or regnal name ("King Charles" for Charles III).
+            holders = {t.person for office in offices for t in kb.terms_in(office)
+                       if _first_word(kb, t.person) == tokens[i].key}
+            if len(holders) == 1:
+                ids = tuple(holders)
+                memory.remember(kb, ids)
+                return _mention(prose, tokens, i, end, sentences, ids, "regnal-name")
     return _mention(prose, tokens, i, end, sentences, (), "unknown")
+
+
+def _first_word(kb: KnowledgeBase, pid: str) -> str:
+    person = kb.people.get(pid)
+    keys = phrase_keys(person.name) if person else ()
+    return keys[0] if keys else ""
+
+
+def _headline_line(prose: str, pos: int) -> bool:
+    """Whether the line around `pos` is written in headline capitals ("President X Warns Against ..."):
+    every word of four letters or more capitalised, at least three of them."""
+    start, end = prose.rfind("\n", 0, pos) + 1, prose.find("\n", pos)
+    words = [w for w in prose[start : end if end != -1 else len(prose)].split() if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _written_surname(name: str) -> str:
@@ -341,8 +389,10 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
     trailing, j = _trailing_modifiers(prose, tokens, end, gaz)
     modifiers = modifiers + trailing
     form = "title-name"
-    if j < len(tokens) and tokens[j].text == "," and (cue or determiner) and j + 1 < len(tokens):
-        form = "title-comma-name"  # "the new US Secretary of Defense, Pete Hegseth, ..."
+    if j < len(tokens) and tokens[j].text == "," and (cue or determiner or (not lower and _heads_item(prose, tokens, lead_start))) \
+            and j + 1 < len(tokens):
+        # "the new US Secretary of Defense, Pete Hegseth, ..."; "...; Foreign Affairs Minister, Ambassador X; ..."
+        form = "title-comma-name"
         j += 1
     elif j >= len(tokens) or not joined(prose, tokens[j - 1], tokens[j]):
         return None
@@ -358,10 +408,22 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
     if name_end == j:
         return None
     if form == "title-comma-name" and (
-        (name_end < len(tokens) and tokens[name_end].key not in _COMMA_NAME_END) or _in_list(tokens, lead_start, determiner)
+        (name_end < len(tokens) and not _ends_at(tokens[name_end], _COMMA_NAME_END)) or _in_list(tokens, lead_start, determiner)
     ):
         return None  # "the prime minister, the chancellor, Rishi Sunak and others": a list, not an apposition
-    person = _resolve_name(prose, tokens, j, name_end, sentences, kb, gaz, memory, offices)
+    regnal = " ".join(t.key for t in tokens[i:end] if t.is_word) in gaz.lexicon.regnal
+    person = _resolve_name(prose, tokens, j, name_end, sentences, kb, gaz, memory, offices, regnal)
+    if person.via == "unknown" and name_end - j > 1:
+        # The capitalised run may go on past the name: the next words of a headline ("President X
+        # Warns Against ..."), or a country ("King Charles France visit"). A shorter name that
+        # resolves is taken only there, never inside a name of running text ("President X Smith").
+        for k in range(name_end - 1, j, -1):
+            if gaz.cue_starting_at(tokens, k, prose) is None and not _headline_line(prose, tokens[k].start):
+                continue
+            shorter = _resolve_name(prose, tokens, j, k, sentences, kb, gaz, memory, offices, regnal)
+            if shorter.via != "unknown":
+                person, name_end = shorter, k
+                break
     if (lower or form == "title-comma-name") and person.via not in ("full-name", "surname") and not (
             lower and form == "title-name" and person.via in ("initials-office", "name-variant-office")):
         # The looser forms bind only a name the knowledge base knows in full, or (after a lower-case
@@ -371,6 +433,12 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
     claim = _claim(prose, span, Span(tokens[i].start, tokens[end - 1].end), offices, cue, person, modifiers,
                    sentences, times, quotes, doc_date, kb, form, gaz)
     return claim, name_end
+
+
+def _heads_item(prose: str, tokens: Tokens, i: int) -> bool:
+    """Whether token i opens a sentence, a line or an item after a semicolon, where a capitalised
+    title followed by a comma introduces the name it belongs to ("...; Foreign Minister, Ambassador X;")."""
+    return _starts_sentence(prose, tokens[i]) or (i > 0 and tokens[i - 1].text == ";")
 
 
 def _opens_phrase(prose: str, tokens: Tokens, i: int) -> bool:
@@ -439,6 +507,8 @@ def _lead_words(prose: str, tokens: Tokens, i: int, gaz: Gazetteer) -> tuple[int
             continue
         if cue is not None or "\n" in prose[tok.end : tokens[j + 1].start]:
             break  # what stands before "Britain's", or at the end of the line before, does not qualify the title
+        if _address_ends_at(tokens, j, gaz.lexicon.addresses):
+            break  # "His Majesty King ...": a form of address, not an organisation's name
         if tok.is_capitalized and tok.is_word and tok.key != "'s" and tok.key not in NOT_NAMES and not _starts_sentence(prose, tok):
             return None  # "World Bank President", "Chrysler Corp President": the title of an organisation
         break
@@ -446,9 +516,20 @@ def _lead_words(prose: str, tokens: Tokens, i: int, gaz: Gazetteer) -> tuple[int
     return start, tuple(reversed(modifiers)), cue, determiner
 
 
+def _address_ends_at(tokens: Tokens, j: int, addresses: tuple[str, ...]) -> bool:
+    """Whether a form of address ("His Majesty") ends at token j."""
+    for address in addresses:
+        keys = phrase_keys(address)
+        if j + 1 >= len(keys) and tuple(t.key for t in tokens[j + 1 - len(keys) : j + 1]) == keys:
+            return True
+    return False
+
+
 def _starts_sentence(prose: str, tok: Token) -> bool:
     """Whether a token opens a sentence or line ("Meanwhile Home Secretary ..."), so its capital says nothing."""
     before = prose[max(0, tok.start - 3) : tok.start]
+    if before.endswith(_OPENING_QUOTES) and (len(before) < 2 or before[-2].isspace() or before[-2] in ":("):
+        return True  # the first word of a quotation ('said: "Appreciate President ...')
     return tok.start == 0 or before.rstrip(" \t\"'\u201c(").endswith((".", "!", "?", "\n")) or before.strip() == ""
 
 
@@ -509,7 +590,7 @@ def _appositive(prose: str, tokens: Tokens, i: int, mention: PersonMention, sent
     if not determiner and mention.via != "full-name":
         return None
     trailing, end = _trailing_modifiers(prose, tokens, end, gaz)
-    if end < len(tokens) and tokens[end].key not in _APPOSITIVE_END:
+    if end < len(tokens) and not _ends_at(tokens[end], _APPOSITIVE_END):
         return None
     span = Span(mention.span.start, tokens[end - 1].end)
     claim = _claim(prose, span, Span(tokens[lead].start if cue is None else tokens[j].start, tokens[end - 1].end),
@@ -544,7 +625,10 @@ def _claim(prose: str, span: Span, title_span: Span, offices: list[str], cue: st
     ref = event_time.value if ("then" in modifiers and event_time) else doc_date.value
     candidates = _valid_titles(kb, candidates, prose[title_span.start : title_span.end], ref)
     jurisdiction, via = _jurisdiction(kb, candidates, cue, person)
-    if jurisdiction is not None:
+    own = _own_office(kb, candidates, prose[title_span.start : title_span.end], cue, person, gaz)
+    if own is not None:
+        candidates, jurisdiction, via = (own,), kb.offices[own].jurisdiction, "person-office"
+    elif jurisdiction is not None:
         candidates = tuple(o for o in candidates if kb.offices[o].jurisdiction == jurisdiction)
     return RoleClaim(
         span=span,
@@ -571,6 +655,35 @@ def _valid_titles(kb: KnowledgeBase, offices: tuple[str, ...], title: str, ref: 
         if any(p is None for p in periods) or not periods or ref is None or any(p.overlaps(ref) for p in periods if p):
             kept.append(oid)
     return tuple(kept)
+
+
+def _title_words(title: str, skip: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words of a title that say which office it is ("attorney", "general" of "Attorney-General")."""
+    words = "".join(c if c.isalnum() else " " for c in token_key(title)).split()
+    return frozenset(w for w in words if w not in _TITLE_FUNCTION_WORDS and w not in skip)
+
+
+def _own_office(kb: KnowledgeBase, offices: tuple[str, ...], title: str, cue: str | None, person: PersonMention,
+                gaz: Gazetteer) -> str | None:
+    """The office a short title names through the person's own record: when the person never held an
+    office the title names outright, the one office they held whose name or a title of it contains
+    every word of the title ("its president Roberto Campos Neto", who was President of the Central
+    Bank; "Senate President" for a President of the Federal Senate). None when no or several do."""
+    if len(person.candidates) != 1:
+        return None
+    terms = kb.terms_of(person.candidates[0])
+    if not terms or any(t.office in offices for t in terms):
+        return None
+    words = _title_words(title, frozenset(gaz.lexicon.modifiers) | gaz.lexicon.fillers)
+    if not words:
+        return None
+    found = set()
+    for oid in {t.office for t in terms}:
+        office = kb.offices[oid]
+        if (cue is None or office.jurisdiction == cue) and any(
+                words <= _title_words(text) for text in (office.name, *(t.text for t in office.titles))):
+            found.add(oid)
+    return found.pop() if len(found) == 1 else None
 
 
 def _jurisdiction(kb: KnowledgeBase, offices: tuple[str, ...], cue: str | None, person: PersonMention) -> tuple[str | None, str]:

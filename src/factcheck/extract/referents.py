@@ -11,7 +11,8 @@ Participants of events are often not written as the full name the knowledge base
                                                   title, rank or honorific
 
 Each resolves only when exactly one person of the document fits; otherwise the slot stays empty
-(the event is not extracted: abstain). Pronouns are never resolved.
+(the event is not extracted: abstain). Pronouns are resolved only inside a quotation whose speaker
+is known (extract/speakers.py, extract/events.py).
 """
 
 from __future__ import annotations
