@@ -77,6 +77,14 @@ EXAMPLES = (
     Example("Secretary of State Cyrus R. Vance arrived in Geneva.", True, "1987-03-26"),
     Example("Treasury Secretary James A. Baker III arrived in Paris.", False, "1987-03-26"),
     Example("Treasury Secretary Janet Yellen said a new deputy would be appointed.", True, "2025-03-10"),
+    # Title forms of real news: a regnal name, the office of the person's own record, a party before
+    # the title, an item of a semicolon list, a headline's capitalised run.
+    Example("Queen Elizabeth opened the new session of parliament.", True, "2024-05-01"),
+    Example("His Majesty King Charles opened the new session of parliament.", False, "2024-05-01"),
+    Example("Lula criticised the bank and its president Roberto Campos Neto.", True, "2025-06-01"),
+    Example("Conservative Prime Minister Rishi Sunak opened the bridge.", True, "2025-02-01"),
+    Example("Present were the whip; Foreign Secretary, David Cameron; and the staff.", True, "2025-02-01"),
+    Example("Prime Minister Sunak Opens New Bridge Across The Aire", True, "2025-02-01"),
 )
 
 # The modifier words the extractor reports, by what they say about the reference time. The

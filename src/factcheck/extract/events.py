@@ -278,8 +278,8 @@ def find_events(
     kinds = {ev.kind: ev for ev in gaz.lexicon.events}
     nouns = {token_key(n): ev for ev in gaz.lexicon.events for n in ev.nouns}
     starts = [i for i, tok in enumerate(tokens) if tok.key in trigger_starts]
-    if not starts and not any(tok.key in nouns for tok in tokens):
-        return ()  # most documents: no invitation or visit, nothing else to index
+    if not starts:
+        return ()  # most documents: no invitation or visit (a visit noun takes its host from one), nothing to index
     reader = _Reader(prose, tokens, sentences, mentions, roles, gaz, kb)
     speakers = quote_speakers(tokens, sentences, quotes, frozenset(gaz.lexicon.speech), reader.subject, reader.at)
     for n, who in speakers.items():

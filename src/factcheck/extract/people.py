@@ -16,8 +16,11 @@ a party or a form of address before the title ("Labour Prime Minister", "His Maj
 Resolving the name: a monarch's title takes a given or regnal name ("King Charles": Charles III); a
 compound surname follows the full name given earlier ("Campos Neto"); in a headline, or before a
 country's name, the capitalised run is cut to the name that resolves ("President X Warns ...").
+A surname one letter off that of the holder at the document date, with the same given names, is read
+as that holder under an unmodified title (via "near-name-holder"; it never makes a finding itself).
 Resolving the office: a title none of whose offices the person held names the one office of their
-own record whose title contains its words ("its president" of a central bank governor).
+own record whose title contains its words ("its president" of a central bank governor); so does a
+bare head word after an article or an adjective ("the current governor X"), never with a modifier.
 """
 
 from __future__ import annotations
@@ -117,6 +120,8 @@ def find_people(
             continue
         tok = tokens[i]
         title = titles.match(tokens, i, prose) if tok.key in title_starts and tok.is_word else None
+        if title is None and tok.key in gaz.heads and not tok.is_capitalized:
+            title = (i + 1, [])  # a bare head word ("current governor X"): an office only through the person's record
         if title is not None:
             claim_end = _title_then_name(prose, tokens, i, title, sentences, by_sentence, quotes, doc_date, kb, gaz, memory)
             if claim_end is not None:
@@ -267,7 +272,10 @@ def _initial_at(tokens: Tokens, j: int) -> bool:
 
 
 def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple[Sentence, ...], kb: KnowledgeBase,
-                  gaz: Gazetteer, memory: _Memory, offices: list[str], regnal: bool = False) -> PersonMention:
+                  gaz: Gazetteer, memory: _Memory, offices: list[str], regnal: bool = False,
+                  ref: Interval | None = None) -> PersonMention:
+    """The person a name after a title denotes. `ref`: the reference time of an unmodified title, when
+    a name one letter off its holder's may be read as a slip (see `_near_holder`)."""
     match = gaz.names.match(tokens, i, prose)
     if match is not None and match[0] == end and _strong(match[1]):
         ids = tuple(sorted(set(_strong(match[1]))))
@@ -304,6 +312,9 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple
         tail = memory.by_tail.get(tuple(t.key for t in tokens[i:end] if t.is_word), set())
         if len(tail) == 1:
             return _mention(prose, tokens, i, end, sentences, tuple(tail), "surname")
+        near = _near_holder(tokens, i, end, kb, offices, ref)
+        if near:
+            return _mention(prose, tokens, i, end, sentences, near, "near-name-holder")
     if end == i + 1:
         known = memory.by_surname.get(tokens[i].key)
         if known:
@@ -329,6 +340,35 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: tuple
                 memory.remember(kb, ids)
                 return _mention(prose, tokens, i, end, sentences, ids, "regnal-name")
     return _mention(prose, tokens, i, end, sentences, (), "unknown")
+
+
+def _near_holder(tokens: Tokens, i: int, end: int, kb: KnowledgeBase, offices: list[str],
+                 ref: Interval | None) -> tuple[str, ...]:
+    """A slip of one letter in the surname of the title's holder ("Prime Minister Elisabeth Berne" for
+    Elisabeth Borne): the one holder of the title's offices at the reference time whose name has the
+    same given names and a surname one edit away. Never a finding of its own: the person is read as the
+    holder, so the title is checked as right, and `extract` shows the reading (via "near-name-holder")."""
+    written = tuple(t.key for t in tokens[i:end] if t.is_word)
+    if ref is None or len(written) < 2 or len(written[-1]) < 4:
+        return ()
+    found = set()
+    for office in offices:
+        for term in kb.holders(office, ref):
+            for name in _known_names(kb, term.person):
+                keys = phrase_keys(name)
+                if len(keys) == len(written) and keys[:-1] == written[:-1] and _one_edit(keys[-1], written[-1]):
+                    found.add(term.person)
+    return tuple(found) if len(found) == 1 else ()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one substitution, insertion or deletion apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[k + 1 :] == b[k + 1 :] if len(a) == len(b) else a[k:] == b[k + 1 :]
 
 
 def _first_word(kb: KnowledgeBase, pid: str) -> str:
@@ -386,6 +426,10 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
     # ("foreign minister David Lammy"), makes it the office.
     if lower and not (modifiers or cue or determiner or end - i > 1 or _opens_phrase(prose, tokens, lead_start)):
         return None
+    if not offices and (modifiers or not (lead_start < i or determiner)):
+        # A bare head word is a title only after an article or an adjective ("the current governor X"),
+        # and not with a modifier: "former minister X" says some ministry, not which one.
+        return None
     trailing, j = _trailing_modifiers(prose, tokens, end, gaz)
     modifiers = modifiers + trailing
     form = "title-name"
@@ -412,7 +456,9 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
     ):
         return None  # "the prime minister, the chancellor, Rishi Sunak and others": a list, not an apposition
     regnal = " ".join(t.key for t in tokens[i:end] if t.is_word) in gaz.lexicon.regnal
-    person = _resolve_name(prose, tokens, j, name_end, sentences, kb, gaz, memory, offices, regnal)
+    # Only an unmodified title names the holder at the document date, the one a slip is compared with.
+    ref = doc_date.value if not modifiers else None
+    person = _resolve_name(prose, tokens, j, name_end, sentences, kb, gaz, memory, offices, regnal, ref)
     if person.via == "unknown" and name_end - j > 1:
         # The capitalised run may go on past the name: the next words of a headline ("President X
         # Warns Against ..."), or a country ("King Charles France visit"). A shorter name that
@@ -420,7 +466,7 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
         for k in range(name_end - 1, j, -1):
             if gaz.cue_starting_at(tokens, k, prose) is None and not _headline_line(prose, tokens[k].start):
                 continue
-            shorter = _resolve_name(prose, tokens, j, k, sentences, kb, gaz, memory, offices, regnal)
+            shorter = _resolve_name(prose, tokens, j, k, sentences, kb, gaz, memory, offices, regnal, ref)
             if shorter.via != "unknown":
                 person, name_end = shorter, k
                 break
@@ -432,6 +478,8 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
     span = Span(tokens[lead_start].start, tokens[name_end - 1].end)
     claim = _claim(prose, span, Span(tokens[i].start, tokens[end - 1].end), offices, cue, person, modifiers,
                    sentences, times, quotes, doc_date, kb, form, gaz)
+    if not offices and claim.jurisdiction_via != "person-office":
+        return None
     return claim, name_end
 
 
