@@ -55,8 +55,10 @@ def render(r: dict[str, Any]) -> str:
                  f"| {_pct(r['precision'])} |")
     if rn:
         lines += [
-            (f"| title-name mentions the knowledge base covers (office and person) | real news, {rn['role_mentions']} annotated mentions "
-             f"| {_pct(rn['kb_covered_share'])} ({rn['kb_covered']}) |"),
+            (f"| title-name mentions the knowledge base covers (office and person) / of those, the title read as that "
+             f"office and person | real news, {rn['role_mentions']} annotated mentions "
+             f"| {_pct(rn['kb_covered_share'])} ({rn['kb_covered']}) / {_pct(rn.get('recognised_share'))} "
+             f"({rn.get('recognised', '-')}/{rn['kb_covered']}) |"),
             (f"| checkable share: mentions the checker binds, resolves and can date | real news | {_pct(rn['checkable_share'])} "
              f"({rn['checkable']}/{rn['role_mentions']}) |"),
             (f"| stale-title recall (FC101 on mentions annotated wrong) | real news, {rn['role_mentions_wrong']} wrong mentions "

@@ -82,6 +82,8 @@ def test_real_news():
     now, then = _sample()["real_news"], RESULTS["sample"]["real_news"]
     assert now["annotations_not_matching_text"] == 0 and now["mutation_specs_not_matching_text"] == 0
     assert now["checkable_share"] >= then["checkable_share"] - SHARE_MARGIN
+    assert now["recognised_share"] >= then["recognised_share"] - SHARE_MARGIN
+    assert now["event_pairs_found"] >= then["event_pairs_found"] - 1  # of 10 annotated pairs
     assert now["stale_titles_caught"] >= then["stale_titles_caught"]
     assert now["fc101_on_right_mentions"] <= then["fc101_on_right_mentions"] + 2
     assert now["fc103_false_alarms"] <= then["fc103_false_alarms"]

@@ -300,6 +300,33 @@ def test_a_given_name_variant_needs_an_office_the_person_held():
     assert all("chuck-hagel" not in r.person.candidates for r in roles)
 
 
+# Each time-expression kind runs only on sentences with the words (or sequences) every match of it
+# holds; a sentence it matches must never be passed over, and one it cannot match need not compile it.
+@pytest.mark.parametrize(("kind", "text"), [
+    ("mm-range", "from May to July 2024"), ("mm-range", "between Jan. and Feb., 2023"),
+    ("mm-range", "from May to May 2020"), ("weekday-paren", "Tuesday (July 1, 2025)"),
+    ("weekday-paren", "Tuesday(May 5)"), ("dm", "He left on 5 May"), ("dm", "the 1st of Sept. 2020"),
+    ("dm-range", "23-26 of July"), ("my", "Mar. 2024"), ("my", "June, 1999"), ("m-rel-year", "March of this year"),
+])
+def test_time_kind_runs_where_it_matches(kind: str, text: str) -> None:
+    from factcheck.temporal.expressions import pattern, runnable_kinds
+
+    assert pattern(kind).search(text)
+    assert kind in runnable_kinds(text)
+
+
+@pytest.mark.parametrize(("kind", "text"), [
+    ("mm-range", "from May 23 to 26, 2025"), ("weekday-paren", "on Tuesday, July 1, 2025"),
+    ("dm", "on July 1, 2025"), ("dm-range", "August 23 to 26, 2025"), ("my", "on May 7, 2025"),
+    ("m-rel-year", "in March"),
+])
+def test_time_kind_skipped_where_it_cannot_match(kind: str, text: str) -> None:
+    from factcheck.temporal.expressions import pattern, runnable_kinds
+
+    assert not pattern(kind).search(text)
+    assert kind not in runnable_kinds(text)
+
+
 @pytest.mark.parametrize("text,date_,span,office,person,via", [
     # a monarch named by given or regnal name
     ("Queen Elizabeth opened parliament.", "2021-05-11", "Queen Elizabeth", "gb.monarch", "elizabeth-ii", "regnal-name"),

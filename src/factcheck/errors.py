@@ -77,7 +77,19 @@ def exit_with(command: Callable[[], int]) -> NoReturn:
         if exc.filename is None:  # writing the report failed (a full disk, a closed descriptor)
             _error(f"cannot write the report ({exc.strerror or exc})")
         raise
+    _spare_final_collection()
     sys.exit(code)
+
+
+def _spare_final_collection() -> None:
+    """Move every object still alive out of the garbage collector's reach: they live until the
+    process ends, and the collection Python runs while shutting down would only walk them again
+    (about 6 ms of a one-file scan, a tenth of the run). Nothing is lost: Python does not promise to
+    finalise objects still alive at exit, the standard streams are flushed and `atexit` handlers
+    run as always."""
+    import gc
+
+    gc.freeze()
 
 
 def _error(message: str) -> NoReturn:

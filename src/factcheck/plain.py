@@ -177,7 +177,7 @@ def _fixed_tuple(items: tuple[Decoder, ...]) -> Decoder:
     def check(data: Any) -> tuple[Any, ...]:
         if type(data) is not list or len(data) != len(items):
             _fail(f"a list of {len(items)}", data)
-        return tuple(f(v) for f, v in zip(items, data))
+        return tuple([f(v) for f, v in zip(items, data)])
 
     return check
 

@@ -177,15 +177,19 @@ def trie(data: Any) -> dict[str, Any]:
     """A branch of a phrase trie read back from plain data, checked (PlainDataError if it is not one)."""
     from factcheck.plain import PlainDataError
 
-    if type(data) is not dict:
-        raise PlainDataError("a phrase trie node must be an object")
-    for key, child in data.items():
-        if key == _VALUES:
-            if type(child) is not list or not all(type(v) is str for v in child):
+    # A loop over the nodes rather than a call per node: a scan checks a few thousand of them.
+    nodes = [data]
+    while nodes:
+        node = nodes.pop()
+        if type(node) is not dict:
+            raise PlainDataError("a phrase trie node must be an object")
+        for key, child in node.items():
+            if key != _VALUES:
+                nodes.append(child)
+            elif type(child) is not list or not all(type(v) is str for v in child):
                 raise PlainDataError("the values of a phrase must be strings")
-        else:
-            trie(child)
-    return data
+    checked: dict[str, Any] = data
+    return checked
 
 
 _VALUES = " "  # the trie key under which a node keeps the values of the phrase ending there (never a token key: tokens have no spaces)

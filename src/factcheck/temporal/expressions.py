@@ -145,24 +145,47 @@ _KINDS_OF: dict[str, frozenset[str]] = {
 _ALL_KEYWORDS = frozenset(_KINDS_OF)
 
 
-# Kinds that need a second kind of word as well: "three days ago" needs a unit and a direction.
+# Kinds that need a second kind of word as well: "three days ago" needs a unit and a direction,
+# "from May to July 2024" a month and "from" or "between". Each of these words stands whole in
+# every match (between word boundaries), so a sentence without one of them cannot match.
 _UNIT_WORDS = frozenset("day days week weeks month months year years decade decades".split())
 _ALSO: dict[str, frozenset[str]] = {
     "ago": _UNIT_WORDS,
     "year-ago": frozenset({"ago", "earlier"}),
     "within": frozenset({"earlier", "later"}),
     "rel-year": frozenset({"year", "month"}),
+    "mm-range": frozenset({"from", "between"}),
+    "weekday-paren": frozenset(w.lower() for w in WEEKDAYS),
+    "m-rel-year": frozenset({"year"}),
 }
+# Kinds that need a sequence no keyword shows: "23 July", "23-26 of July" need a day number right
+# before a month, "March 2024" a month right before a year (every month name starts with one of
+# these three letters), "Tuesday (July 1)" a parenthesis. A small search on the lowered sentence
+# spares compiling some of the largest patterns for the many texts that never need them.
+_MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DAY_THEN_MONTH = lazy(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_START)
+_ALSO_HINTS = {
+    "dm": _DAY_THEN_MONTH,
+    "dm-range": _DAY_THEN_MONTH,
+    "my": lazy(_MONTH_START + r"[a-z]*\.?,?\s+(?:1[89]|20)\d\d"),
+    "weekday-paren": lazy(r"\("),
+}
+# "from May to July 2024" names two months (the same one twice counts).
+_TWO_MONTHS = frozenset({"mm-range"})
 
 
 def runnable_kinds(prose: str) -> frozenset[str]:
     """The pattern kinds worth running on this text."""
     lower = prose.lower()
-    words = set(_WORD.findall(lower))
+    tokens = _WORD.findall(lower)
+    words = set(tokens)
     kinds: set[str] = set()
     for word in _ALL_KEYWORDS.intersection(words):
         kinds |= _KINDS_OF[word]
     kinds.difference_update([kind for kind, needed in _ALSO.items() if kind in kinds and needed.isdisjoint(words)])
+    kinds.difference_update([kind for kind, hint in _ALSO_HINTS.items() if kind in kinds and not hint.search(lower)])
+    if not _TWO_MONTHS.isdisjoint(kinds) and sum(token in _MONTH_KEYS for token in tokens) < 2:
+        kinds.difference_update(_TWO_MONTHS)
     kinds.update(kind for kind, hint in _HINTS.items() if hint.search(lower))
     return frozenset(kinds)
 
