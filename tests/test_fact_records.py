@@ -1,5 +1,5 @@
 """Compact fact records (bench/memory.py) behave as the plain ones they replace: the sentences of a
-document kept as columns of offsets, and a span packed into one integer."""
+document kept as columns of offsets."""
 
 from __future__ import annotations
 
@@ -41,19 +41,3 @@ def test_equal_hashable_and_picklable() -> None:
     assert copy == sentences and hash(copy) == hash(sentences)
     assert copy != Sentences([(0, 1)])
 
-
-def test_a_span_reads_compares_and_hashes_as_two_fields() -> None:
-    span = Span(7, 12)
-    assert (span.start, span.end) == (7, 12)
-    assert repr(span) == str(span) == "Span(start=7, end=12)"
-    assert span == Span(7, 12) and span != Span(7, 13) and span != Span(12, 7)
-    assert hash(span) == hash((7, 12))  # the two-field record's hash: sets of spans keep their order
-    assert span != (7 << 32 | 12)  # equal only to spans, not to the integer it is stored as
-    assert Span(0, 0)  # always true, as a record is
-    assert pickle.loads(pickle.dumps(span)) == span and type(pickle.loads(pickle.dumps(span))) is Span
-    big = Span(3_000_000_000, 4_000_000_000)
-    assert (big.start, big.end) == (3_000_000_000, 4_000_000_000)
-    with pytest.raises(ValueError):
-        Span(0, 1 << 32)
-    with pytest.raises(ValueError):
-        Span(-1, 3)

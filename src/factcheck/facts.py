@@ -19,49 +19,12 @@ from factcheck.dates import Interval
 Tense = Literal["past", "present", "future", "unknown"]
 
 
-class Span(int):
-    """Character offsets [start, end) into a document's text.
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets [start, end) into a document's text."""
 
-    Both offsets are packed into one integer: a dense text has a span every 20 characters, and an
-    object holding two integer objects costs about 100 bytes where this costs about 50. It reads,
-    compares, hashes and prints as the record of two fields it replaces, and is always true.
-    """
-
-    __slots__ = ()
-    _SHIFT = 32  # offsets are below 2**32: max-file-size is far smaller
-
-    def __new__(cls, start: int, end: int) -> Span:
-        if not (0 <= start < 1 << cls._SHIFT and 0 <= end < 1 << cls._SHIFT):
-            raise ValueError(f"span offsets out of range: {start}, {end}")
-        return super().__new__(cls, start << cls._SHIFT | end)
-
-    @property
-    def start(self) -> int:
-        return self >> 32  # _SHIFT, written out: these two are read millions of times
-
-    @property
-    def end(self) -> int:
-        return self & 0xFFFFFFFF
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Span) and int(self) == int(other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end))  # the hash the two-field record had: sets keep their order
-
-    def __bool__(self) -> bool:
-        return True
-
-    def __repr__(self) -> str:
-        return f"Span(start={self.start}, end={self.end})"
-
-    __str__ = __repr__
-
-    def __getnewargs__(self) -> tuple[int, int]:  # type: ignore[override]
-        return self.start, self.end
+    start: int
+    end: int
 
 
 def covered(spans: tuple[Span, ...], start: int, end: int) -> bool:
