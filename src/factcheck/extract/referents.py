@@ -56,6 +56,23 @@ class Cast:
 
     people: tuple[Person, ...]
     kb: KnowledgeBase = field(repr=False)
+    # The people by knowledge-base ids, by folded full name and by name word: a reference is looked up,
+    # not compared with everyone the document names (a speech verb asks for its subject, and a long
+    # text names hundreds of people).
+    _by_key: dict[str, Person] = field(init=False, repr=False, compare=False)
+    _by_name: dict[str, list[Person]] = field(init=False, repr=False, compare=False)
+    _by_part: dict[str, list[Person]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, list[Person]] = {}
+        by_part: dict[str, list[Person]] = {}
+        for p in self.people:
+            by_name.setdefault(fold(p.name), []).append(p)
+            for part in p.parts:
+                by_part.setdefault(part, []).append(p)
+        object.__setattr__(self, "_by_key", {p.key: p for p in self.people})  # a frozen record, built once
+        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_by_part", by_part)
 
     def mention(self, prose: str, tokens: Tokens, sentences: Sentences, slot: Slot) -> PersonMention:
         start, end = tokens[slot.start].start, tokens[slot.end - 1].end
@@ -122,15 +139,14 @@ class Cast:
         if known is not None and known[0] == end:
             ids = tuple(sorted({pid for pid in known[1] if not pid.startswith(VARIANT)}))
             if ids:
-                same = [p for p in self.people if p.ids == ids]
-                return (same[0] if same else _person(ids, prose[tokens[k].start : tokens[end - 1].end], ())), "full-name"
+                same = self._by_key.get(",".join(ids))
+                return (same or _person(ids, prose[tokens[k].start : tokens[end - 1].end], ())), "full-name"
         text = prose[tokens[k].start : tokens[end - 1].end]
-        folded = fold(text)
-        exact = [p for p in self.people if fold(p.name) == folded]
+        exact = self._by_name.get(fold(text), [])
         if len(exact) == 1:
             return exact[0], "full-name" if exact[0].ids else "named"
         words = _parts(text)
-        fits = [p for p in self.people if words and words <= p.parts]
+        fits = [p for p in min((self._by_part.get(w, []) for w in words), key=len) if words <= p.parts] if words else []
         if len(fits) == 1:
             return fits[0], "short-form"
         # Someone the knowledge base lacks, named in full after a title or rank; a country among the
@@ -142,14 +158,7 @@ class Cast:
 
 def token_from(tokens: Tokens, offset: int) -> int:
     """The index of the first token starting at or after `offset`."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return tokens.first_from(offset)
 
 
 def token_at(tokens: Tokens, offset: int) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, overload
 
@@ -59,6 +60,10 @@ class Tokens(Sequence[Token]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def first_from(self, offset: int) -> int:
+        """The index of the first token starting at or after `offset` (a binary search of the starts)."""
+        return bisect_left(self._starts, offset)
 
     @overload
     def __getitem__(self, index: int) -> Token: ...
