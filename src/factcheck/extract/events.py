@@ -119,8 +119,8 @@ class _Reader:
             if known is not None:
                 end = token_from(tokens, known.span.end)
                 if end <= stop:
-                    same = [p for p in self.cast.people if p.ids == known.candidates]
-                    return _Found(known, same[0].key if same else ",".join(known.candidates), end, i)
+                    same = self.cast.with_ids(known.candidates)
+                    return _Found(known, same.key if same else ",".join(known.candidates), end, i)
         slot = self.cast.at(self.prose, tokens, i, self.gaz, stop)
         if slot is None:
             return None
@@ -277,7 +277,7 @@ def find_events(
     trigger_starts = triggers.first_keys
     kinds = {ev.kind: ev for ev in gaz.lexicon.events}
     nouns = {token_key(n): ev for ev in gaz.lexicon.events for n in ev.nouns}
-    starts = [i for i, tok in enumerate(tokens) if tok.key in trigger_starts]
+    starts = tokens.where(trigger_starts)
     if not starts:
         return ()  # most documents: no invitation or visit (a visit noun takes its host from one), nothing to index
     reader = _Reader(prose, tokens, sentences, mentions, roles, gaz, kb)

@@ -77,7 +77,7 @@ class Gazetteer(NamedTuple):
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""
         for n in range(min(self.max_cue_len, j + 1), 0, -1):
             first = j - n + 1
-            keys = tuple(t.key for t in tokens[first : j + 1])
+            keys = tokens.keys_between(first, j + 1)
             code = self.cues.get(keys)
             if code and all(joined(prose, tokens[k], tokens[k + 1]) for k in range(first, j)):
                 return first, code
@@ -86,7 +86,7 @@ class Gazetteer(NamedTuple):
     def cue_starting_at(self, tokens: Tokens, i: int, prose: str) -> tuple[int, str] | None:
         """(end token index, jurisdiction) of a cue starting at tokens[i] (places: "the United States")."""
         for n in range(min(self.max_cue_len, len(tokens) - i), 0, -1):
-            keys = tuple(t.key for t in tokens[i : i + n])
+            keys = tokens.keys_between(i, i + n)
             code = self.cues.get(keys)
             if code and all(joined(prose, tokens[k], tokens[k + 1]) for k in range(i, i + n - 1)):
                 return i + n, code

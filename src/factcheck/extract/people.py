@@ -113,7 +113,7 @@ def find_people(
     by_sentence = times_by_sentence(times)
     # Only a token that may begin a title, or a capitalised one, can start a claim: visit just those.
     titles, title_starts = gaz.titles, gaz.titles.first_keys
-    starts = [i for i, tok in enumerate(tokens) if tok.key in title_starts or tok.text[0].isupper()]
+    starts = tokens.where(title_starts, capitalized=True)
     resume = 0  # the first token not yet inside a claim
     for i in starts:
         if i < resume:

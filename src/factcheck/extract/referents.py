@@ -60,6 +60,7 @@ class Cast:
     # not compared with everyone the document names (a speech verb asks for its subject, and a long
     # text names hundreds of people).
     _by_key: dict[str, Person] = field(init=False, repr=False, compare=False)
+    _by_ids: dict[tuple[str, ...], Person] = field(init=False, repr=False, compare=False)
     _by_name: dict[str, list[Person]] = field(init=False, repr=False, compare=False)
     _by_part: dict[str, list[Person]] = field(init=False, repr=False, compare=False)
 
@@ -71,8 +72,16 @@ class Cast:
             for part in p.parts:
                 by_part.setdefault(part, []).append(p)
         object.__setattr__(self, "_by_key", {p.key: p for p in self.people})  # a frozen record, built once
+        by_ids: dict[tuple[str, ...], Person] = {}
+        for p in self.people:
+            by_ids.setdefault(p.ids, p)  # the first, as a scan of the list finds
+        object.__setattr__(self, "_by_ids", by_ids)
         object.__setattr__(self, "_by_name", by_name)
         object.__setattr__(self, "_by_part", by_part)
+
+    def with_ids(self, ids: tuple[str, ...]) -> Person | None:
+        """The first person of the cast with exactly these ids (asked at every token a participant may start at)."""
+        return self._by_ids.get(ids)
 
     def mention(self, prose: str, tokens: Tokens, sentences: Sentences, slot: Slot) -> PersonMention:
         start, end = tokens[slot.start].start, tokens[slot.end - 1].end
@@ -216,8 +225,8 @@ def cast(prose: str, tokens: Tokens, mentions: tuple[PersonMention, ...], roles:
     # Ranks and honorifics before a name: "Crown Prince Sheikh Mishal al-Ahmad al-Jaber al-Sabah".
     provisional = Cast(tuple(found.values()), kb)
     firsts = gaz.styles.first_keys
-    for i, tok in enumerate(tokens):
-        if tok.is_capitalized and (tok.key in firsts or tok.key in gaz.honorifics.first_keys):
+    for i in tokens.where(firsts, gaz.honorifics.first_keys):
+        if tokens[i].is_capitalized:
             slot = provisional.at(prose, tokens, i, gaz)
             style = gaz.styles.match(tokens, i, prose)
             if slot is not None and slot.via in ("full-name", "named"):

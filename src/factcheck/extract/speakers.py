@@ -54,9 +54,10 @@ def quote_speakers(tokens: Tokens, sentences: Sentences, quotes: tuple[Span, ...
     # A speech verb with its subject (None for a pronoun), where it is anchored (the quotation's first
     # token when it follows the quotation) and the sentence there, and the quotation it attributes.
     acts: list[tuple[int, int, R | None, int | None, int]] = []
-    for k, tok in enumerate(tokens):
-        if tok.key not in verbs or k in inside:
+    for k in tokens.where(verbs):
+        if k in inside:
             continue
+        tok = tokens[k]
         sentence = sentence_at(sentences, tok.start)
         first = token_from(tokens, sentences[sentence].span.start)
         stop = token_from(tokens, sentences[sentence].span.end)
