@@ -26,6 +26,9 @@ class Gazetteer(NamedTuple):
     handover: re.Pattern[str] | None  # a word of a sentence that reports a change of holders
     places: PhraseMatcher  # landmarks that stand for a country as a destination ("the White House")
     styles: PhraseMatcher  # ranks before a name that are no office ("Crown Prince", "First Lady")
+    # The token keys of the lexicon's forms of address ("his majesty"), tokenised once here: they are
+    # compared at every word before a title.
+    addresses: tuple[tuple[str, ...], ...]
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None) -> Gazetteer:
@@ -49,7 +52,7 @@ class Gazetteer(NamedTuple):
         handover = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.handover) + r")\b", re.IGNORECASE)
                     if lexicon.handover else None)
         return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover,
-                   places, styles)
+                   places, styles, tuple(phrase_keys(a) for a in lexicon.addresses))
 
     def tables(self) -> dict[str, Any]:
         """Its tables other than names and titles, as plain data for the compiled cache: tokenising
@@ -75,19 +78,21 @@ class Gazetteer(NamedTuple):
 
     def cue_ending_at(self, tokens: Tokens, j: int, prose: str) -> tuple[int, str] | None:
         """(first token index, jurisdiction) of a cue whose last token is tokens[j]."""
-        for n in range(min(self.max_cue_len, j + 1), 0, -1):
+        longest = min(self.max_cue_len, j + 1)
+        run = tokens.keys_between(j + 1 - longest, j + 1)  # read once; each length is a slice of it
+        for n in range(longest, 0, -1):
             first = j - n + 1
-            keys = tokens.keys_between(first, j + 1)
-            code = self.cues.get(keys)
+            code = self.cues.get(run[longest - n :])
             if code and all(joined(prose, tokens[k], tokens[k + 1]) for k in range(first, j)):
                 return first, code
         return None
 
     def cue_starting_at(self, tokens: Tokens, i: int, prose: str) -> tuple[int, str] | None:
         """(end token index, jurisdiction) of a cue starting at tokens[i] (places: "the United States")."""
-        for n in range(min(self.max_cue_len, len(tokens) - i), 0, -1):
-            keys = tokens.keys_between(i, i + n)
-            code = self.cues.get(keys)
+        longest = min(self.max_cue_len, len(tokens) - i)
+        run = tokens.keys_between(i, i + longest)  # read once; each length is a slice of it
+        for n in range(longest, 0, -1):
+            code = self.cues.get(run[:n])
             if code and all(joined(prose, tokens[k], tokens[k + 1]) for k in range(i, i + n - 1)):
                 return i + n, code
         return None

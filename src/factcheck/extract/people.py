@@ -223,10 +223,11 @@ def _strong(ids: list[str]) -> list[str]:
 
 def _continues_name(prose: str, tokens: Tokens, i: int) -> bool:
     """Whether tokens[i] is a capitalised word glued to the previous token."""
-    return (
-        tokens[i].is_capitalized and tokens[i].text[0].isalpha() and tokens[i].key not in NOT_NAMES
-        and joined(prose, tokens[i - 1], tokens[i]) and tokens[i - 1].is_word and tokens[i - 1].is_capitalized
-    )
+    tok = tokens[i]  # indexing builds a Token: once here, as this runs at every capitalised word
+    if not (tok.is_capitalized and tok.text[0].isalpha() and tok.key not in NOT_NAMES):
+        return False
+    before = tokens[i - 1]
+    return joined(prose, before, tok) and before.is_word and before.is_capitalized
 
 
 def _mention(prose: str, tokens: Tokens, i: int, end: int, sentences: Sentences, ids: tuple[str, ...],
@@ -555,7 +556,7 @@ def _lead_words(prose: str, tokens: Tokens, i: int, gaz: Gazetteer) -> tuple[int
             continue
         if cue is not None or "\n" in prose[tok.end : tokens[j + 1].start]:
             break  # what stands before "Britain's", or at the end of the line before, does not qualify the title
-        if _address_ends_at(tokens, j, gaz.lexicon.addresses):
+        if _address_ends_at(tokens, j, gaz.addresses):
             break  # "His Majesty King ...": a form of address, not an organisation's name
         if tok.is_capitalized and tok.is_word and tok.key != "'s" and tok.key not in NOT_NAMES and not _starts_sentence(prose, tok):
             return None  # "World Bank President", "Chrysler Corp President": the title of an organisation
@@ -564,11 +565,10 @@ def _lead_words(prose: str, tokens: Tokens, i: int, gaz: Gazetteer) -> tuple[int
     return start, tuple(reversed(modifiers)), cue, determiner
 
 
-def _address_ends_at(tokens: Tokens, j: int, addresses: tuple[str, ...]) -> bool:
-    """Whether a form of address ("His Majesty") ends at token j."""
-    for address in addresses:
-        keys = phrase_keys(address)
-        if j + 1 >= len(keys) and tuple(t.key for t in tokens[j + 1 - len(keys) : j + 1]) == keys:
+def _address_ends_at(tokens: Tokens, j: int, addresses: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a form of address ("His Majesty", as its token keys) ends at token j."""
+    for keys in addresses:
+        if j + 1 >= len(keys) and tokens.keys_between(j + 1 - len(keys), j + 1) == keys:
             return True
     return False
 
