@@ -59,23 +59,20 @@ class Cast:
     # The people by knowledge-base ids, by folded full name and by name word: a reference is looked up,
     # not compared with everyone the document names (a speech verb asks for its subject, and a long
     # text names hundreds of people).
-    _by_key: dict[str, Person] = field(init=False, repr=False, compare=False)
     _by_ids: dict[tuple[str, ...], Person] = field(init=False, repr=False, compare=False)
     _by_name: dict[str, list[Person]] = field(init=False, repr=False, compare=False)
     _by_part: dict[str, list[Person]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        by_ids: dict[tuple[str, ...], Person] = {}
         by_name: dict[str, list[Person]] = {}
         by_part: dict[str, list[Person]] = {}
         for p in self.people:
+            by_ids.setdefault(p.ids, p)  # the first, as a scan of the list finds
             by_name.setdefault(fold(p.name), []).append(p)
             for part in p.parts:
                 by_part.setdefault(part, []).append(p)
-        object.__setattr__(self, "_by_key", {p.key: p for p in self.people})  # a frozen record, built once
-        by_ids: dict[tuple[str, ...], Person] = {}
-        for p in self.people:
-            by_ids.setdefault(p.ids, p)  # the first, as a scan of the list finds
-        object.__setattr__(self, "_by_ids", by_ids)
+        object.__setattr__(self, "_by_ids", by_ids)  # a frozen record, built once
         object.__setattr__(self, "_by_name", by_name)
         object.__setattr__(self, "_by_part", by_part)
 
@@ -148,7 +145,7 @@ class Cast:
         if known is not None and known[0] == end:
             ids = tuple(sorted({pid for pid in known[1] if not pid.startswith(VARIANT)}))
             if ids:
-                same = self._by_key.get(",".join(ids))
+                same = self.with_ids(ids)
                 return (same or _person(ids, prose[tokens[k].start : tokens[end - 1].end], ())), "full-name"
         text = prose[tokens[k].start : tokens[end - 1].end]
         exact = self._by_name.get(fold(text), [])
