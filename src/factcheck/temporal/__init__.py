@@ -89,24 +89,31 @@ def find_times(
 
 def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
     """Every pattern's matches, longest forms first; a pattern runs only over the sentences that
-    contain one of its keywords (a time expression never crosses a sentence boundary)."""
-    taken = bytearray(len(prose))  # 1 where an earlier pattern already matched
+    contain one of its keywords (a time expression never crosses a sentence boundary).
+
+    One sentence at a time: since no match crosses a sentence's bounds, which characters an earlier
+    pattern took matters only within the sentence, so the record of them is as long as the sentence,
+    and nothing is kept per sentence for the whole document (a list of the sentences each kind runs
+    over, or a byte per character of the text, cost up to 3 bytes per byte of a long text)."""
     found: list[_Raw] = []
     spans = sentences.spans() if sentences else iter([(0, len(prose))])
-    worth: dict[str, list[tuple[int, int]]] = {}  # kind -> the sentences it runs over, in order
     for start, end in spans:
-        for kind in runnable_kinds(prose[start:end]):
-            worth.setdefault(kind, []).append((start, end))
-    for kind in KINDS:
-        for start, end in worth.get(kind, ()):
+        kinds = runnable_kinds(prose[start:end])
+        if not kinds:
+            continue
+        taken = bytearray(end - start)  # 1 where an earlier pattern already matched
+        for kind in KINDS:
+            if kind not in kinds:
+                continue
             for m in pattern(kind).finditer(prose, start, end):
                 s, e = m.span()
-                if any(taken[s:e]):
+                if any(taken[s - start : e - start]):
                     continue
                 if kind == "y" and not YEAR_LEAD.search(prose, max(0, s - 20), s):
                     continue  # "He has 2025 supporters": a bare number is a year only after "in", "since", "the" ...
-                taken[s:e] = b"\x01" * (e - s)
+                taken[s - start : e - start] = b"\x01" * (e - s)
                 found.append(_Raw(kind, m))
+    # Sentence by sentence and, within one, kind by kind as before; sorted by start, the same order.
     found.sort(key=lambda r: r.match.start())
     return found
 
