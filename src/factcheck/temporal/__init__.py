@@ -15,7 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from factcheck.dates import Interval
-from factcheck.facts import DateSource, DocumentDate, NonDate, Sentences, Span, TimeExpr, sentence_at
+from factcheck.facts import DateSource, DocumentDate, NonDate, Sentences, Shared, Span, TimeExpr, sentence_at
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
     KINDS,
@@ -49,13 +49,14 @@ def find_times(
 ) -> tuple[tuple[TimeExpr, ...], DocumentDate, tuple[NonDate, ...]]:
     """All time expressions, the document date (declared or inferred), and durations/sets."""
     raws = _scan(prose, sentences)
+    shared = Shared()
     non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
     raws = [r for r in raws if r.kind not in NOT_DATES]
     explicit = []
     for r in raws:
         if r.kind in _EXPLICIT_KINDS and has_year(r.match):
             try:
-                e = _expression(r, prose, sentences, Context(None, "unknown", None, None))
+                e = _expression(r, prose, sentences, Context(None, "unknown", None, None), shared)
             except (ValueError, OverflowError):
                 continue
             if e is not None:
@@ -69,7 +70,7 @@ def find_times(
     last_year: int | None = None
     for raw in raws:
         try:
-            expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last))
+            expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last), shared)
         except ValueError:
             impossible.append(NonDate("impossible", raw.match.group(), Span(*raw.match.span())))
             continue
@@ -118,7 +119,7 @@ def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
     return found
 
 
-def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context) -> TimeExpr | None:
+def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context, shared: Shared) -> TimeExpr | None:
     m = raw.match
     sent = sentence_at(sentences, m.start())
     sentence = sentences[sent].span if sentences else Span(0, len(prose))
@@ -129,10 +130,10 @@ def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context) -> Ti
     value, how = resolved
     wd = m.groupdict().get("wd") if raw.kind in _WEEKDAY_KINDS else None
     return TimeExpr(
-        text=m.group(),
+        text=shared(m.group()),
         span=Span(m.start(), m.end()),
-        sentence=sent,
-        value=value,
+        sentence=shared.sentence(sent),
+        value=shared(value),
         anchor=how,
         tense=tense,
         weekday=weekday_name(wd) if wd else None,
