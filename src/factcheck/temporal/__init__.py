@@ -24,7 +24,7 @@ from factcheck.temporal.expressions import (
     YEAR_LEAD,
     Context,
     has_year,
-    pattern,
+    matches,
     resolve,
     runnable_kinds,
     weekday_name,
@@ -99,7 +99,7 @@ def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
             worth.setdefault(kind, []).append((start, end))
     for kind in KINDS:
         for start, end in worth.get(kind, ()):
-            for m in pattern(kind).finditer(prose, start, end):
+            for m in matches(kind, prose, start, end):
                 s, e = m.span()
                 if any(taken[s:e]):
                     continue
