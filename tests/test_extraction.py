@@ -428,3 +428,14 @@ def test_title_forms_not_resolved(text, date_):
     roles = scan_text(text, date_).facts.roles
     assert all(r.office is None or len(r.person.candidates) != 1 for r in roles), \
         [(text[r.span.start : r.span.end], r.office, r.person.candidates) for r in roles]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Guterres", "guterres"), ("Inácio", "inacio"), ("U.S.", "us"), ("O\u2019Brien", "o'brien"),
+    # A lone spacing accent decomposes to a space and a mark; a key never holds whitespace.
+    ("\u00b4", "\u00b4"), ("\u00a8", "\u00a8"),
+])
+def test_token_keys_fold_accents_and_never_hold_spaces(text, key):
+    from factcheck.extract.tokens import token_key
+
+    assert token_key(text) == key

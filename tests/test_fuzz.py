@@ -49,6 +49,7 @@ dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 @example("He will visit tomorrow and next week.", date(9999, 12, 31), False)
 @example("The talks in 9999 and the 10000s went on.", None, False)
 @example("Defense Secretary Lloyd Austin spoke last decade, in the 9990s.", date(9999, 1, 1), True)
+@example("invited \u00b4 visit", None, False)  # a spacing accent once folded to the trie's value key
 def test_any_text_with_any_date_is_checked_or_refused_in_one_line(text: str, day: date | None, markdown: bool):
     try:
         doc = from_text("<fuzz>", text, day, markdown=markdown)

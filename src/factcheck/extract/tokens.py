@@ -42,8 +42,12 @@ def token_key(text: str) -> str:
 
 
 def _fold(key: str) -> str:
-    """Accents do not matter in a key: "Antonio Guterres" is "António Guterres", "Inacio" is "Inácio"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    """Accents do not matter in a key: "Antonio Guterres" is "António Guterres", "Inacio" is "Inácio".
+
+    A lone spacing accent ("´", "¨") decomposes to a space and a combining mark: a key never holds
+    whitespace (the phrase tries keep their values under the key " "), so such a mark keeps itself."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c) and not c.isspace())
+    return folded or key
 
 
 class Tokens(Sequence[Token]):
