@@ -327,6 +327,37 @@ def test_time_kind_skipped_where_it_cannot_match(kind: str, text: str) -> None:
     assert kind not in runnable_kinds(text)
 
 
+# md and md-range read their month and weekday as any capitalised word and keep the matches whose
+# words are names (expressions.matches), sparing the compile of both alternations: they must find
+# exactly what the patterns that spell the names out find, in every text and every window of one.
+_NAME_EDGES = (
+    "May. 5 and May 5, Mayor 5, Mar. 5, Sept. 5-7, Sept 5 to 7, Sep.5, June. 3, Junex 3, McDonald 5",
+    "Tuesday, July 1, 2025; Tues., July 1; Tue. the March 3; Tuesday. July 1; Monday 5; President July 4",
+    "March Madness 5, Mar. July 5, Mon. Jan. 5 - 7, 2024; Thurs, May 2; Thurs. May 2; Fri.,May 2; Sat.  ,  June 3",
+    "JULY 5, July5, Julyé 5, xJuly 5, _July 5, July 5:30, July 55, Feb 29 to 30 billion, Dec 3 - 1st qtr, Sunday (May 4)",
+)
+
+
+@pytest.mark.parametrize("kind", ["md", "md-range"])
+def test_named_kinds_match_as_the_spelt_out_patterns(kind: str) -> None:
+    import re
+    from pathlib import Path
+
+    from factcheck.temporal import expressions as ex
+
+    spelt = re.compile(ex._SOURCES[kind].replace(ex._WD_WORD, ex._WD).replace(ex._MONTH_WORD.format(g="m"), ex._MONTH.format(g="m")))
+    assert spelt.pattern != ex._SOURCES[kind]
+    fixtures = sorted((Path(__file__).parent.parent / "fixtures").glob("*.*"))
+    texts = [*_NAME_EDGES, *(p.read_text(encoding="utf-8") for p in fixtures if p.suffix != ".expected")]
+    found = 0
+    for text in texts:
+        for start, end in ((0, len(text)), (3, len(text) - 2), (len(text) // 3, 2 * len(text) // 3)):
+            got = [(m.span(), m.groupdict()) for m in ex.matches(kind, text, start, end)]
+            assert got == [(m.span(), m.groupdict()) for m in spelt.finditer(text, start, end)], text[:60]
+            found += len(got)
+    assert found > 20
+
+
 @pytest.mark.parametrize("text,date_,span,office,person,via", [
     # a monarch named by given or regnal name
     ("Queen Elizabeth opened parliament.", "2021-05-11", "Queen Elizabeth", "gb.monarch", "elizabeth-ii", "regnal-name"),

@@ -347,6 +347,13 @@ class Decoded(Mapping[str, V]):
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
+        if self._keys is None:
+            self._keys = frozenset(self._rows)
+        if self._keys:
+            # Every key is known: the value is read (and checked) only when it is asked for. A title's
+            # first word is looked up at every word of a text, and some branches are large ("minister":
+            # 55 kB of JSON) while the word is often inside a title already matched.
+            return key in self._keys
         try:
             self[key]
         except KeyError:

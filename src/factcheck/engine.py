@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.checks.registry import Rule
-from factcheck.document import MARKUP_SUFFIXES, Document
+from factcheck.document import MARKUP_SUFFIXES, Document, names_factcheck
 from factcheck.extract.pipeline import Extractor
 from factcheck.facts import Span
 from factcheck.findings import Finding, Result, finalize
 from factcheck.paths import rules_dir
-from factcheck.suppressions import MALFORMED, apply, find_malformed, find_suppressions
+
+if TYPE_CHECKING:
+    from factcheck.suppressions import Suppression
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: engines are told apart by identity (comparing two would compare their knowledge bases).
+@dataclass(frozen=True, slots=True, eq=False)
 class Engine:
     """The extractor and the rules, built once and run on every document."""
 
@@ -54,18 +58,24 @@ class Engine:
         for rule in ran:
             found.extend(rule.check(facts, self.extractor.kb, rule))
 
-        def running(selector: str) -> bool:
-            # A directive naming an unknown rule (a typo) is reported as unused; one naming a rule
-            # turned off for this run is not.
-            return any(matches(selector, r) for r in ran) or not any(matches(selector, r) for r in self.all_rules)
+        kept = finalize(found)
+        unused: tuple[Suppression, ...] = ()
+        source = doc.text if doc.source is None else doc.source
+        if names_factcheck(source) or (source is not doc.text and names_factcheck(doc.text)):
+            # Few documents hold a directive: the others do not import the module that reads them.
+            from factcheck.suppressions import MALFORMED, apply, find_malformed, find_suppressions
 
-        markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
-        kept, unused = apply(finalize(found), find_suppressions(doc.text if doc.source is None else doc.source, markdown),
-                             lambda offset: doc.position(offset)[0], running)
-        malformed = tuple(Finding(MALFORMED.code, MALFORMED.name, MALFORMED.severity, Span(start, end), message)
-                          for start, end, message in find_malformed(doc.text, markdown))
-        if malformed:
-            kept = finalize(kept + malformed)
+            def running(selector: str) -> bool:
+                # A directive naming an unknown rule (a typo) is reported as unused; one naming a
+                # rule turned off for this run is not.
+                return any(matches(selector, r) for r in ran) or not any(matches(selector, r) for r in self.all_rules)
+
+            markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
+            kept, unused = apply(kept, find_suppressions(source, markdown), lambda offset: doc.position(offset)[0], running)
+            malformed = tuple(Finding(MALFORMED.code, MALFORMED.name, MALFORMED.severity, Span(start, end), message)
+                              for start, end, message in find_malformed(doc.text, markdown))
+            if malformed:
+                kept = finalize(kept + malformed)
         from factcheck.checks.tenure import coverage
 
         return Result(doc, facts, kept, unused, coverage(facts, self.extractor.kb))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.checks.registry import Rule
-from factcheck.document import DIRECTIVE, FENCE, INLINE_CODE
+from factcheck.document import DIRECTIVE, FENCE, INLINE_CODE, names_factcheck
 from factcheck.findings import Finding, Severity, selects
 from factcheck.lazyre import lazy
 
@@ -110,13 +110,12 @@ _LOOKALIKE = lazy(rf"<!--{_CUE}[^\n]*?(?:-->|$)|\[{_CUE}[^\n\[\]]*(?:\[[^\n\]]*\
                         re.MULTILINE | re.IGNORECASE)
 _VERB_AND_RULES = lazy(r"factcheck\s*:?\s*(?P<verb>[A-Za-z-]+)?\s*(?P<rest>[^\]\n>]*)", re.IGNORECASE)
 _VERBS = ("ignore", "disable-file", "disable", "enable")
-_NAMED = lazy("factcheck", re.IGNORECASE)
 
 
 def find_malformed(text: str, markdown: bool = False) -> tuple[tuple[int, int, str], ...]:
     """(start, end, message) for each factcheck directive that cannot be read, saying what was expected:
     `<!-- factcheck: ignore FC101 -->` would otherwise hide nothing, in silence."""
-    if not _NAMED.search(text):  # not text.lower(): that copies a non-ASCII text at 12 bytes a character
+    if not names_factcheck(text):
         return ()
     code = _code_spans(text) if markdown else []
     good = {m.start() for m in DIRECTIVE.finditer(text)}

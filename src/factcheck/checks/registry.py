@@ -85,7 +85,8 @@ class Check(Protocol):
     def check(self, facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterable[Finding]: ...
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: a check kind is one object per installed check, told apart by identity.
+@dataclass(frozen=True, slots=True, eq=False)
 class CheckKind:
     """A ready-made `Check`: a function and its description (what the built-in kinds use)."""
 

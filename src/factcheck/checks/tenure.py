@@ -115,7 +115,8 @@ TERM_EDGE = "the date straddles a term's edge"
 NO_TERM = "no term of this person in the office is known"
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: a judgement is read where it is made, never compared.
+@dataclass(frozen=True, slots=True, eq=False)
 class Judgement:
     """What the check concluded about one title: checked (right, or wrong with a severity), or not and why."""
 

@@ -24,7 +24,8 @@ def _with_history(claim: RoleClaim, cue: str) -> RoleClaim:
     return replace(claim, history=cue) if cue else claim
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: told apart by identity, as the engine that holds it.
+@dataclass(frozen=True, slots=True, eq=False)
 class Extractor:
     """The knowledge base and lexicon compiled once, applied to many documents."""
 

@@ -50,7 +50,8 @@ class Slot:
     via: str  # "full-name", "named", "short-form", "role-noun", "handle"
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: one cast per document, never compared (its people are).
+@dataclass(frozen=True, slots=True, eq=False)
 class Cast:
     """The people of one document, and the means to resolve a reference to one of them."""
 

@@ -24,7 +24,7 @@ from factcheck.temporal.expressions import (
     YEAR_LEAD,
     Context,
     has_year,
-    pattern,
+    matches,
     resolve,
     runnable_kinds,
     weekday_name,
@@ -106,7 +106,7 @@ def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
         for kind in KINDS:
             if kind not in kinds:
                 continue
-            for m in pattern(kind).finditer(prose, start, end):
+            for m in matches(kind, prose, start, end):
                 s, e = m.span()
                 if any(taken[s - start : e - start]):
                     continue

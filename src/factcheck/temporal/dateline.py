@@ -17,9 +17,13 @@ from factcheck.facts import DateSource, DocumentDate, Span
 from factcheck.lazyre import lazy
 from factcheck.temporal.expressions import month_number
 
+_START = r"\A\s*(?:[^\n]{0,120}\n\s*\n\s*)?"  # an optional headline paragraph
+_PLACE = r"(?P<place>[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,20})?),\s+"
+# The dateline's own beginning, two characters of a place in capitals: most texts fail it, and it
+# compiles in a sixth of the time of the whole pattern (which every one-file scan would otherwise pay).
+_PLACE_START = lazy(_START + r"[A-Z][A-Z .'\-]")
 _DATELINE = lazy(
-    r"\A\s*(?:[^\n]{0,120}\n\s*\n\s*)?"  # an optional headline paragraph
-    r"(?P<place>[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,20})?),\s+"
+    _START + _PLACE +
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)\s+(?P<d>[12]\d|3[01]|0?[1-9])"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\s*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014]"
@@ -27,6 +31,8 @@ _DATELINE = lazy(
 
 
 def find_dateline(prose: str) -> DocumentDate | None:
+    if not _PLACE_START.match(prose):
+        return None
     m = _DATELINE.match(prose)
     if m is None or not m.group("y"):
         return None

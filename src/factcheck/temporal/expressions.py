@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -39,10 +40,19 @@ _NUMBERS = {
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
-_MONTH = (r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+_MONTH = "(?P<{g}>" + "|".join(_MONTH_FULL) + "|(?:" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?)"
 _WDNAME = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WD = r"(?:(?P<wd>" + _WDNAME + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)\s*,?\s+(?:the\s+)?)?"
+_WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")  # as _WD spells them
+# The same two slots as any capitalised word, for the kinds whose month is always followed by a space:
+# the word there is then the whole word, so a match is one of the patterns above exactly when its
+# words are names (`_NAMED`, checked by `matches`). The twelve months and seven weekdays spelt out
+# were most of the compile time of these patterns, paid by every process that reads a date.
+_MONTH_WORD = r"(?P<{g}>[A-Z][a-z]+\.?)"
+_WD_WORD = r"(?:(?P<wd>[A-Z][a-z]+\.?)\s*,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>1[89]\d\d|20\d\d)"
 _TO = r"(?:(?<=\w)[-\u2013\u2014](?=\d)|\s+[-\u2013\u2014]\s+|\s+(?:to|through|until|till|and)\s+)"
@@ -58,7 +68,7 @@ _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 _RAW_PATTERNS: tuple[tuple[str, str], ...] = (
     ("set", r"\b(?:every|each)\s+(?:other\s+)?(?:" + _WDNAME + r"|day|week|month|year|morning|evening|night|quarter)\b|\b(?:daily|weekly|monthly|annually|yearly)\b"),
     ("iso", r"\b" + _YEAR.format(g="y") + r"-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
-    ("md-range", r"\b" + _WD + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d") + _TO
+    ("md-range", r"\b" + _WD_WORD + _MONTH_WORD.format(g="m") + r"\s+" + _DAY.format(g="d") + _TO
      + _DAY.format(g="d2") + r"\b" + _NOT_QUANTITY + _NOT_PERIOD + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
     ("dm-range", r"\b" + _WD + _DAY.format(g="d") + _TO + _DAY.format(g="d2") + r"\s+(?:of\s+)?"
      + _MONTH.format(g="m") + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
@@ -66,7 +76,7 @@ _RAW_PATTERNS: tuple[tuple[str, str], ...] = (
      + r",?\s+" + _YEAR.format(g="y") + r"\b"),
     ("weekday-paren", r"\b(?P<wd>" + _WDNAME + r")\s*\(\s*" + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d")
      + r"(?:,?\s+" + _YEAR.format(g="y") + r")?\s*\)"),
-    ("md", r"\b" + _WD + _MONTH.format(g="m") + r"\s+" + _DAY.format(g="d") + r"(?![\d:])\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
+    ("md", r"\b" + _WD_WORD + _MONTH_WORD.format(g="m") + r"\s+" + _DAY.format(g="d") + r"(?![\d:])\b(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
     ("dm", r"\b" + _WD + _DAY.format(g="d") + r"\s+(?:of\s+)?" + _MONTH.format(g="m")
      + r"(?:,?\s+" + _YEAR.format(g="y") + r"\b)?"),
     ("year-ago", r"\b(?:the\s+)?(?:comparable\s+|corresponding\s+)?year[-\s](?:ago|earlier)(?:\s+(?:" + _ORD + r"\s+)?(?P<span_unit>quarter|period|month))?\b"
@@ -100,6 +110,34 @@ def pattern(kind: str) -> re.Pattern[str]:
     """The compiled pattern of a kind, compiled the first time a text needs it: compiling all of
     them up front was a fifth of the start-up time of a one-file scan."""
     return re.compile(_SOURCES[kind], 0 if kind in _CASE_SENSITIVE else re.I)
+
+
+# The kinds written with _MONTH_WORD and _WD_WORD, and the words those slots must hold: the forms of
+# _MONTH and _WD (a full name, or an abbreviation with an optional dot for a month and with its dot
+# for a weekday).
+_NAMED = frozenset({"md-range", "md"})
+_MONTH_NAMES = frozenset((*_MONTH_FULL, *_MONTH_ABBREVIATIONS, *(a + "." for a in _MONTH_ABBREVIATIONS)))
+_WEEKDAY_NAMES = frozenset((*WEEKDAYS, *(a + "." for a in _WEEKDAY_ABBREVIATIONS)))
+
+
+def matches(kind: str, prose: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What pattern(kind).finditer(prose, start, end) finds, and for the kinds in _NAMED only the
+    matches whose month and weekday are names. A match whose word is not a name is left, and the
+    search goes on from the next character, as finditer does where a pattern fails: at that position
+    no other reading puts a name there (the word is whole, and a weekday must be followed by a
+    capitalised word where a month must be followed by a day)."""
+    compiled = pattern(kind)
+    if kind not in _NAMED:
+        yield from compiled.finditer(prose, start, end)
+        return
+    pos = start
+    while (m := compiled.search(prose, pos, end)) is not None:
+        wd = m.group("wd")
+        if m.group("m") in _MONTH_NAMES and (wd is None or wd in _WEEKDAY_NAMES):
+            yield m
+            pos = m.end()  # never empty: a month and a day
+        else:
+            pos = m.start() + 1
 
 
 NOT_DATES = frozenset({"duration", "set"})

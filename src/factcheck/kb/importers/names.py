@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
-_INITIAL = re.compile(r"^[A-Z]\.?$")
+from factcheck.lazyre import lazy
+
+# Compiled when first used: extraction imports this module for the few names written with initials.
+_SUFFIX = lazy(r",?\s+(Jr\.?|Sr\.?|II|III|IV)$")
+_INITIAL = lazy(r"^[A-Z]\.?$")
 
 
 def fold(name: str) -> str:
