@@ -61,4 +61,4 @@ def test_token_keys_widen_past_two_bytes() -> None:
     tokens = tokenize(" ".join(words))
     assert [t.key for t in tokens[-3:]] == words[-3:]
     assert tokens[65_535].key == "w65535" and tokens[65_536].key == "w65536"
-    assert tokens.where({"w69999"}) == [69_999]
+    assert list(tokens.where({"w69999"})) == [69_999]
