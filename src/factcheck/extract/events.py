@@ -19,7 +19,7 @@ from typing import NamedTuple
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.people import ARTICLES
 from factcheck.extract.referents import cast, token_at, token_from
-from factcheck.extract.speakers import quote_of, quote_speakers
+from factcheck.extract.speakers import Quotations, quote_speakers
 from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys, token_key
 from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentences, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.model import KnowledgeBase
@@ -282,8 +282,9 @@ def find_events(
         return ()  # most documents: no invitation or visit (a visit noun takes its host from one), nothing to index
     reader = _Reader(prose, tokens, sentences, mentions, roles, gaz, kb)
     speakers = quote_speakers(tokens, sentences, quotes, frozenset(gaz.lexicon.speech), reader.subject, reader.at)
+    quotations = Quotations(quotes)
     for n, who in speakers.items():
-        for k in _quote_tokens(tokens, quotes, n):
+        for k in _quote_tokens(tokens, quotations, quotes, n):
             if tokens[k].key in _FIRST_PERSON and tokens[k].text != "i":  # "I", "me"; not a lower-case "i"
                 reader.pronouns[k] = reader.stand_in(who, k, "speaker")
     addressed: set[int] = set()  # quotations whose "you" was looked for
@@ -302,10 +303,10 @@ def find_events(
         end, values = match
         matched.update(range(i, end))
         trigger = Span(tokens[i].start, tokens[end - 1].end)
-        quote = quote_of(quotes, trigger.start)
+        quote = quotations.of(trigger.start)
         if quote is not None and quote in speakers and quote not in addressed:
             addressed.add(quote)
-            _address(reader, quotes, quote, speakers[quote], found)
+            _address(reader, quotations, quotes, quote, speakers[quote], found)
         sentence = sentence_at(sentences, trigger.start)
         bounds = sentences[sentence].span
         first, stop = token_from(tokens, bounds.start), token_from(tokens, bounds.end)
@@ -371,10 +372,10 @@ def find_events(
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
 
 
-def _quote_tokens(tokens: Tokens, quotes: tuple[Span, ...], n: int) -> list[int]:
+def _quote_tokens(tokens: Tokens, quotations: Quotations, quotes: tuple[Span, ...], n: int) -> list[int]:
     """The tokens of quotation n that no quotation inside it holds."""
     q = quotes[n]
-    inner = [s for s in quotes if q.start < s.start and s.end <= q.end]
+    inner = quotations.inner(n)
     found = []
     k = token_from(tokens, q.start)
     while k < len(tokens) and tokens[k].start < q.end:
@@ -384,12 +385,13 @@ def _quote_tokens(tokens: Tokens, quotes: tuple[Span, ...], n: int) -> list[int]
     return found
 
 
-def _address(reader: _Reader, quotes: tuple[Span, ...], n: int, speaker: _Found, found: list[_Record]) -> None:
+def _address(reader: _Reader, quotations: Quotations, quotes: tuple[Span, ...], n: int, speaker: _Found,
+             found: list[_Record]) -> None:
     """Resolve "you" in quotation n: the one person it opens by addressing ('"Prime Minister X, I ..."') or
     the one guest of the speaker's events in its sentence and the three before (not quoted). Abstain when
     they are several or none, or when "you" is plural ("you all", "both of you")."""
     tokens, q = reader.tokens, quotes[n]
-    inside = _quote_tokens(tokens, quotes, n)
+    inside = _quote_tokens(tokens, quotations, quotes, n)
     yous = [k for k in inside if tokens[k].key == "you"]
     if not yous or any(_plural_you(tokens, k) for k in yous):
         return
