@@ -699,7 +699,10 @@ def _valid_titles(kb: KnowledgeBase, offices: tuple[str, ...], title: str, ref: 
     key = normalize_title(title)
     kept = []
     for oid in offices:
-        periods = [t.valid for t in kb.offices[oid].titles if normalize_title(t.text) == key]
+        titles = kb.offices[oid].titles
+        # Most offices date none of their wordings: then every wording is valid, and none need be compared.
+        dated = any(t.valid is not None for t in titles)
+        periods = [t.valid for t in titles if normalize_title(t.text) == key] if dated else []
         if any(p is None for p in periods) or not periods or ref is None or any(p.overlaps(ref) for p in periods if p):
             kept.append(oid)
     return tuple(kept)
