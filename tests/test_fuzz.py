@@ -4,7 +4,7 @@ succeeds or fails with its one-line error type (the CLI turns it into exit code 
 exception is a bug.
 
 The budget is small by default (a few seconds in all, for CI); set FACTCHECK_FUZZ_EXAMPLES to run
-longer locally, e.g. FACTCHECK_FUZZ_EXAMPLES=20000 for about ten minutes. Inputs that once failed
+longer locally, e.g. FACTCHECK_FUZZ_EXAMPLES=60000 for about eight minutes (random seeds). Inputs that once failed
 stay below as @example cases, so they are tried first on every run.
 """
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Literal, overload
+from typing import Literal, TypeVar, cast, overload
 
 from factcheck.dates import Interval
 
@@ -110,6 +110,32 @@ class Sentences(Sequence[Sentence]):
         """The span of the sentence that contains offset, if one does."""
         n = bisect.bisect_right(self._starts, offset) - 1
         return Span(self._starts[n], self._ends[n]) if n >= 0 and offset < self._ends[n] else None
+
+
+_T = TypeVar("_T")
+
+
+class Shared:
+    """Equal values of one document's facts kept once: the extractors pass each title, name, tuple of
+    candidates and date through it as they make a fact. A long document names the same people, titles
+    and dates again and again, and each copy cost about 60 bytes. Also the one number of consecutive
+    facts in the same sentence (an int past 256 is an object of its own, 32 bytes)."""
+
+    __slots__ = ("_sentence", "_values")
+
+    def __init__(self) -> None:
+        self._values: dict[object, object] = {}
+        self._sentence = -1
+
+    def __call__(self, value: _T) -> _T:
+        return cast(_T, self._values.setdefault(value, value))
+
+    def sentence(self, n: int) -> int:
+        """`n`, as the object of the last sentence number passed when equal to it."""
+        if n == self._sentence:
+            return self._sentence
+        self._sentence = n
+        return n
 
 
 def sentence_at(sentences: Sentences, offset: int) -> int:

@@ -30,7 +30,7 @@ from dataclasses import replace
 from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.tokens import Token, Tokens, joined, phrase_keys, token_key
-from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentences, Span, TimeExpr, covered, sentence_at
+from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentences, Shared, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.importers.names import initials_agree, middles_contradict
 from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_name, normalize_title
 from factcheck.lazyre import lazy
@@ -84,6 +84,7 @@ class _Memory:
         self.by_surname: dict[str, set[str]] = {}
         self.by_part: dict[str, set[str]] = {}  # every word of the name: "Lee" of "Lee Jae-myung"
         self.by_tail: dict[tuple[str, ...], set[str]] = {}  # the last words of a longer name: "Campos Neto"
+        self.shared = Shared()  # the names, titles and candidates of the facts made so far
 
     def remember(self, kb: KnowledgeBase, ids: tuple[str, ...]) -> None:
         for pid in ids:
@@ -133,7 +134,8 @@ def find_people(
             mention, next_i = _name_at(prose, tokens, i, sentences, kb, gaz, memory)
             if mention is not None:
                 mentions.append(mention)
-                appositive = _appositive(prose, tokens, next_i, mention, sentences, by_sentence, quotes, doc_date, kb, gaz)
+                appositive = _appositive(prose, tokens, next_i, mention, sentences, by_sentence, quotes, doc_date, kb, gaz,
+                                         memory.shared)
                 if appositive is not None:
                     roles.append(appositive[0])
                     resume = appositive[1]
@@ -209,10 +211,10 @@ def _name_at(prose: str, tokens: Tokens, i: int, sentences: Sentences, kb: Knowl
             return None, end  # "John Smithson Jr" style: a longer name than the one we know
         ids_t = tuple(sorted(set(ids)))
         memory.remember(kb, ids_t)
-        return _mention(prose, tokens, i, end, sentences, ids_t, "full-name"), end
+        return _mention(prose, tokens, i, end, sentences, ids_t, "full-name", memory.shared), end
     known = memory.by_surname.get(tokens[i].key)
     if known and not (i + 1 < len(tokens) and _continues_name(prose, tokens, i + 1)):
-        return _mention(prose, tokens, i, i + 1, sentences, tuple(sorted(known)), "surname"), i + 1
+        return _mention(prose, tokens, i, i + 1, sentences, tuple(sorted(known)), "surname", memory.shared), i + 1
     return None, i + 1
 
 
@@ -231,9 +233,10 @@ def _continues_name(prose: str, tokens: Tokens, i: int) -> bool:
 
 
 def _mention(prose: str, tokens: Tokens, i: int, end: int, sentences: Sentences, ids: tuple[str, ...],
-             via: str) -> PersonMention:
+             via: str, shared: Shared) -> PersonMention:
     start, stop = tokens[i].start, tokens[end - 1].end
-    return PersonMention(prose[start:stop], Span(start, stop), sentence_at(sentences, start), ids, via)
+    return PersonMention(shared(prose[start:stop]), Span(start, stop), shared.sentence(sentence_at(sentences, start)),
+                         shared(ids), via)
 
 
 def _name_tokens(prose: str, tokens: Tokens, i: int) -> int:
@@ -288,14 +291,14 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: Sente
         elif len(ids) > 1:
             ids = _named_so(kb, ids, prose[tokens[i].start : tokens[end - 1].end])
         memory.remember(kb, ids)
-        return _mention(prose, tokens, i, end, sentences, ids, "full-name")
+        return _mention(prose, tokens, i, end, sentences, ids, "full-name", memory.shared)
     if match is not None and match[0] == end:
         # A short or formal given name ("Treasury Secretary Timothy Geithner"): only a hint, taken
         # when exactly one person so named held one of the title's offices.
         held = kb.who_held(sorted({pid[len(VARIANT):] for pid in match[1] if pid.startswith(VARIANT)}), offices)
         if len(held) == 1:
             memory.remember(kb, held)
-            return _mention(prose, tokens, i, end, sentences, held, "name-variant-office")
+            return _mention(prose, tokens, i, end, sentences, held, "name-variant-office", memory.shared)
     if end - i > 1:
         # Initials where the sources write names ("James A. Baker III", "J. Baker", "George P. Shultz"):
         # only with the title's office, and only when exactly one holder of it has a name they agree with.
@@ -307,31 +310,31 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: Sente
         agreed = tuple(sorted(pid for pid in holders if _initials_name(written, _known_names(kb, pid))))
         if len(agreed) == 1:
             memory.remember(kb, agreed)
-            return _mention(prose, tokens, i, end, sentences, agreed, "initials-office")
+            return _mention(prose, tokens, i, end, sentences, agreed, "initials-office", memory.shared)
     if end - i > 1:
         # A compound surname without the given name ("Campos Neto" after "Roberto Campos Neto").
         tail = memory.by_tail.get(tuple(t.key for t in tokens[i:end] if t.is_word), set())
         if len(tail) == 1:
-            return _mention(prose, tokens, i, end, sentences, tuple(tail), "surname")
+            return _mention(prose, tokens, i, end, sentences, tuple(tail), "surname", memory.shared)
         near = _near_holder(tokens, i, end, kb, offices, ref)
         if near:
-            return _mention(prose, tokens, i, end, sentences, near, "near-name-holder")
+            return _mention(prose, tokens, i, end, sentences, near, "near-name-holder", memory.shared)
     if end == i + 1:
         known = memory.by_surname.get(tokens[i].key)
         if known:
-            return _mention(prose, tokens, i, end, sentences, tuple(sorted(known)), "surname")
+            return _mention(prose, tokens, i, end, sentences, tuple(sorted(known)), "surname", memory.shared)
         # A family name written first ("President Lee" after "Lee Jae-myung"): the one person the
         # document has named with that word who held one of the title's offices.
         named = {pid for pid in memory.by_part.get(tokens[i].key, ())
                  if any(t.office in offices for t in kb.terms_of(pid))}
         if len(named) == 1:
-            return _mention(prose, tokens, i, end, sentences, tuple(named), "surname")
+            return _mention(prose, tokens, i, end, sentences, tuple(named), "surname", memory.shared)
         # A surname after a title: the one person of that surname who ever held one of its offices.
         holders = {pid for office in offices for pid in kb.holders_named(office, tokens[i].key)}
         if len(holders) == 1:
             ids = tuple(holders)
             memory.remember(kb, ids)
-            return _mention(prose, tokens, i, end, sentences, ids, "surname-office")
+            return _mention(prose, tokens, i, end, sentences, ids, "surname-office", memory.shared)
         if regnal:
             # A monarch is named by given or regnal name ("King Charles" for Charles III).
             holders = {t.person for office in offices for t in kb.terms_in(office)
@@ -339,8 +342,8 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: Sente
             if len(holders) == 1:
                 ids = tuple(holders)
                 memory.remember(kb, ids)
-                return _mention(prose, tokens, i, end, sentences, ids, "regnal-name")
-    return _mention(prose, tokens, i, end, sentences, (), "unknown")
+                return _mention(prose, tokens, i, end, sentences, ids, "regnal-name", memory.shared)
+    return _mention(prose, tokens, i, end, sentences, (), "unknown", memory.shared)
 
 
 def _near_holder(tokens: Tokens, i: int, end: int, kb: KnowledgeBase, offices: list[str],
@@ -476,9 +479,13 @@ def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[
         # The looser forms bind only a name the knowledge base knows in full, or (after a lower-case
         # title) a written form of a full name that only a holder of the title's own office agrees with.
         return None
-    span = Span(tokens[lead_start].start, tokens[name_end - 1].end)
-    claim = _claim(prose, span, Span(tokens[i].start, tokens[end - 1].end), offices, cue, person, modifiers,
-                   sentences, times, quotes, doc_date, kb, form, gaz)
+    # The claim's offsets as the same objects as the title's and the name's (32 bytes each otherwise).
+    title_span = Span(tokens[i].start, tokens[end - 1].end)
+    stop = tokens[name_end - 1].end
+    span = Span(title_span.start if lead_start == i else tokens[lead_start].start,
+                person.span.end if person.span.end == stop else stop)
+    claim = _claim(prose, span, title_span, offices, cue, person, modifiers,
+                   sentences, times, quotes, doc_date, kb, form, gaz, memory.shared)
     if not offices and claim.jurisdiction_via != "person-office":
         return None
     return claim, name_end
@@ -599,7 +606,7 @@ def _trailing_modifiers(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> t
 
 def _appositive(prose: str, tokens: Tokens, i: int, mention: PersonMention, sentences: Sentences,
                 times: _Times, quotes: tuple[Span, ...], doc_date: DocumentDate, kb: KnowledgeBase,
-                gaz: Gazetteer) -> tuple[RoleClaim, int] | None:
+                gaz: Gazetteer, shared: Shared) -> tuple[RoleClaim, int] | None:
     """"NAME, the [jurisdiction] TITLE," after a mention ending at token i."""
     if i + 2 >= len(tokens) or tokens[i].text != ",":
         return None
@@ -640,10 +647,11 @@ def _appositive(prose: str, tokens: Tokens, i: int, mention: PersonMention, sent
     trailing, end = _trailing_modifiers(prose, tokens, end, gaz)
     if end < len(tokens) and not _ends_at(tokens[end], _APPOSITIVE_END):
         return None
-    span = Span(mention.span.start, tokens[end - 1].end)
-    claim = _claim(prose, span, Span(tokens[lead].start if cue is None else tokens[j].start, tokens[end - 1].end),
+    stop = tokens[end - 1].end
+    span = Span(mention.span.start, stop)
+    claim = _claim(prose, span, Span(tokens[lead].start if cue is None else tokens[j].start, stop),
                    offices, cue, mention, tuple(modifiers) + trailing, sentences, times, quotes, doc_date, kb,
-                   "name-appositive", gaz)
+                   "name-appositive", gaz, shared)
     return claim, end
 
 
@@ -657,8 +665,8 @@ def _clause(prose: str, sentence: Span, span: Span) -> Span:
 
 def _claim(prose: str, span: Span, title_span: Span, offices: list[str], cue: str | None, person: PersonMention,
            modifiers: tuple[str, ...], sentences: Sentences, times: _Times, quotes: tuple[Span, ...],
-           doc_date: DocumentDate, kb: KnowledgeBase, form: str, gaz: Gazetteer) -> RoleClaim:
-    sentence = sentence_at(sentences, span.start)
+           doc_date: DocumentDate, kb: KnowledgeBase, form: str, gaz: Gazetteer, shared: Shared) -> RoleClaim:
+    sentence = shared.sentence(sentence_at(sentences, span.start))
     if not modifiers and gaz.handover is not None:
         # Only the title's own clause: in "appointed in 1979 by President Carter, will not be kept on by
         # President Reagan" the change of holders is Carter's clause, not Reagan's.
@@ -682,12 +690,12 @@ def _claim(prose: str, span: Span, title_span: Span, offices: list[str], cue: st
         span=span,
         title_span=title_span,
         sentence=sentence,
-        title=prose[title_span.start : title_span.end],
-        offices=candidates,
+        title=shared(prose[title_span.start : title_span.end]),
+        offices=shared(candidates),
         jurisdiction=jurisdiction,
         jurisdiction_via=via,
         person=person,
-        modifiers=modifiers,
+        modifiers=shared(modifiers),
         quoted=covered(quotes, span.start, span.end),
         event_time=event_time,
         form=form,

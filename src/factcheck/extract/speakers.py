@@ -14,6 +14,7 @@ token i.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
@@ -48,7 +49,7 @@ def quote_speakers(tokens: Tokens, sentences: Sentences, quotes: tuple[Span, ...
     """The speaker of each quotation that has one, by the quotation's index in `quotes`."""
     if not quotes or not verbs:
         return {}
-    inside = _inside(tokens, quotes)
+    inside = _Inside(tokens, quotes)
     opening = {token_from(tokens, q.start): n for n, q in enumerate(quotes)}
     closing = {token_from(tokens, q.end): n for n, q in enumerate(quotes)}
     # A speech verb with its subject (None for a pronoun), where it is anchored (the quotation's first
@@ -119,12 +120,29 @@ def _after_quote(tokens: Tokens, closing: dict[int, int], k: int) -> int | None:
     return None
 
 
-def _inside(tokens: Tokens, quotes: tuple[Span, ...]) -> set[int]:
-    found: set[int] = set()
-    for q in quotes:
-        # The tokens starting inside the quotation, by two binary searches of the starts (no Token built).
-        found.update(range(token_from(tokens, q.start), token_from(tokens, q.end)))
-    return found
+class _Inside:
+    """The tokens starting inside a quotation, as disjoint runs of token indices: a set of every such
+    index cost about 70 bytes a token, 4 bytes of memory per byte of a text full of quotations."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, tokens: Tokens, quotes: tuple[Span, ...]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        # Each quotation's tokens by two binary searches of the starts (no Token built); nested and
+        # touching quotations merge into one run.
+        for first, stop in sorted((token_from(tokens, q.start), token_from(tokens, q.end)) for q in quotes):
+            if first >= stop:
+                continue
+            if self._ends and first <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], stop)
+            else:
+                self._starts.append(first)
+                self._ends.append(stop)
+
+    def __contains__(self, k: int) -> bool:
+        n = bisect_right(self._starts, k) - 1
+        return n >= 0 and k < self._ends[n]
 
 
 def quote_of(quotes: tuple[Span, ...], offset: int) -> int | None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.findings import Finding, Result
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
 
 
 class Located(NamedTuple):
@@ -33,14 +36,15 @@ def printable(text: str) -> str:
 
 
 def locate(result: Result) -> tuple[Located, ...]:
-    doc = result.document
-    out = []
-    for f in result.findings:
-        line, col = doc.position(f.span.start)
-        end_line, end_col = doc.position(f.span.end)
-        related = tuple(doc.position(r.span.start) + doc.position(r.span.end) + (r.message,) for r in f.related)
-        out.append(Located(f, line, col, end_line, end_col, related))
-    return tuple(out)
+    return tuple(locate_one(f, result.document) for f in result.findings)
+
+
+def locate_one(f: Finding, doc: Document) -> Located:
+    """One finding with its lines and columns."""
+    line, col = doc.position(f.span.start)
+    end_line, end_col = doc.position(f.span.end)
+    related = tuple(doc.position(r.span.start) + doc.position(r.span.end) + (r.message,) for r in f.related)
+    return Located(f, line, col, end_line, end_col, related)
 
 
 def coverage(result: Result) -> str:

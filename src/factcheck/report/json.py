@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from itertools import repeat
 from typing import Any, TextIO
 
 from factcheck import __version__
 from factcheck.discovery import Skipped
 from factcheck.findings import Result
-from factcheck.report import locate, summary
+from factcheck.report import locate_one, summary
 
 
 def finding_object(result: Result) -> list[dict[str, Any]]:
     """The contract's finding objects for one document."""
-    out = []
-    for loc in locate(result):
+    return list(finding_objects(result))
+
+
+def finding_objects(result: Result) -> Iterator[dict[str, Any]]:
+    """`finding_object`, one at a time (a long document has tens of thousands)."""
+    for loc in map(locate_one, result.findings, repeat(result.document)):
         f = loc.finding
-        out.append({
+        yield {
             "rule": f.rule,
             "code": f.code,
             "severity": f.severity,
@@ -31,21 +36,23 @@ def finding_object(result: Result) -> list[dict[str, Any]]:
                 {"line": ln, "column": c, "end_line": el, "end_column": ec, "message": m}
                 for ln, c, el, ec, m in loc.related
             ],
-        })
-    return out
+        }
 
 
 def mention_objects(result: Result) -> list[dict[str, object]]:
     """Every title found next to a name, with its span and whether it was checked (and why not)."""
+    return list(mention_objects_of(result))
+
+
+def mention_objects_of(result: Result) -> Iterator[dict[str, object]]:
+    """`mention_objects`, one at a time."""
     doc = result.document
-    out = []
     for m in result.mentions:
         line, col = doc.position(m.span.start)
         end_line, end_col = doc.position(m.span.end)
-        out.append({"line": line, "column": col, "end_line": end_line, "end_column": end_col,
-                    "title": m.title, "person": " ".join(m.person.split()), "office": m.office,
-                    "checked": m.checked, "verdict": m.verdict or None, "reason": m.reason or None})
-    return out
+        yield {"line": line, "column": col, "end_line": end_line, "end_column": end_col,
+               "title": m.title, "person": " ".join(m.person.split()), "office": m.office,
+               "checked": m.checked, "verdict": m.verdict or None, "reason": m.reason or None}
 
 
 def render(results: list[Result], skipped: Sequence[Skipped] = ()) -> str:
@@ -68,18 +75,17 @@ def write(results: list[Result], out: TextIO, skipped: Sequence[Skipped] = ()) -
 
 
 def pieces(results: list[Result], skipped: Sequence[Skipped] = ()) -> Iterator[str]:
-    """The text of `render`, in the pieces the JSON encoder makes."""
-    documents = []
-    for result in results:
-        dd = result.facts.document_date
-        documents.append({
-            "path": result.document.path,
-            "id": None,
-            "date": dd.iso(),
-            "date_source": dd.source,
-            "findings": finding_object(result),
-            "mentions": mention_objects(result),
-        })
+    """The text of `render` in pieces: what `json.dumps(payload, indent=2, ensure_ascii=False)` gives,
+    but each document's findings and titles are made, encoded and dropped one at a time. Holding
+    them all as objects cost several bytes of memory per byte of a long document dense with titles."""
+    documents = [{
+        "path": result.document.path,
+        "id": None,
+        "date": result.facts.document_date.iso(),
+        "date_source": result.facts.document_date.source,
+        "findings": finding_objects(result),
+        "mentions": mention_objects_of(result),
+    } for result in results]
     payload: dict[str, object] = {
         "version": 1,
         "tool": {"name": "factcheck", "version": __version__},
@@ -88,5 +94,29 @@ def pieces(results: list[Result], skipped: Sequence[Skipped] = ()) -> Iterator[s
     }
     if skipped:
         payload["skipped"] = [{"path": s.path, "reason": s.reason} for s in skipped]
-    yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(payload)  # what json.dumps(...) joins
+    yield from _encoded(payload, 0)
     yield "\n"
+
+
+def _encoded(value: object, level: int) -> Iterator[str]:
+    """`value` as the indenting encoder writes it at nesting `level`, with an iterator written as an
+    array of the values it gives, each encoded as it comes. The rest of a value is left to the encoder:
+    its text at level 0, indented further after each line break (JSON strings hold no raw line break)."""
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, dict) and any(isinstance(v, (Iterator, list)) for v in value.values()):
+        for n, (key, item) in enumerate(value.items()):
+            yield ("{" if n == 0 else ",") + inner + _ENCODER.encode(key) + ": "
+            yield from _encoded(item, level + 1)
+        yield "\n" + "  " * level + "}"
+    elif isinstance(value, (Iterator, list)) and not isinstance(value, str):
+        first = True
+        for item in value:
+            yield ("[" if first else ",") + inner
+            yield from _encoded(item, level + 1)
+            first = False
+        yield "[]" if first else "\n" + "  " * level + "]"
+    else:
+        yield _ENCODER.encode(value).replace("\n", "\n" + "  " * level)
+
+
+_ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)

@@ -15,7 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from factcheck.dates import Interval
-from factcheck.facts import DateSource, DocumentDate, NonDate, Sentences, Span, TimeExpr, sentence_at
+from factcheck.facts import DateSource, DocumentDate, NonDate, Sentences, Shared, Span, TimeExpr, sentence_at
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
     KINDS,
@@ -49,13 +49,14 @@ def find_times(
 ) -> tuple[tuple[TimeExpr, ...], DocumentDate, tuple[NonDate, ...]]:
     """All time expressions, the document date (declared or inferred), and durations/sets."""
     raws = _scan(prose, sentences)
+    shared = Shared()
     non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
     raws = [r for r in raws if r.kind not in NOT_DATES]
     explicit = []
     for r in raws:
         if r.kind in _EXPLICIT_KINDS and has_year(r.match):
             try:
-                e = _expression(r, prose, sentences, Context(None, "unknown", None, None))
+                e = _expression(r, prose, sentences, Context(None, "unknown", None, None), shared)
             except (ValueError, OverflowError):
                 continue
             if e is not None:
@@ -69,7 +70,7 @@ def find_times(
     last_year: int | None = None
     for raw in raws:
         try:
-            expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last))
+            expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last), shared)
         except ValueError:
             impossible.append(NonDate("impossible", raw.match.group(), Span(*raw.match.span())))
             continue
@@ -89,29 +90,36 @@ def find_times(
 
 def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
     """Every pattern's matches, longest forms first; a pattern runs only over the sentences that
-    contain one of its keywords (a time expression never crosses a sentence boundary)."""
-    taken = bytearray(len(prose))  # 1 where an earlier pattern already matched
+    contain one of its keywords (a time expression never crosses a sentence boundary).
+
+    One sentence at a time: since no match crosses a sentence's bounds, which characters an earlier
+    pattern took matters only within the sentence, so the record of them is as long as the sentence,
+    and nothing is kept per sentence for the whole document (a list of the sentences each kind runs
+    over, or a byte per character of the text, cost up to 3 bytes per byte of a long text)."""
     found: list[_Raw] = []
     spans = sentences.spans() if sentences else iter([(0, len(prose))])
-    worth: dict[str, list[tuple[int, int]]] = {}  # kind -> the sentences it runs over, in order
     for start, end in spans:
-        for kind in runnable_kinds(prose[start:end]):
-            worth.setdefault(kind, []).append((start, end))
-    for kind in KINDS:
-        for start, end in worth.get(kind, ()):
+        kinds = runnable_kinds(prose[start:end])
+        if not kinds:
+            continue
+        taken = bytearray(end - start)  # 1 where an earlier pattern already matched
+        for kind in KINDS:
+            if kind not in kinds:
+                continue
             for m in matches(kind, prose, start, end):
                 s, e = m.span()
-                if any(taken[s:e]):
+                if any(taken[s - start : e - start]):
                     continue
                 if kind == "y" and not YEAR_LEAD.search(prose, max(0, s - 20), s):
                     continue  # "He has 2025 supporters": a bare number is a year only after "in", "since", "the" ...
-                taken[s:e] = b"\x01" * (e - s)
+                taken[s - start : e - start] = b"\x01" * (e - s)
                 found.append(_Raw(kind, m))
+    # Sentence by sentence and, within one, kind by kind as before; sorted by start, the same order.
     found.sort(key=lambda r: r.match.start())
     return found
 
 
-def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context) -> TimeExpr | None:
+def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context, shared: Shared) -> TimeExpr | None:
     m = raw.match
     sent = sentence_at(sentences, m.start())
     sentence = sentences[sent].span if sentences else Span(0, len(prose))
@@ -122,10 +130,10 @@ def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context) -> Ti
     value, how = resolved
     wd = m.groupdict().get("wd") if raw.kind in _WEEKDAY_KINDS else None
     return TimeExpr(
-        text=m.group(),
+        text=shared(m.group()),
         span=Span(m.start(), m.end()),
-        sentence=sent,
-        value=value,
+        sentence=shared.sentence(sent),
+        value=shared(value),
         anchor=how,
         tense=tense,
         weekday=weekday_name(wd) if wd else None,
