@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from factcheck.checks.registry import Rule
 from factcheck.document import MARKUP_SUFFIXES, Document, names_factcheck
 from factcheck.extract.pipeline import Extractor
-from factcheck.facts import Span
+from factcheck.facts import Shared, Span
 from factcheck.findings import Finding, Result, finalize
 from factcheck.paths import rules_dir
 
@@ -55,8 +55,12 @@ class Engine:
         facts = self.extractor.extract(doc)
         found: list[Finding] = []
         ran = [rule for rule in self.rules if not any(matches(s, rule) for s in ignored)]
+        # A long document repeats the same mistake: its findings keep one copy of each message and list
+        # of evidence (a text dense with stale titles has a finding every few hundred characters).
+        shared = Shared()
         for rule in ran:
-            found.extend(rule.check(facts, self.extractor.kb, rule))
+            found.extend(replace(f, message=shared(f.message), evidence=shared(f.evidence))
+                         for f in rule.check(facts, self.extractor.kb, rule))
 
         kept = finalize(found)
         unused: tuple[Suppression, ...] = ()

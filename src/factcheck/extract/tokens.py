@@ -52,9 +52,11 @@ def _fold(key: str) -> str:
 
 class Tokens(Sequence[Token]):
     """The tokens of one text, kept as columns: offsets in two arrays of 4-byte numbers, each key as
-    the number of a string shared by every equal word, the text of each token read from the prose
-    when it is asked for. A Token object each cost about 45 bytes of memory per byte of text (a long
-    document's largest cost by far); these cost about 2.5. Indexing builds the Token, so extractors
+    the number of a string shared by every equal word (in 2 bytes while the text has fewer than 65,536
+    distinct words), the text of each token read from the prose when it is asked for. A Token object
+    each cost about 45 bytes of memory per byte of text (a long document's largest cost by far); these
+    cost about 2. (Lengths in bytes instead of the ends, 2 bytes a token less, cost 5% of the time:
+    indexing adds them on every read.) Indexing builds the Token, so extractors
     read them as a tuple."""
 
     __slots__ = ("_ends", "_ids", "_keys", "_prose", "_starts")
@@ -69,18 +71,21 @@ class Tokens(Sequence[Token]):
         """The index of the first token starting at or after `offset` (a binary search of the starts)."""
         return bisect_left(self._starts, offset)
 
-    def where(self, *key_sets: Collection[str], capitalized: bool = False) -> list[int]:
+    def where(self, *key_sets: Collection[str], capitalized: bool = False) -> array[int]:
         """The indices, in order, of the tokens whose key is in one of `key_sets` (or, with `capitalized`,
         whose first character is upper case). A scan that visits only such tokens calls this instead of
         iterating: the test runs once per distinct key rather than once per token, and no Token is built
-        for the others (a long document has hundreds of thousands of tokens and a few thousand keys)."""
+        for the others (a long document has hundreds of thousands of tokens and a few thousand keys).
+        An array, not a list: the capitalised words of a long text are a quarter of its tokens, and a
+        list of them held 2 bytes per byte of text while the people were read."""
         wanted: set[int] = set()
         for keys in key_sets:  # one comprehension a set: a generator per key cost more than the tests
             wanted.update([n for n, key in enumerate(self._keys) if key in keys])
         if not capitalized:
-            return [i for i, n in enumerate(self._ids) if n in wanted]
+            return array(self._starts.typecode, [i for i, n in enumerate(self._ids) if n in wanted])
         prose = self._prose
-        return [i for i, (n, start) in enumerate(zip(self._ids, self._starts)) if n in wanted or prose[start].isupper()]
+        return array(self._starts.typecode, [i for i, (n, start) in enumerate(zip(self._ids, self._starts))
+                                             if n in wanted or prose[start].isupper()])
 
     def keys_between(self, start: int, stop: int) -> tuple[str, ...]:
         """The keys of tokens start to stop (clamped to the tokens, as a slice is), without building Tokens:
@@ -110,7 +115,7 @@ def tokenize(prose: str) -> Tokens:
     # This runs once a word, for every word of every document: the two `in` tests are cheaper than
     # two calls of replace on every token, and one dict numbers the distinct keys.
     wide = "I" if len(prose) < 2**32 and array("I").itemsize >= 4 else "Q"  # offsets past 4 GB need 8 bytes
-    starts, ends, ids = array(wide), array(wide), array(wide)
+    starts, ends, ids = array(wide), array(wide), array("H")
     numbers: dict[str, int] = {}
     keys: list[str] = []
     for m in _TOKEN.finditer(prose):
@@ -122,6 +127,8 @@ def tokenize(prose: str) -> Tokens:
         if number is None:
             number = numbers[key] = len(keys)
             keys.append(key)
+            if number == 2 ** (8 * ids.itemsize):
+                ids = array(wide, ids)  # more distinct words than two bytes number
         starts.append(start)
         ends.append(end)
         ids.append(number)

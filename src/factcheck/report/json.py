@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from factcheck import __version__
 from factcheck.discovery import Skipped
@@ -100,23 +100,30 @@ def pieces(results: list[Result], skipped: Sequence[Skipped] = ()) -> Iterator[s
 
 def _encoded(value: object, level: int) -> Iterator[str]:
     """`value` as the indenting encoder writes it at nesting `level`, with an iterator written as an
-    array of the values it gives, each encoded as it comes. The rest of a value is left to the encoder:
-    its text at level 0, indented further after each line break (JSON strings hold no raw line break)."""
-    inner = "\n" + "  " * (level + 1)
-    if isinstance(value, dict) and any(isinstance(v, (Iterator, list)) for v in value.values()):
-        for n, (key, item) in enumerate(value.items()):
-            yield ("{" if n == 0 else ",") + inner + _ENCODER.encode(key) + ": "
-            yield from _encoded(item, level + 1)
-        yield "\n" + "  " * level + "}"
-    elif isinstance(value, (Iterator, list)) and not isinstance(value, str):
-        first = True
-        for item in value:
-            yield ("[" if first else ",") + inner
-            yield from _encoded(item, level + 1)
-            first = False
-        yield "[]" if first else "\n" + "  " * level + "]"
+    array of the values it gives, each encoded as it comes. What holds no iterator is left to the
+    encoder: its text at level 0, indented after each line break (JSON strings hold no raw line break)."""
+    pad = "\n" + "  " * level
+    if not _lazy(value):
+        yield _ENCODER.encode(value).replace("\n", pad)
+        return
+    pairs: Iterator[tuple[str, object]]
+    if isinstance(value, dict):
+        pairs, opening, closing = ((_ENCODER.encode(k) + ": ", v) for k, v in value.items()), "{", "}"
     else:
-        yield _ENCODER.encode(value).replace("\n", "\n" + "  " * level)
+        pairs, opening, closing = (("", v) for v in cast(Iterable[object], value)), "[", "]"
+    first = True
+    for prefix, item in pairs:
+        yield (opening if first else ",") + pad + "  " + prefix
+        yield from _encoded(item, level + 1)
+        first = False
+    yield opening + closing if first else pad + closing
+
+
+def _lazy(value: object) -> bool:
+    """Whether `value` is or holds an iterator (an array to write as it comes)."""
+    if isinstance(value, dict):
+        return any(_lazy(v) for v in value.values())
+    return isinstance(value, Iterator) or isinstance(value, list) and any(_lazy(v) for v in value)
 
 
 _ENCODER = json.JSONEncoder(indent=2, ensure_ascii=False)

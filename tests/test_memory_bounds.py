@@ -1,0 +1,64 @@
+"""Memory per byte of text stays bounded by construction (issue 16).
+
+The figures themselves (peak resident memory per byte, seconds per MB) are measured in
+bench/memory.py, not here. These tests count what Python allocates (tracemalloc: the same program
+on the same text allocates the same objects, so the count does not depend on the machine or on
+other work running; it moves a little with the state of the compiled cache), with bounds well above today's figures: they fail on a structural
+regression (a set of every token inside a quotation, a byte or a list entry per character or
+sentence of the whole text, one copy of a repeated title per fact), not on a small change.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from datetime import date
+
+from conftest import FIXTURES
+from factcheck.document import from_text
+from factcheck.engine import Engine
+from factcheck.extract.tokens import tokenize
+
+
+def _repeated(block: str, size: int) -> str:
+    return block * (size // len(block) + 1)
+
+
+def _peak_per_byte(engine: Engine, text: str) -> float:
+    """Python memory at the peak of checking `text` (extraction, checks, the result kept), per byte."""
+    doc = from_text("long.txt", text, date(2025, 7, 1))
+    engine.run(doc)  # once first: the knowledge-base rows the text needs are read once per process
+    tracemalloc.start()
+    try:
+        engine.run(doc)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / len(text.encode())
+
+
+def test_dense_text_bounded(engine: Engine) -> None:
+    # The fixture articles: a name or a title every few dozen characters, a stale title every few
+    # hundred. 15 to 18 bytes per byte today (depending on whether the engine came from the compiled
+    # cache), 18 at f65f69e; one Token object per word was about 45 more.
+    block = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt")))
+    assert _peak_per_byte(engine, _repeated(block, 60_000)) < 26
+
+
+def test_quoted_text_bounded(engine: Engine) -> None:
+    # News full of quotations, a weekday in every other sentence: 9 to 10 bytes per byte today, 25 at
+    # f65f69e, which kept every token inside a quotation in a set.
+    block = "".join(
+        f'"We will keep talking about the budget for the {n} schools and the new roads until the end of '
+        f'the year, and nobody should expect a quick answer," the minister said on Monday.\n\n'
+        f'Ms Jones replied: "The council has waited {n} months for a plan that it can read."\n\n'
+        for n in range(20, 60))
+    assert _peak_per_byte(engine, _repeated(block, 60_000)) < 15
+
+
+def test_token_keys_widen_past_two_bytes() -> None:
+    # Keys are numbered in 2 bytes until a text has 65,536 distinct words, then in 4.
+    words = [f"w{n}" for n in range(70_000)]
+    tokens = tokenize(" ".join(words))
+    assert [t.key for t in tokens[-3:]] == words[-3:]
+    assert tokens[65_535].key == "w65535" and tokens[65_536].key == "w65536"
+    assert list(tokens.where({"w69999"})) == [69_999]
