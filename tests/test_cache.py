@@ -355,6 +355,13 @@ def test_records_are_cached_generically_from_their_fields():
                 ["x", [], "1950-02-03", None, "person", {}, True], ["x", [], None, None, "person", {}, 1]):
         with pytest.raises(PlainDataError):
             decode(Grown, bad)
+    # Sequences of strings and whole numbers are checked in one pass: the same answers, item by item.
+    assert decode(tuple[str, ...], ["a", "b"]) == ("a", "b") and decode(frozenset[int], []) == frozenset()
+    assert decode(list[float], [1, 2.5]) == [1, 2.5]
+    for tp, bad in ((tuple[str, ...], ["a", 1]), (tuple[int, ...], [1, True]), (list[bool], [True, 0]),
+                    (tuple[str, ...], "ab"), (frozenset[str], [["a"]])):
+        with pytest.raises(PlainDataError):
+            decode(tp, bad)
 
 
 def test_the_folder_keeps_only_the_most_recently_used_caches(tmp_path: Path):

@@ -358,6 +358,36 @@ def test_named_kinds_match_as_the_spelt_out_patterns(kind: str) -> None:
     assert found > 20
 
 
+# "m" and "weekday" are not run in a sentence where earlier kinds took every month name, or every
+# "day", that their matches need (expressions.superseded): the same matches as running them.
+def test_superseded_kinds_would_add_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from factcheck import temporal
+    from factcheck.temporal import expressions
+
+    edges = ["On Tuesday, July 1, 2025, he left; in July he came back on Tuesday.", "Tues., March 3 or in March",
+             "from May 2 to May 9, and then in May; Sunday (June 1) and the Sunday after", "Monday\u0130 July 1",
+             "in Sept. 2020, Sept. 5, and since Sept.; a holiday on Friday, Jan. 3", "by June, on June 3, 2021"]
+    fixtures = sorted((Path(__file__).parent.parent / "fixtures").glob("*.*"))
+    texts = [*edges, *(p.read_text(encoding="utf-8") for p in fixtures if p.suffix != ".expected")]
+    skipped = 0
+
+    def counting(kind: str, sentence: str, taken: bytearray) -> bool:
+        nonlocal skipped
+        answer = expressions.superseded(kind, sentence, taken)
+        skipped += answer
+        return answer
+
+    for text in texts:
+        sentences = split_sentences(text)
+        monkeypatch.setattr(temporal, "superseded", counting)
+        got = [(r.kind, r.match.span()) for r in temporal._scan(text, sentences)]
+        monkeypatch.setattr(temporal, "superseded", lambda kind, sentence, taken: False)
+        assert got == [(r.kind, r.match.span()) for r in temporal._scan(text, sentences)], text[:60]
+    assert skipped > 20
+
+
 @pytest.mark.parametrize("text,date_,span,office,person,via", [
     # a monarch named by given or regnal name
     ("Queen Elizabeth opened parliament.", "2021-05-11", "Queen Elizabeth", "gb.monarch", "elizabeth-ii", "regnal-name"),

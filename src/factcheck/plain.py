@@ -83,12 +83,12 @@ def decoder(tp: Any) -> Decoder:
         return _union(tuple(decoder(a) for a in args), None in args or type(None) in args)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return _sequence(decoder(args[0]), tuple)
+            return _sequence(args[0], tuple)
         return _fixed_tuple(tuple(decoder(a) for a in args))
     if origin is list:
-        return _sequence(decoder(args[0]) if args else _json, list)
+        return _sequence(args[0] if args else Any, list)
     if origin is frozenset:
-        return _sequence(decoder(args[0]) if args else _json, frozenset)
+        return _sequence(args[0] if args else Any, frozenset)
     if origin is dict or origin is Mapping:
         if args and args[0] is not str:
             raise TypeError(f"plain data keys are strings, not {args[0]!r}")
@@ -164,10 +164,18 @@ def _union(options: tuple[Decoder, ...], optional: bool) -> Decoder:
     return check
 
 
-def _sequence(item: Decoder, make: Callable[[Any], Any]) -> Decoder:
+def _sequence(tp: Any, make: Callable[[Any], Any]) -> Decoder:
+    item = decoder(tp)
+    # Strings and whole numbers (most of what is stored: words, ids, positions) are checked in one
+    # pass over their types rather than a call per item; a list holding anything else goes through
+    # the items' decoder, which names the first one that is not one.
+    exact = tp if tp is str or tp is int or tp is bool else None
+
     def check(data: Any) -> Any:
         if type(data) is not list:
             _fail("a list", data)
+        if exact is not None and (not data or set(map(type, data)) == {exact}):
+            return make(data)
         return make([item(v) for v in data])
 
     return check

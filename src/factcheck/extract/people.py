@@ -31,7 +31,6 @@ from factcheck.dates import Interval
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.tokens import Token, Tokens, joined, phrase_keys, token_key
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentences, Shared, Span, TimeExpr, covered, sentence_at
-from factcheck.kb.importers.names import initials_agree, middles_contradict
 from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_name, normalize_title
 from factcheck.lazyre import lazy
 from factcheck.temporal import nearest_time, times_by_sentence
@@ -406,6 +405,9 @@ def _named_so(kb: KnowledgeBase, ids: tuple[str, ...], written: str) -> tuple[st
 
 def _initials_name(written: str, names: tuple[str, ...]) -> bool:
     """Whether a name written with initials agrees with one of a person's names and contradicts none."""
+    # Few texts reach this (a multi-word name no source writes, after a title): they import the module.
+    from factcheck.kb.importers.names import initials_agree, middles_contradict
+
     return any(initials_agree(written, n) for n in names) and not any(middles_contradict(written, n) for n in names)
 
 
@@ -707,7 +709,10 @@ def _valid_titles(kb: KnowledgeBase, offices: tuple[str, ...], title: str, ref: 
     key = normalize_title(title)
     kept = []
     for oid in offices:
-        periods = [t.valid for t in kb.offices[oid].titles if normalize_title(t.text) == key]
+        titles = kb.offices[oid].titles
+        # Most offices date none of their wordings: then every wording is valid, and none need be compared.
+        dated = any(t.valid is not None for t in titles)
+        periods = [t.valid for t in titles if normalize_title(t.text) == key] if dated else []
         if any(p is None for p in periods) or not periods or ref is None or any(p.overlaps(ref) for p in periods if p):
             kept.append(oid)
     return tuple(kept)

@@ -27,6 +27,7 @@ from factcheck.temporal.expressions import (
     matches,
     resolve,
     runnable_kinds,
+    superseded,
     weekday_name,
 )
 from factcheck.temporal.tense import clause_tense, narrow_clause
@@ -99,12 +100,13 @@ def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
     found: list[_Raw] = []
     spans = sentences.spans() if sentences else iter([(0, len(prose))])
     for start, end in spans:
-        kinds = runnable_kinds(prose[start:end])
+        sentence = prose[start:end]
+        kinds = runnable_kinds(sentence)
         if not kinds:
             continue
         taken = bytearray(end - start)  # 1 where an earlier pattern already matched
         for kind in KINDS:
-            if kind not in kinds:
+            if kind not in kinds or superseded(kind, sentence, taken):
                 continue
             for m in matches(kind, prose, start, end):
                 s, e = m.span()

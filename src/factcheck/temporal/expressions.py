@@ -228,6 +228,29 @@ def runnable_kinds(prose: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+# Kinds each of whose matches holds a word that says so: a month's name ("m"; the words of
+# _MONTH_KEYS, as words of their own) or "day" (every weekday's name, in any case: "weekday"). Where
+# each such word of a sentence lies in what earlier kinds took ("on Tuesday, July 1, 2025", one
+# date), any match of the kind there would overlap them and be dropped, so it is neither run nor
+# compiled.
+def superseded(kind: str, sentence: str, taken: bytearray) -> bool:
+    """Whether `kind` can add nothing to `sentence`, where `taken` marks the characters earlier kinds
+    matched (offsets from the sentence's start)."""
+    if kind != "m" and kind != "weekday":
+        return False
+    lower = sentence.lower()
+    if len(lower) != len(sentence):  # a few characters lower to two: the offsets would not agree
+        return False
+    if kind == "m":
+        return all(any(taken[w.start() : w.end()]) for w in _WORD.finditer(lower) if w.group() in _MONTH_KEYS)
+    at = lower.find("day")
+    while at != -1:
+        if not any(taken[at : at + 3]):
+            return False
+        at = lower.find("day", at + 1)
+    return True
+
+
 class Context(NamedTuple):
     """What a relative expression is resolved against."""
 
