@@ -363,10 +363,17 @@ def find_events(
                 found.append(_Record(kind, words.exclusive, agent, patient, sentence, trigger, place, quoted))
             break
         resume = end
+    # The events found so far by sentence and by guest, in order: a visit noun asks for those of its
+    # sentence and of its guest (a scan of all of them per noun grew with the square of the length).
+    by_sentence: dict[int, list[_Record]] = {}
+    by_guest: dict[str, list[_Record]] = {}
+    for r in found:
+        by_sentence.setdefault(r.sentence, []).append(r)
+        by_guest.setdefault(r.patient.key, []).append(r)
     for k, tok in enumerate(tokens):
         noun_words = nouns.get(tok.key)
         if noun_words is not None and k not in matched:
-            event = _noun_event(reader, k, noun_words, found, quotes, time_index)
+            event = _noun_event(reader, k, noun_words, by_sentence, by_guest, quotes, time_index)
             if event is not None:
                 events.append(event)
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
@@ -429,7 +436,8 @@ def _is_noun(tokens: Tokens, k: int, first: int) -> int | None:
     return j if j >= first and tokens[j].key in _DETERMINERS else None
 
 
-def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record], quotes: tuple[Span, ...],
+def _noun_event(reader: _Reader, k: int, words: EventWords, by_sentence: dict[int, list[_Record]],
+                by_guest: dict[str, list[_Record]], quotes: tuple[Span, ...],
                 time_index: dict[int, tuple[TimeExpr, ...]]) -> EventClaim | None:
     """A visit noun's event: "Y's visit", "a visit by Y" or, with neither, the guest of an earlier event of
     its sentence ("X welcomed Y ..., as part of an official visit to Z"); the destination after it; and
@@ -452,12 +460,12 @@ def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record]
         guest = reader.at(k + 2, stop)
         after = guest.end if guest is not None else after
     else:
-        earlier = {r.patient.key: r.patient for r in found if r.sentence == sentence and r.trigger.end <= noun.start}
+        earlier = {r.patient.key: r.patient for r in by_sentence.get(sentence, ()) if r.trigger.end <= noun.start}
         guest = next(iter(earlier.values())) if len(earlier) == 1 else None
     if guest is None:
         return None
     place = _place_after(prose, tokens, tokens[after - 1].end, gaz)
-    before = [r for r in found if r.patient.key == guest.key and r.trigger.end <= noun.start and not r.quoted]
+    before = [r for r in by_guest.get(guest.key, ()) if r.trigger.end <= noun.start and not r.quoted]
     hosts = {r.agent.key: r for r in before if r.kind == words.kind and r.exclusive and r.agent.mention.via in _NAMED
              and (place is None or r.place == place)}
     if not hosts:
