@@ -128,6 +128,21 @@ def test_a_young_input_is_read_every_time(tmp_path: Path, monkeypatch: pytest.Mo
     assert "x\n" in read and len(calls) == 1
 
 
+def test_an_input_young_when_the_cache_was_built_is_stamped_once_old(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch):
+    # `pip install . && factcheck scan ...` builds the cache within a second of installing the data:
+    # once the files are old enough, the next run keeps their stamps and later runs read none.
+    data = tmp_path / "a.csv"
+    data.write_text("x\n")
+    calls: list[int] = []
+    cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    monkeypatch.setattr(cache, "STAMP_AGE_NS", 0)  # as if the later runs came well after the install
+    cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    read = _read_counter(monkeypatch)
+    assert cache.load("t", [data], _builder(calls), folder=tmp_path / "c")["t"]["n"] == 1
+    assert "x\n" not in read and len(calls) == 1
+
+
 def test_the_key_covers_the_python_and_factcheck_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     data = tmp_path / "a.csv"
     data.write_text("x\n")

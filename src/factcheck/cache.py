@@ -120,8 +120,13 @@ def load(name: str, inputs: Sequence[str | Path], build: Callable[[], Built], sa
     key, stamps = _fingerprint(inputs, salt, opened.stamps if opened is not None else {})
     if opened is not None:
         if opened.key == key:
-            with contextlib.suppress(OSError):
-                os.utime(path)  # its time is its last use: the least recently used files are pruned
+            with contextlib.suppress(OSError, ValueError, ImportError):
+                if stamps != opened.stamps:
+                    # Inputs too young to stamp when the cache was built (just installed, say) are old
+                    # enough now: without their stamps every later run would read them all again.
+                    _restamp(path, stamps)
+                else:
+                    os.utime(path)  # its time is its last use: the least recently used files are pruned
             return opened
         opened.db.close()
     tables = build()
@@ -233,6 +238,30 @@ def _write(path: Path, key: str, stamps: Stamps, tables: Built) -> None:
     try:
         write_with(path, fill)
     except sqlite3.Error as exc:  # a full disk is "disk I/O error" here
+        raise OSError(str(exc)) from None
+
+
+def _restamp(path: Path, stamps: Stamps) -> None:
+    """Replace the cache at `path` (already validated by `_open`) by a copy with new stamps."""
+    import shutil
+    import sqlite3
+
+    from factcheck.atomic import write_with
+
+    def fill(tmp: Path) -> None:
+        with open(path, "rb", opener=_no_follow) as src, open(tmp, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("UPDATE entry SET v = ? WHERE ns = ? AND k = 'stamps'", (json.dumps(stamps), _META))
+            db.commit()
+        finally:
+            db.close()
+
+    try:
+        write_with(path, fill)
+    except sqlite3.Error as exc:
         raise OSError(str(exc)) from None
 
 
