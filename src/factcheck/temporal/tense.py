@@ -109,12 +109,20 @@ def _strict_past_kept(m: re.Match[str]) -> bool:
 
 def past_matches(text: str, strict: bool = False) -> Iterator[re.Match[str]]:
     """The past cues of `_PAST` (or `_STRICT_PAST`), as `finditer` would give them had the pattern spelt
-    out its words: where a word is not one, the search goes on from the next character, as `finditer`
-    does where a pattern fails."""
-    pattern, kept = (_STRICT_PAST, _strict_past_kept) if strict else (_PAST, _past_kept)
+    out its words."""
+    if not strict:
+        # A match that is not a cue is one word, inside which no cue can start: reading on after it,
+        # as `finditer` does, finds what the spelt-out pattern finds.
+        return (m for m in _PAST.finditer(text) if _past_kept(m))
+    return _strict_past_matches(text)
+
+
+def _strict_past_matches(text: str) -> Iterator[re.Match[str]]:
+    # A rejected "-ed" word's match runs to the end of the text, and a cue may start inside it
+    # ("X.was"): the search goes on from the next character, as `finditer` does where a pattern fails.
     at = 0
-    while (m := pattern.search(text, at)) is not None:
-        if kept(m):
+    while (m := _STRICT_PAST.search(text, at)) is not None:
+        if _strict_past_kept(m):
             yield m
             at = m.end()
         else:
