@@ -62,3 +62,26 @@ def test_token_keys_widen_past_two_bytes() -> None:
     assert [t.key for t in tokens[-3:]] == words[-3:]
     assert tokens[65_535].key == "w65535" and tokens[65_536].key == "w65536"
     assert list(tokens.where({"w69999"})) == [69_999]
+
+
+def test_quotation_lookups_agree_with_a_scan() -> None:
+    # Binary searches instead of a scan of every quotation (quadratic on a long text): the same answers
+    # on nested, touching and repeated quotations.
+    import random
+
+    from factcheck.extract.speakers import Quotations
+    from factcheck.facts import Span
+
+    rng = random.Random(16)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randrange(0, 12)):
+            start = rng.randrange(0, 60)
+            spans.append(Span(start, start + rng.randrange(2, 30)))
+        quotes = tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+        index = Quotations(quotes)
+        for offset in range(0, 95):
+            covering = [n for n, q in enumerate(quotes) if q.start < offset < q.end]
+            assert index.of(offset) == (covering[-1] if covering else None)
+        for n, q in enumerate(quotes):
+            assert index.inner(n) == [s for s in quotes if q.start < s.start and s.end <= q.end]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.people import ARTICLES
 from factcheck.extract.referents import cast, token_at, token_from
-from factcheck.extract.speakers import quote_of, quote_speakers
+from factcheck.extract.speakers import Quotations, quote_speakers
 from factcheck.extract.tokens import PhraseMatcher, Tokens, phrase_keys, token_key
 from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentences, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.model import KnowledgeBase
@@ -292,8 +292,9 @@ def find_events(
         return ()  # most documents: no invitation or visit (a visit noun takes its host from one), nothing to index
     reader = _Reader(prose, tokens, sentences, mentions, roles, gaz, kb)
     speakers = quote_speakers(tokens, sentences, quotes, frozenset(gaz.lexicon.speech), reader.subject, reader.at)
+    quotations = Quotations(quotes)
     for n, who in speakers.items():
-        for k in _quote_tokens(tokens, quotes, n):
+        for k in _quote_tokens(tokens, quotations, quotes, n):
             if tokens[k].key in _FIRST_PERSON and tokens[k].text != "i":  # "I", "me"; not a lower-case "i"
                 reader.pronouns[k] = reader.stand_in(who, k, "speaker")
     addressed: set[int] = set()  # quotations whose "you" was looked for
@@ -312,10 +313,10 @@ def find_events(
         end, values = match
         matched.update(range(i, end))
         trigger = Span(tokens[i].start, tokens[end - 1].end)
-        quote = quote_of(quotes, trigger.start)
+        quote = quotations.of(trigger.start)
         if quote is not None and quote in speakers and quote not in addressed:
             addressed.add(quote)
-            _address(reader, quotes, quote, speakers[quote], found)
+            _address(reader, quotations, quotes, quote, speakers[quote], found)
         sentence = sentence_at(sentences, trigger.start)
         bounds = sentences[sentence].span
         first, stop = token_from(tokens, bounds.start), token_from(tokens, bounds.end)
@@ -372,19 +373,26 @@ def find_events(
                 found.append(_Record(kind, words.exclusive, agent, patient, sentence, trigger, place, quoted))
             break
         resume = end
+    # The events found so far by sentence and by guest, in order: a visit noun asks for those of its
+    # sentence and of its guest (a scan of all of them per noun grew with the square of the length).
+    by_sentence: dict[int, list[_Record]] = {}
+    by_guest: dict[str, list[_Record]] = {}
+    for r in found:
+        by_sentence.setdefault(r.sentence, []).append(r)
+        by_guest.setdefault(r.patient.key, []).append(r)
     for k, tok in enumerate(tokens):
         noun_words = nouns.get(tok.key)
         if noun_words is not None and k not in matched:
-            event = _noun_event(reader, k, noun_words, found, quotes, time_index)
+            event = _noun_event(reader, k, noun_words, by_sentence, by_guest, quotes, time_index)
             if event is not None:
                 events.append(event)
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
 
 
-def _quote_tokens(tokens: Tokens, quotes: tuple[Span, ...], n: int) -> list[int]:
+def _quote_tokens(tokens: Tokens, quotations: Quotations, quotes: tuple[Span, ...], n: int) -> list[int]:
     """The tokens of quotation n that no quotation inside it holds."""
     q = quotes[n]
-    inner = [s for s in quotes if q.start < s.start and s.end <= q.end]
+    inner = quotations.inner(n)
     found = []
     k = token_from(tokens, q.start)
     while k < len(tokens) and tokens[k].start < q.end:
@@ -394,12 +402,13 @@ def _quote_tokens(tokens: Tokens, quotes: tuple[Span, ...], n: int) -> list[int]
     return found
 
 
-def _address(reader: _Reader, quotes: tuple[Span, ...], n: int, speaker: _Found, found: list[_Record]) -> None:
+def _address(reader: _Reader, quotations: Quotations, quotes: tuple[Span, ...], n: int, speaker: _Found,
+             found: list[_Record]) -> None:
     """Resolve "you" in quotation n: the one person it opens by addressing ('"Prime Minister X, I ..."') or
     the one guest of the speaker's events in its sentence and the three before (not quoted). Abstain when
     they are several or none, or when "you" is plural ("you all", "both of you")."""
     tokens, q = reader.tokens, quotes[n]
-    inside = _quote_tokens(tokens, quotes, n)
+    inside = _quote_tokens(tokens, quotations, quotes, n)
     yous = [k for k in inside if tokens[k].key == "you"]
     if not yous or any(_plural_you(tokens, k) for k in yous):
         return
@@ -437,7 +446,8 @@ def _is_noun(tokens: Tokens, k: int, first: int) -> int | None:
     return j if j >= first and tokens[j].key in _DETERMINERS else None
 
 
-def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record], quotes: tuple[Span, ...],
+def _noun_event(reader: _Reader, k: int, words: EventWords, by_sentence: dict[int, list[_Record]],
+                by_guest: dict[str, list[_Record]], quotes: tuple[Span, ...],
                 time_index: dict[int, tuple[TimeExpr, ...]]) -> EventClaim | None:
     """A visit noun's event: "Y's visit", "a visit by Y" or, with neither, the guest of an earlier event of
     its sentence ("X welcomed Y ..., as part of an official visit to Z"); the destination after it; and
@@ -460,12 +470,12 @@ def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record]
         guest = reader.at(k + 2, stop)
         after = guest.end if guest is not None else after
     else:
-        earlier = {r.patient.key: r.patient for r in found if r.sentence == sentence and r.trigger.end <= noun.start}
+        earlier = {r.patient.key: r.patient for r in by_sentence.get(sentence, ()) if r.trigger.end <= noun.start}
         guest = next(iter(earlier.values())) if len(earlier) == 1 else None
     if guest is None:
         return None
     place = _place_after(prose, tokens, tokens[after - 1].end, gaz)
-    before = [r for r in found if r.patient.key == guest.key and r.trigger.end <= noun.start and not r.quoted]
+    before = [r for r in by_guest.get(guest.key, ()) if r.trigger.end <= noun.start and not r.quoted]
     hosts = {r.agent.key: r for r in before if r.kind == words.kind and r.exclusive and r.agent.mention.via in _NAMED
              and (place is None or r.place == place)}
     if not hosts:

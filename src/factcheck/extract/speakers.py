@@ -14,7 +14,7 @@ token i.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
@@ -145,10 +145,32 @@ class _Inside:
         return n >= 0 and k < self._ends[n]
 
 
-def quote_of(quotes: tuple[Span, ...], offset: int) -> int | None:
-    """The index of the innermost quotation covering `offset`."""
-    best = None
-    for n, q in enumerate(quotes):
-        if q.start < offset < q.end and (best is None or q.start >= quotes[best].start):
-            best = n
-    return best
+class Quotations:
+    """A document's quotations (sorted by start, as find_quotes gives them), looked up by binary
+    search: the innermost one around an offset, the ones nested in one. A scan of every quotation
+    per question took time growing with the square of the length of a long text full of quotations."""
+
+    __slots__ = ("_quotes", "_reach", "_starts")
+
+    def __init__(self, quotes: tuple[Span, ...]) -> None:
+        self._quotes = quotes
+        self._starts = [q.start for q in quotes]
+        self._reach: list[int] = []  # the furthest end of the quotations up to each one
+        for q in quotes:
+            self._reach.append(max(self._reach[-1], q.end) if self._reach else q.end)
+
+    def of(self, offset: int) -> int | None:
+        """The index of the innermost quotation covering `offset` (of those that start at the same
+        place, the last)."""
+        n = bisect_left(self._starts, offset) - 1  # the last quotation that starts before `offset`
+        while n >= 0 and self._reach[n] > offset:
+            if self._quotes[n].end > offset:
+                return n
+            n -= 1
+        return None
+
+    def inner(self, n: int) -> list[Span]:
+        """The quotations inside quotation n (starting after it, ending by its end)."""
+        q = self._quotes[n]
+        found = self._quotes[bisect_right(self._starts, q.start) : bisect_right(self._starts, q.end)]
+        return [s for s in found if s.end <= q.end]
