@@ -48,7 +48,8 @@ FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = tuple(s.value for s in Severity)
 
 
-@dataclass(frozen=True)
+# eq=False: a configuration is read once per folder and passed along, never compared.
+@dataclass(frozen=True, eq=False)
 class Config:
     """The configuration that applies to a file: rule selection, severities, dates and paths."""
 

@@ -32,7 +32,8 @@ class InputError(Exception):
     """Input the tool cannot read; the message is one line for the user."""
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: a document is one object per file read, never compared (its text would be).
+@dataclass(frozen=True, slots=True, eq=False)
 class Document:
     """A loaded text: as given, its prose (non-prose blanked, offsets kept) and its declared date."""
 

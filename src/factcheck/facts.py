@@ -18,6 +18,11 @@ from factcheck.dates import Interval
 
 Tense = Literal["past", "present", "future", "unknown"]
 
+# The records a document's facts are made of (times, mentions, claims, the document date, Facts
+# itself) are immutable and compared by identity (eq=False): no check, report or test compares two
+# of them by value, and an equality and a hash method are Python source compiled in every process.
+# Span and Sentence keep theirs: positions are compared.
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -143,7 +148,7 @@ def sentence_at(sentences: Sentences, offset: int) -> int:
     return sentences.at(offset)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class TimeExpr:
     """A time expression normalised to an interval.
 
@@ -164,7 +169,7 @@ class TimeExpr:
     clause_tense: Tense = "unknown"  # strong tense cues of its own clause only (between commas), for strict checks
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class NonDate:
     """A duration ("three years"), a set ("every Monday"), or a date the calendar lacks ("February 30")."""
 
@@ -196,7 +201,7 @@ _DECLARED = frozenset({DateSource.OPTION, DateSource.FRONT_MATTER, DateSource.ME
                        DateSource.DATELINE})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DocumentDate:
     """The document's own time ("now"), an interval when it is inferred."""
 
@@ -214,7 +219,7 @@ class DocumentDate:
         return f"{lower}/{upper}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PersonMention:
     """A name in the text and the knowledge-base people it may denote."""
 
@@ -228,7 +233,7 @@ class PersonMention:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class RoleClaim:
     """The text says a person holds (or held) an office: "U.S. Secretary of Defense Lloyd Austin"."""
 
@@ -254,7 +259,7 @@ class RoleClaim:
         return self.offices[0] if len(self.offices) == 1 and self.jurisdiction is not None else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class EventClaim:
     """An event with its participants: "an invitation from X", "X has invited Y to Z"."""
 
@@ -270,7 +275,7 @@ class EventClaim:
     exclusive: bool = True  # one event of this kind has one agent (an inviter, a host), not many (greeters)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class OrderClaim:
     """The text orders two dated events: X `relation` Y ("X followed Y" is X after Y)."""
 
@@ -281,7 +286,7 @@ class OrderClaim:
     second: TimeExpr  # the date of Y
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Facts:
     """Everything extraction found in one document; the checks read only this."""
 

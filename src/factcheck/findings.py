@@ -71,7 +71,8 @@ class Finding:
         return (self.span.start, self.span.end, self.code, self.message)
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: a line of a report, read where it is made, never compared (findings are).
+@dataclass(frozen=True, slots=True, eq=False)
 class MentionStatus:
     """A title the checker found next to a name, and what became of it: checked (the verdict), or
     not checked and why ("no document date", "unknown office", ...). Reports list these so that a

@@ -41,7 +41,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -115,6 +115,9 @@ TERM_EDGE = "the date straddles a term's edge"
 NO_TERM = "no term of this person in the office is known"
 
 
+Explanation = tuple[str, tuple[Evidence, ...]]  # a finding's message and evidence
+
+
 # eq=False: a judgement is read where it is made, never compared.
 @dataclass(frozen=True, slots=True, eq=False)
 class Judgement:
@@ -123,8 +126,10 @@ class Judgement:
     claim: RoleClaim
     reason: str = ""  # why it was not checked; "" when it was
     severity: Severity | None = None  # the judgement when the title is wrong; None when it is right
-    message: str = ""
-    evidence: tuple[Evidence, ...] = ()
+    # The message and evidence of a wrong title, made when a finding is reported: the other callers
+    # (coverage, office-conflict, document-date) read only the verdict, and the evidence reads and
+    # formats knowledge-base rows.
+    explain: Callable[[], Explanation] = lambda: ("", ())
 
     @property
     def checked(self) -> bool:
@@ -148,7 +153,8 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
         j = judge(facts, kb, claim, days)
         if j.severity is None:
             continue
-        yield Finding(rule.code, rule.name, _capped(j.severity, rule.severity), claim.span, j.message, j.evidence,
+        message, evidence = j.explain()
+        yield Finding(rule.code, rule.name, _capped(j.severity, rule.severity), claim.span, message, evidence,
                       _other_holders(facts, kb, claim, by_office.get(claim.office or "", {})))
 
 
@@ -251,38 +257,41 @@ def _current(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, off
     if event is not None and at_event == "unknown":
         # The title may have been right at the event ("in 1957" against a term from 1957-01-20).
         return Judgement(claim, TERM_EDGE)
-    evidence = _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})")
+    def evidence() -> tuple[Evidence, ...]:
+        return _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})")
+
     subject, title = _subject(kb, claim), _office(kb, office)
     if event is not None and at_event == "yes":
         # An event wholly before the document date is history (info); one that may reach it, a warning.
         severity = Severity.INFO if event.value.last < doc.start else Severity.WARNING
-        return Judgement(claim, "", severity, (
-            f"stale title: {subject} held {title} at the time of the event ({event.text}) but not at the "
-            f"document date ({dd.iso()}); write 'then-' or 'former'"), evidence)
+        event_text = event.text
+        return Judgement(claim, "", severity, lambda: ((
+            f"stale title: {subject} held {title} at the time of the event ({event_text}) but not at the "
+            f"document date ({dd.iso()}); write 'then-' or 'former'"), evidence()))
     # A clause about the past ("President Nixon's advisers") names the holder of its time, unless it
     # gives an earlier date at which the person did not hold the office either.
     dated_wrong = event is not None and at_event == "no" and event.value.last < doc.start
     if claim.history and not dated_wrong and any(
             t.start is not None and t.start.last < doc.start for t in kb.terms_of(person, office)):
-        return Judgement(claim, "", Severity.INFO, (
+        return Judgement(claim, "", Severity.INFO, lambda: ((
             f"history: {subject} held {title} before the document date ({dd.iso()}), in a clause about the past "
-            f"({claim.history!r}); write 'former' or 'then-'"), evidence)
-    return Judgement(claim, "", Severity.ERROR, (
+            f"({claim.history!r}); write 'former' or 'then-'"), evidence()))
+    return Judgement(claim, "", Severity.ERROR, lambda: ((
         f"{subject} was not {title} at the document date ({dd.iso()}): "
-        f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, doc)}"), evidence)
+        f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, doc)}"), evidence()))
 
 
 def _then(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, office: str) -> Judgement:
     if claim.event_time is None:
         return Judgement(claim, NO_EVENT_DATE)
-    event = claim.event_time.value
+    event, event_text = claim.event_time.value, claim.event_time.text
     found = _tenure_at(kb, person, office, event)
     if found != NOT_HELD:
         return Judgement(claim, "" if found == HELD else found)
-    return Judgement(claim, "", Severity.ERROR, (
-        f"{_subject(kb, claim)} was not {_office(kb, office)} at the time of the event ({claim.event_time.text}): "
+    return Judgement(claim, "", Severity.ERROR, lambda: ((
+        f"{_subject(kb, claim)} was not {_office(kb, office)} at the time of the event ({event_text}): "
         f"{_terms_phrase(kb, person, office)}{_holder_phrase(kb, office, event)}"),
-        _evidence(kb, person, office, event, f"event time {event.iso()} from '{claim.event_time.text}'"))
+        _evidence(kb, person, office, event, f"event time {event.iso()} from '{event_text}'")))
 
 
 def _holding_through(terms: tuple[Term, ...], doc: Interval) -> Term | None:
@@ -301,23 +310,23 @@ def _former(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, offi
     if terms:
         if _holding_through(terms, doc) is not None:
             # Earlier finished terms do not make "former" right while the person is back in office.
-            return Judgement(claim, "", Severity.ERROR, (
+            return Judgement(claim, "", Severity.ERROR, lambda: ((
                 f"'former' but {subject} holds {title} at the document date ({dd.iso()}): "
                 f"{_terms_phrase(kb, person, office)}"),
-                _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
+                _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})")))
         if all(t.start is not None and t.start.start > doc.last for t in terms):
-            return Judgement(claim, "", Severity.ERROR, (
+            return Judgement(claim, "", Severity.ERROR, lambda: ((
                 f"'former' but {subject} had not yet held {title} at the document date "
                 f"({dd.iso()}): {_terms_phrase(kb, person, office)}"),
-                _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
+                _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})")))
         if any(t.end is not None and t.end.last <= doc.last for t in terms) or kb.held(person, office, doc) == "no":
             return Judgement(claim)  # a term ended by the document date (a handover day included)
         return Judgement(claim, PAST_HORIZON if _open_past_horizon(kb, person, office, doc) else TERM_EDGE)
     if kb.terms_of(person) and kb.terms_in(office) and claim.jurisdiction_via == "phrase":
-        return Judgement(claim, "", Severity.ERROR, (
+        return Judgement(claim, "", Severity.ERROR, lambda: ((
             f"'former' but {subject} never held {title} according to the knowledge base"),
             tuple(e for o in sorted({t.office for t in kb.terms_of(person)})
-                  for e in _term_evidence(kb, person, o, kb.terms_of(person, o))))
+                  for e in _term_evidence(kb, person, o, kb.terms_of(person, o)))))
     return Judgement(claim, NO_TERM)
 
 
@@ -336,10 +345,10 @@ def _to_come(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, off
         return Judgement(claim)
     dd = facts.document_date
     word = "incoming" if kind == "incoming" else "-designate/-elect/nominee"
-    return Judgement(claim, "", Severity.ERROR, (
+    return Judgement(claim, "", Severity.ERROR, lambda: ((
         f"'{word}' but {_subject(kb, claim)} had taken office as {_office(kb, office)} before the document date "
         f"({dd.iso()}): {_terms_phrase(kb, person, office)}"),
-        _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
+        _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})")))
 
 
 def _outgoing(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, office: str, doc: Interval,
@@ -355,11 +364,11 @@ def _outgoing(facts: Facts, kb: KnowledgeBase, claim: RoleClaim, person: str, of
     if found != NOT_HELD:
         return Judgement(claim, "" if found == HELD else found)
     dd = facts.document_date
-    return Judgement(claim, "", Severity.ERROR, (
+    return Judgement(claim, "", Severity.ERROR, lambda: ((
         f"'outgoing' but {_subject(kb, claim)} did not hold {_office(kb, office)} within {handover_days} days "
         f"of the document date ({dd.iso()}): {_terms_phrase(kb, person, office)}"
         f"{_holder_phrase(kb, office, doc)}"),
-        _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})"))
+        _evidence(kb, person, office, doc, f"document date {dd.iso()} ({dd.source})")))
 
 
 def _capped(judgement: Severity, configured: Severity) -> Severity:

@@ -28,7 +28,8 @@ from factcheck.kb.model import VARIANT, KnowledgeBase
 _MAX_NAME = 12  # tokens of one name ("Mishal al-Ahmad al-Jaber al-Sabah" is ten)
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: people of a document are told apart by their key, never compared whole.
+@dataclass(frozen=True, slots=True, eq=False)
 class Person:
     """One person the document names, with everything it names them by."""
 
@@ -40,7 +41,8 @@ class Person:
     titles: frozenset[str]  # office ids and rank keys ("crown prince") the document gives them
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: a participant found at one place in the text, never compared.
+@dataclass(frozen=True, slots=True, eq=False)
 class Slot:
     """A participant found in the text: who, where, and how the text named them."""
 

@@ -38,7 +38,8 @@ from factcheck.kb.load import KnowledgeBaseError, read_jurisdictions, read_offic
 from factcheck.kb.model import Jurisdiction, KnowledgeBase, Office, Person, Term, normalize_name
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: one per rule-pack file, read once, never compared.
+@dataclass(frozen=True, slots=True, eq=False)
 class HouseFacts:
     """The knowledge-base records of one rule-pack file."""
 

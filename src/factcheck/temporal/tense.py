@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from factcheck.facts import Span, Tense
-from factcheck.lazyre import LazyPattern, lazy
+from factcheck.lazyre import lazy
 
 # "was expected to", "was due to" look forward from a past moment, not from the document date.
 _FUTURE = lazy(
@@ -20,14 +21,21 @@ _FUTURE = lazy(
     r"|plans?\s+to|intends?\s+to|upcoming|next)\b", re.I)
 # "was scheduled for May 12", "were expected on": a plan made in the past for a time that may
 # still be ahead; neither the auxiliary nor the participle makes that time past.
-_PLANNED = (r"(?:(?:originally|initially|previously|tentatively|also|then)\s+)?(?:scheduled|set|expected|planned|"
-            r"slated|proposed|targeted|supposed|due|booked|timed|earmarked)\b")
+_PLANNED_WORDS = frozenset({"scheduled", "set", "expected", "planned", "slated", "proposed", "targeted", "supposed",
+                            "due", "booked", "timed", "earmarked"})
+_PLANNED = (r"(?:(?:originally|initially|previously|tentatively|also|then)\s+)?(?:"
+            + "|".join(sorted(_PLANNED_WORDS)) + r")\b")
+# Past forms that are cues by themselves. The pattern reads any lowercase word (group `word`) or "-ed"
+# word (group `ed`) and `_past_kept` looks the word up: half the compile time of spelling the words
+# out in the pattern, and compiling is Python code run in every process.
+_PAST_WORDS = frozenset({
+    "had", "did", "said", "told", "came", "met", "held", "took", "made", "went", "began", "left", "became", "gave",
+    "spoke", "wrote", "saw", "sent", "won", "lost", "fell", "rose", "paid", "led", "brought", "thought", "found",
+    "kept", "stood", "sought", "struck", "ran", "ago", "last", "earlier", "previously", "yesterday"})
 _PAST = lazy(
-    r"\b(?:(?:was|were)(?!\s+" + _PLANNED + r")|had|did|said|told|came|met|held|took|made|went|began|left|became|gave|spoke|wrote|"
-    r"saw|sent|won|lost|fell|rose|paid|led|brought|thought|found|kept|stood|sought|struck|ran|"
-    r"ago|last|earlier|previously|yesterday|has\s+been|have\s+been|"
+    r"\b(?:(?:was|were)(?!\s+" + _PLANNED + r")|has\s+been|have\s+been|"
     # "chaired by U.S. ...": a participle before its agent has no tense ("increased by 5 pct" keeps its own)
-    r"(?!" + _PLANNED + r")[a-z]{3,}ed(?!\s+by\s+(?:the\s+)?[A-Z]))\b(?<!\bneed)(?<!\bseed)(?<!\bfeed)")
+    r"(?P<ed>[a-z]{3,}ed)(?!\s+by\s+(?:the\s+)?[A-Z])|(?P<word>[a-z]+))\b(?<!\bneed)(?<!\bseed)(?<!\bfeed)")
 # "will be held", "is expected to have signed": a past form after these is not past tense.
 _NOT_PAST_BEFORE = lazy(r"\b(?:be|been|being|is|are|am|to|will|would)\s+$", re.I)
 _PRESENT = lazy(r"\b(?:is|are|am|says|has|have)\b")
@@ -38,8 +46,12 @@ _STRICT_PAST = lazy(
     r"(?![^,;]*\bto\s+\w+)(?!\s+(?:(?:originally|initially|previously|tentatively|also|then)\s+)?"
     r"(?:payable|due|effective|valid|given\s+as|set|scheduled|expected|planned|slated|proposed|targeted|"
     r"supposed|meant|booked|timed|tipped|pencil+ed|billed|earmarked|to\s+be)\b)"
-    r"|(?!(?:expected|scheduled|planned|proposed|estimated|projected|anticipated|targeted|slated|called|preferred|"
-    r"listed|dated|based|priced|extended|limited|related|secured|united)\b)[a-z]{3,}ed(?:\s+[A-Z][\w.]*)?\s+(?:on|in)\s*$)")
+    r"|(?P<ed>[a-z]{3,}ed)(?:\s+[A-Z][\w.]*)?\s+(?:on|in)\s*$)")
+# "-ed" words before a date that are not past-tense verbs (the strict pattern's `ed` group, looked up)
+_NOT_STRICT_PAST = frozenset({
+    "expected", "scheduled", "planned", "proposed", "estimated", "projected", "anticipated", "targeted", "slated",
+    "called", "preferred", "listed", "dated", "based", "priced", "extended", "limited", "related", "secured",
+    "united"})
 
 
 _STRICT_REACH = 40  # characters between a strong cue and its date
@@ -77,17 +89,51 @@ def clause_tense(prose: str, sentence: Span, start: int, end: int, strict: bool 
 @functools.lru_cache(maxsize=64)
 def _cues(text: str) -> tuple[tuple[int, int, Tense], ...]:
     """The tense cues of a sentence, as (start, end, tense): read once for all its time expressions."""
-    return _find_cues(text, _PAST, strict=False)
+    return _find_cues(text, strict=False)
 
 
 def _strict_cues(text: str) -> tuple[tuple[int, int, Tense], ...]:
-    return _find_cues(text, _STRICT_PAST, strict=True)
+    return _find_cues(text, strict=True)
 
 
-def _find_cues(text: str, past: LazyPattern, strict: bool) -> tuple[tuple[int, int, Tense], ...]:
+def _past_kept(m: re.Match[str]) -> bool:
+    """Whether a match of `_PAST` is a cue: a listed word, an "-ed" word that is not a plan, or an auxiliary."""
+    if m["word"] is not None:
+        return m["word"] in _PAST_WORDS
+    return m["ed"] not in _PLANNED_WORDS
+
+
+def _strict_past_kept(m: re.Match[str]) -> bool:
+    return m["ed"] not in _NOT_STRICT_PAST
+
+
+def past_matches(text: str, strict: bool = False) -> Iterator[re.Match[str]]:
+    """The past cues of `_PAST` (or `_STRICT_PAST`), as `finditer` would give them had the pattern spelt
+    out its words."""
+    if not strict:
+        # A match that is not a cue is one word, inside which no cue can start: reading on after it,
+        # as `finditer` does, finds what the spelt-out pattern finds.
+        return (m for m in _PAST.finditer(text) if _past_kept(m))
+    return _strict_past_matches(text)
+
+
+def _strict_past_matches(text: str) -> Iterator[re.Match[str]]:
+    # A rejected "-ed" word's match runs to the end of the text, and a cue may start inside it
+    # ("X.was"): the search goes on from the next character, as `finditer` does where a pattern fails.
+    at = 0
+    while (m := _STRICT_PAST.search(text, at)) is not None:
+        if _strict_past_kept(m):
+            yield m
+            at = m.end()
+        else:
+            at = m.start() + 1
+
+
+def _find_cues(text: str, strict: bool) -> tuple[tuple[int, int, Tense], ...]:
     found: list[tuple[int, int, Tense]] = []
-    for pattern, tense in ((_FUTURE, "future"), (past, "past"), (_PRESENT, "present")):
-        for m in pattern.finditer(text):
+    for tense, matches in (("future", _FUTURE.finditer(text)), ("past", past_matches(text, strict)),
+                           ("present", _PRESENT.finditer(text))):
+        for m in matches:
             if tense == "past" and _NOT_PAST_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue
             if strict and tense == "past" and not _AUXILIARY.match(m.group()) and _PREPOSITION_CLAUSE.match(text):
