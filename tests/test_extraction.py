@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import scan_text
+from conftest import fixture_texts, scan_text
 from factcheck.extract.sentences import split_sentences
 
 
@@ -341,14 +341,12 @@ _NAME_EDGES = (
 @pytest.mark.parametrize("kind", ["md", "md-range"])
 def test_named_kinds_match_as_the_spelt_out_patterns(kind: str) -> None:
     import re
-    from pathlib import Path
 
     from factcheck.temporal import expressions as ex
 
     spelt = re.compile(ex._SOURCES[kind].replace(ex._WD_WORD, ex._WD).replace(ex._MONTH_WORD.format(g="m"), ex._MONTH.format(g="m")))
     assert spelt.pattern != ex._SOURCES[kind]
-    fixtures = sorted((Path(__file__).parent.parent / "fixtures").glob("*.*"))
-    texts = [*_NAME_EDGES, *(p.read_text(encoding="utf-8") for p in fixtures if p.suffix != ".expected")]
+    texts = [*_NAME_EDGES, *fixture_texts()]
     found = 0
     for text in texts:
         for start, end in ((0, len(text)), (3, len(text) - 2), (len(text) // 3, 2 * len(text) // 3)):
@@ -361,7 +359,6 @@ def test_named_kinds_match_as_the_spelt_out_patterns(kind: str) -> None:
 # "m" and "weekday" are not run in a sentence where earlier kinds took every month name, or every
 # "day", that their matches need (expressions.superseded): the same matches as running them.
 def test_superseded_kinds_would_add_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pathlib import Path
 
     from factcheck import temporal
     from factcheck.temporal import expressions
@@ -369,8 +366,7 @@ def test_superseded_kinds_would_add_nothing(monkeypatch: pytest.MonkeyPatch) -> 
     edges = ["On Tuesday, July 1, 2025, he left; in July he came back on Tuesday.", "Tues., March 3 or in March",
              "from May 2 to May 9, and then in May; Sunday (June 1) and the Sunday after", "Monday\u0130 July 1",
              "in Sept. 2020, Sept. 5, and since Sept.; a holiday on Friday, Jan. 3", "by June, on June 3, 2021"]
-    fixtures = sorted((Path(__file__).parent.parent / "fixtures").glob("*.*"))
-    texts = [*edges, *(p.read_text(encoding="utf-8") for p in fixtures if p.suffix != ".expected")]
+    texts = [*edges, *fixture_texts()]
     skipped = 0
 
     def counting(kind: str, sentence: str, taken: bytearray) -> bool:

@@ -4,10 +4,10 @@ patterns that spelt the words out, on edge cases and on every fixture, whole and
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
+from conftest import fixture_texts
 from factcheck.temporal import tense
 
 # The patterns as they were before the look-up (kept here as the reference).
@@ -48,13 +48,7 @@ _EDGES = (
 
 
 def _texts() -> list[str]:
-    fixtures = sorted((Path(__file__).parent.parent / "fixtures").glob("*.*"))
-    texts = [*_EDGES]
-    for p in fixtures:
-        if p.suffix != ".expected":
-            text = p.read_text(encoding="utf-8")
-            texts += [text, *text.splitlines()]
-    return texts
+    return [*_EDGES, *fixture_texts(lines=True)]
 
 
 @pytest.mark.parametrize("strict", [False, True])

@@ -4,8 +4,8 @@ that spelt them out, on edge cases and on every fixture, whole, by line and in w
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from conftest import fixture_texts
 from factcheck.extract import events
 
 # The pattern as it was before the look-up (kept here as the reference).
@@ -25,12 +25,7 @@ _EDGES = (
 
 
 def test_travels_match_the_spelt_out_pattern() -> None:
-    fixtures = sorted((Path(__file__).parent.parent / "fixtures").glob("*.*"))
-    texts = [*_EDGES]
-    for p in fixtures:
-        if p.suffix != ".expected":
-            text = p.read_text(encoding="utf-8")
-            texts += [text, *text.splitlines()]
+    texts = [*_EDGES, *fixture_texts(lines=True)]
     found = 0
     for text in texts:
         for start, end in ((0, len(text)), (3, len(text) - 2), (len(text) // 3, 2 * len(text) // 3)):
