@@ -359,7 +359,6 @@ def test_named_kinds_match_as_the_spelt_out_patterns(kind: str) -> None:
 # "m" and "weekday" are not run in a sentence where earlier kinds took every month name, or every
 # "day", that their matches need (expressions.superseded): the same matches as running them.
 def test_superseded_kinds_would_add_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-
     from factcheck import temporal
     from factcheck.temporal import expressions
 
