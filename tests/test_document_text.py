@@ -71,3 +71,24 @@ def test_blanked_runs_hold_what_the_text_had() -> None:
     # A web address runs to the next space: the closing quote and the period go with it.
     assert doc.prose == "See " + " " * 20 + " and \u201c" + " " * 17 + "\n"
     assert [doc.text_at(s, e) for s, e in doc.blanked.spans()] == ["http://example.com/a", "www.example.org\u201d."]
+
+
+def test_pictures_are_one_symbol_each_in_a_two_byte_prose(engine) -> None:
+    # A flag or an emoji (outside the Basic Multilingual Plane) made every character of the prose cost
+    # 4 bytes. It stands in the prose as U+FFFC, a symbol as it was: the same claims as with any other
+    # symbol there, and the text as written in every report.
+    import sys
+
+    from factcheck.document import PICTURE
+
+    text = "\U0001f1fa\U0001f1f8 U.S. Secretary of Defense Lloyd Austin \U0001f600 spoke on 1 July 2025.\n"
+    doc = from_text("<t>", text)
+    assert doc.prose.count(PICTURE) == 3 and max(doc.prose) <= "\uffff" and doc.text == text
+    assert sys.getsizeof(doc.prose) < 2 * len(text) + 100
+    as_symbols = from_text("<t>", text.replace("\U0001f1fa\U0001f1f8", "##").replace("\U0001f600", "#"))
+    claims = [(c.span, c.title, c.offices, c.person.candidates) for c in engine.run(doc).facts.roles]
+    assert claims and claims == [(c.span, c.title, c.offices, c.person.candidates)
+                                 for c in engine.run(as_symbols).facts.roles]
+    # Letters and digits outside the plane stay (a styled name is a word), as do symbols that fold to letters.
+    kept = "\U0001d400\U0001d401 \U0001f130"
+    assert from_text("<t>", kept).prose == kept

@@ -13,8 +13,9 @@ import bisect
 import os
 import re
 import sys
+import unicodedata
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -224,6 +225,8 @@ def from_html(name: str, source: str, date_option: date | None = None) -> Docume
     offsets, published = page.offsets, page.published
     made = _Blanking(page.text)
     del page
+    if not made.prose.isascii():
+        made.blank(_pictures(made.prose), _picture)
     made.mask(_COMMON_MASKS)
     prose, blanked = made.done()
     if date_option is not None:
@@ -242,8 +245,10 @@ def from_text(name: str, text: str, date_option: date | None = None, markdown: b
     made.blank([m.span() for m in _BOM.finditer(made.prose)])
     fm_date: date | None = None
     if made.prose.startswith("---\n"):
-        end, fm_date = _front_matter(name, made.prose)
+        end, fm_date = _front_matter(name, made.prose)  # its errors quote it as written
         made.blank([(0, end)])
+    if not made.prose.isascii():
+        made.blank(_pictures(made.prose), _picture)
     made.mask(_MARKDOWN_MASKS if markdown else _COMMON_MASKS)
     if markdown:
         made.blank([m.span() for m in _BRACKET.finditer(made.prose)])
@@ -306,8 +311,10 @@ class _Blanking:
         self.prose = text
         self._layers: list[tuple[list[tuple[int, int]], list[str]]] = []  # (spans, what they held), per mask
 
-    def blank(self, spans: list[tuple[int, int]]) -> None:
-        """Replace each [start, end) of `spans` (sorted, not overlapping) by spaces, keeping newlines."""
+    def blank(self, spans: list[tuple[int, int]], fill: Callable[[str], str] | None = None) -> None:
+        """Replace each [start, end) of `spans` (sorted, not overlapping) by spaces, keeping newlines
+        (or by what `fill` makes of its characters, as long)."""
+        fill = fill or _spaces
         spans = [(s, e) for s, e in spans if s < e]
         if not spans:
             return
@@ -316,7 +323,7 @@ class _Blanking:
         last = 0
         for (s, e), chars in zip(spans, held):
             parts.append(self.prose[last:s])
-            parts.append(_NOT_NEWLINE.sub(" ", chars))
+            parts.append(fill(chars))
             last = e
         parts.append(self.prose[last:])
         self._layers.append((spans, held))
@@ -354,7 +361,30 @@ class _Blanking:
         return self.prose, Blanked(runs)
 
 
+def _spaces(chars: str) -> str:
+    return _NOT_NEWLINE.sub(" ", chars)
+
+
 _NOT_NEWLINE = lazy(r"[^\n]")
+# Characters past the Basic Multilingual Plane: one of them (an emoji, a flag) makes Python store
+# every character of a string in 4 bytes instead of 1 or 2.
+_ASTRAL = lazy("[\U00010000-\U0010ffff]")
+PICTURE = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands in the prose for a symbol outside the BMP
+
+
+def _pictures(prose: str) -> list[tuple[int, int]]:
+    """The symbols outside the Basic Multilingual Plane (emoji, flags, pictographs): not prose.
+
+    Each is one symbol to every extractor, a token of its own that is no word and no space, as the
+    stand-in is, so the prose keeps its tokens and sentences while Python stores it in 2 bytes a
+    character where one emoji made it 4. Letters and digits outside the plane (mathematical
+    alphanumerics, rare CJK ideographs) stay, as do symbols that fold to letters ("\U0001f130")."""
+    return [m.span() for m in _ASTRAL.finditer(prose)
+            if not m.group().isalnum() and unicodedata.normalize("NFKD", m.group()) == m.group()]
+
+
+def _picture(chars: str) -> str:
+    return PICTURE * len(chars)
 _BOM = lazy("\ufeff")
 _BRACKET = lazy(r"[\[\]]")  # Markdown's link brackets: blanked, the link text kept
 _URL = lazy(r"\b(?:https?://|www\.)\S+")
