@@ -41,3 +41,22 @@ def test_equal_hashable_and_picklable() -> None:
     assert copy == sentences and hash(copy) == hash(sentences)
     assert copy != Sentences([(0, 1)])
 
+
+
+def test_a_span_is_a_value_of_two_offsets() -> None:
+    # One integer a span (32 bytes where a dataclass and its two integers took about 128): it must
+    # still read, compare, hash and pickle as the dataclass of two offsets did.
+    span = Span(300_000, 300_050)
+    assert (span.start, span.end) == (300_000, 300_050) and repr(span) == "Span(start=300000, end=300050)"
+    assert span == Span(300_000, 300_050) and not span != Span(300_000, 300_050)
+    assert span != Span(300_000, 300_051) and span != Span(300_001, 300_050)
+    assert span != int(span) and span != (300_000, 300_050)  # equal to a span only
+    assert {span: 1}[Span(300_000, 300_050)] == 1
+    assert Span(0, 0) and Span(0, 0).end == 0  # true, as any object: `if t.weekday_span` means "is there one"
+    again = pickle.loads(pickle.dumps(span))
+    assert type(again) is Span and again == span
+    assert Span(2**32 - 1, 2**32 - 1).start == 2**32 - 1
+    with pytest.raises(ValueError):
+        Span(-1, 3)
+    with pytest.raises(ValueError):
+        Span(0, 2**32)
