@@ -292,11 +292,8 @@ def find_events(
         return ()  # most documents: no invitation or visit (a visit noun takes its host from one), nothing to index
     reader = _Reader(prose, tokens, sentences, mentions, roles, gaz, kb)
     quotations = Quotations(quotes)
-    # A quotation's speaker stands in only for its "I", "me" and "you": finding speakers reads the subject of
-    # every speech verb, a third of the time of this stage, so a text without such a word in quotes skips it.
-    quoted_pronoun = any(quotations.of(tokens[k].start) is not None for k in tokens.where(_FIRST_PERSON, ("you",)))
     speakers = (quote_speakers(tokens, sentences, quotes, frozenset(gaz.lexicon.speech), reader.subject, reader.at)
-                if quoted_pronoun else {})
+                if _quoted_pronoun(tokens, quotations) else {})
     for n, who in speakers.items():
         for k in _quote_tokens(tokens, quotations, quotes, n):
             if tokens[k].key in _FIRST_PERSON and tokens[k].text != "i":  # "I", "me"; not a lower-case "i"
@@ -391,6 +388,12 @@ def find_events(
             if event is not None:
                 events.append(event)
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
+
+
+def _quoted_pronoun(tokens: Tokens, quotations: Quotations) -> bool:
+    """Whether a quotation holds "I", "me" or "you": a speaker stands in for nothing else, and finding
+    speakers (the subject of every speech verb) took a third of the time of this stage."""
+    return any(quotations.of(tokens.start(k)) is not None for k in tokens.where(_FIRST_PERSON, ("you",)))
 
 
 def _quote_tokens(tokens: Tokens, quotations: Quotations, quotes: tuple[Span, ...], n: int) -> list[int]:
