@@ -60,10 +60,12 @@ class Tokens(Sequence[Token]):
     indexing adds them on every read.) Indexing builds the Token, so extractors
     read them as a tuple."""
 
-    __slots__ = ("_ends", "_ids", "_keys", "_prose", "_starts")
+    __slots__ = ("_ends", "_ids", "_keys", "_numbers", "_prose", "_starts")
 
-    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], keys: list[str]) -> None:
-        self._prose, self._starts, self._ends, self._ids, self._keys = prose, starts, ends, ids, keys
+    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], numbers: dict[str, int]) -> None:
+        """`numbers`: each distinct key's number, numbered from 0 in order."""
+        self._prose, self._starts, self._ends, self._ids = prose, starts, ends, ids
+        self._numbers, self._keys = numbers, list(numbers)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -81,9 +83,22 @@ class Tokens(Sequence[Token]):
         list of them held 2 bytes per byte of text while the people were read."""
         wanted: set[int] = set()
         for keys in key_sets:  # one comprehension a set: a generator per key cost more than the tests
-            wanted.update([n for n, key in enumerate(self._keys) if key in keys])
+            if len(keys) < len(self._keys):  # the fewer keys are looked up in the larger set
+                wanted.update([n for key in keys if (n := self._numbers.get(key)) is not None])
+            else:
+                wanted.update([n for n, key in enumerate(self._keys) if key in keys])
         if not capitalized:
-            return array(self._starts.typecode, [i for i, n in enumerate(self._ids) if n in wanted])
+            # The few wanted keys are found by the array's own search, not by a test at every token.
+            found: list[int] = []
+            for n in wanted:
+                i = -1
+                while True:
+                    try:
+                        i = self._ids.index(n, i + 1)
+                    except ValueError:
+                        break
+                    found.append(i)
+            return array(self._starts.typecode, sorted(found))
         prose = self._prose
         return array(self._starts.typecode, [i for i, (n, start) in enumerate(zip(self._ids, self._starts))
                                              if n in wanted or prose[start].isupper()])
@@ -169,7 +184,7 @@ def tokenize(prose: str) -> Tokens:
         ids.extend(chunk)
         starts.extend([start for start, _ in spans])
         ends.extend([end for _, end in spans])
-    return Tokens(prose, starts, ends, ids, list(numbers))
+    return Tokens(prose, starts, ends, ids, numbers)
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
