@@ -383,6 +383,31 @@ def test_superseded_kinds_would_add_nothing(monkeypatch: pytest.MonkeyPatch) -> 
     assert skipped > 20
 
 
+# The kinds in expressions.ANCHORED are dropped without their tense being read when the document
+# date is not known to the day: resolve must give None for each of their matches then, whatever
+# else the context holds.
+def test_anchored_kinds_resolve_to_nothing_without_a_document_date() -> None:
+    from datetime import date
+
+    from factcheck.dates import Interval
+    from factcheck.temporal import expressions as ex
+
+    texts = ["this quarter, later this month, next week, the full year, tonight, on Friday, now, "
+             "March of last year, the current quarter, the coming weekend, at present, in the future"]
+    texts += fixture_texts()
+    contexts = [ex.Context(None, tense, previous, year, last) for tense in ("past", "future", "unknown")
+                for previous, year, last in ((None, None, None), (Interval.day(date(2020, 5, 4)), 2020,
+                                                                    Interval.quarter(2020, 2)))]
+    dated = set()  # the kinds the date to the day resolves: the test is not passed by matching nothing
+    for text in texts:
+        for kind in ex.ANCHORED:
+            for m in ex.matches(kind, text, 0, len(text)):
+                assert all(ex.resolve(kind, m, ctx) is None for ctx in contexts), (kind, m.group())
+                if ex.resolve(kind, m, contexts[0]._replace(anchor=date(2020, 5, 4))) is not None:
+                    dated.add(kind)
+    assert dated == ex.ANCHORED
+
+
 @pytest.mark.parametrize("text,date_,span,office,person,via", [
     # a monarch named by given or regnal name
     ("Queen Elizabeth opened parliament.", "2021-05-11", "Queen Elizabeth", "gb.monarch", "elizabeth-ii", "regnal-name"),

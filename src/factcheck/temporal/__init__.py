@@ -18,6 +18,7 @@ from factcheck.dates import Interval
 from factcheck.facts import DateSource, DocumentDate, NonDate, Sentences, Shared, Span, TimeExpr, sentence_at
 from factcheck.temporal.dateline import find_dateline
 from factcheck.temporal.expressions import (
+    ANCHORED,
     KINDS,
     NOT_DATES,
     WEEKDAYS,
@@ -54,12 +55,16 @@ def find_times(
     non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
     raws = [r for r in raws if r.kind not in NOT_DATES]
     explicit = []
-    for r in raws:
+    # An expression that writes its year out resolves alike in any context (its year is the one
+    # written, its tense its own clause's), so what it gives here is kept for the pass below.
+    resolved: dict[int, TimeExpr | None] = {}
+    for n, r in enumerate(raws):
         if r.kind in _EXPLICIT_KINDS and has_year(r.match):
             try:
                 e = _expression(r, prose, sentences, Context(None, "unknown", None, None), shared)
             except (ValueError, OverflowError):
-                continue
+                continue  # read again below, where an impossible date is recorded
+            resolved[n] = e
             if e is not None:
                 explicit.append(e)
     doc_date = _document_date(prose, declared, declared_source, explicit)
@@ -69,9 +74,12 @@ def find_times(
     previous: Interval | None = None
     last: Interval | None = None
     last_year: int | None = None
-    for raw in raws:
+    for n, raw in enumerate(raws):
         try:
-            expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last), shared)
+            if n in resolved:
+                expr = resolved[n]
+            else:
+                expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last), shared)
         except ValueError:
             impossible.append(NonDate("impossible", raw.match.group(), Span(*raw.match.span())))
             continue
@@ -122,6 +130,8 @@ def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
 
 
 def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context, shared: Shared) -> TimeExpr | None:
+    if ctx.anchor is None and raw.kind in ANCHORED:
+        return None  # what resolve would say: spares reading the tense of its clause
     m = raw.match
     sent = sentence_at(sentences, m.start())
     sentence = sentences[sent].span if sentences else Span(0, len(prose))
