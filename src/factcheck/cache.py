@@ -352,17 +352,30 @@ class Decoded(Mapping[str, V]):
     def __getitem__(self, key: str) -> V:
         made = self._made.get(key)
         if made is None:
-            if self._keys is None:
-                self._keys = frozenset(self._rows)
-            try:
-                if self._keys and key not in self._keys:
-                    raise KeyError(key)
-                made = self._value(self._rows[key])
-            except KeyError:
-                made = _MISSING
-            self._made[key] = made
+            made = self._read(key)
         if isinstance(made, _Missing):
             raise KeyError(key)
+        return made
+
+    def get(self, key: str, default: Any = None) -> Any:
+        # Mapping.get raises and catches a KeyError for an absent key: a phrase matcher asks at most words
+        # of a text for a branch that is not there, and the exception cost more than the look-up.
+        made = self._made.get(key)
+        if made is None:
+            made = self._read(key)
+        return default if isinstance(made, _Missing) else made
+
+    def _read(self, key: str) -> V | _Missing:
+        if self._keys is None:
+            self._keys = frozenset(self._rows)
+        made: V | _Missing
+        try:
+            if self._keys and key not in self._keys:
+                raise KeyError(key)
+            made = self._value(self._rows[key])
+        except KeyError:
+            made = _MISSING
+        self._made[key] = made
         return made
 
     def _value(self, data: Any) -> V:

@@ -10,6 +10,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 from typing import Any, NamedTuple, overload
 
 from factcheck.lazyre import lazy
@@ -87,6 +88,32 @@ class Tokens(Sequence[Token]):
         return array(self._starts.typecode, [i for i, (n, start) in enumerate(zip(self._ids, self._starts))
                                              if n in wanted or prose[start].isupper()])
 
+    def key(self, index: int) -> str:
+        """The key of one token, without building the Token."""
+        return self._keys[self._ids[index]]
+
+    # Single fields of one token, read without building it: the readers of names and titles ask
+    # these at most words of a text, where a Token object (and its text, a new string) was half the cost.
+    def start(self, index: int) -> int:
+        return self._starts[index]
+
+    def end(self, index: int) -> int:
+        return self._ends[index]
+
+    def text(self, index: int) -> str:
+        return self._prose[self._starts[index] : self._ends[index]]
+
+    def joined(self, left: int, right: int) -> bool:
+        """`joined` of two of these tokens."""
+        return _joined_gap(self._prose[self._ends[left] : self._starts[right]])
+
+    def is_word(self, index: int) -> bool:
+        return self._prose[self._starts[index]].isalnum() or self._keys[self._ids[index]] == "'s"
+
+    def is_capitalized(self, index: int) -> bool:
+        """Whether a token's first character is upper case, without building the Token."""
+        return self._prose[self._starts[index]].isupper()
+
     def keys_between(self, start: int, stop: int) -> tuple[str, ...]:
         """The keys of tokens start to stop (clamped to the tokens, as a slice is), without building Tokens:
         cue look-ups try every length at every capitalised word."""
@@ -112,27 +139,37 @@ class Tokens(Sequence[Token]):
 
 
 def tokenize(prose: str) -> Tokens:
-    # This runs once a word, for every word of every document: the two `in` tests are cheaper than
-    # two calls of replace on every token, and one dict numbers the distinct keys.
+    # This runs over every word of every document, so the work is done by comprehensions over 512
+    # tokens at a time rather than by a loop body per token (lists over all the tokens of a long text
+    # would hold several times the memory of the columns they fill). A word's key is made once per form
+    # it takes ("U.S." and "US" share a key, and so its number).
     wide = "I" if len(prose) < 2**32 and array("I").itemsize >= 4 else "Q"  # offsets past 4 GB need 8 bytes
-    starts, ends, ids = array(wide), array(wide), array("H")
+    starts, ends, ids = array(wide), array(wide), array("H")  # numbers in 2 bytes while they fit
     numbers: dict[str, int] = {}
-    keys: list[str] = []
-    for m in _TOKEN.finditer(prose):
-        start, end = m.span()
-        key = prose[start:end].lower()
-        if "." in key or "\u2019" in key or not key.isascii():
-            key = token_key(key)
-        number = numbers.get(key)
-        if number is None:
-            number = numbers[key] = len(keys)
-            keys.append(key)
-            if number == 2 ** (8 * ids.itemsize):
-                ids = array(wide, ids)  # more distinct words than two bytes number
-        starts.append(start)
-        ends.append(end)
-        ids.append(number)
-    return Tokens(prose, starts, ends, ids, keys)
+    number_of_form: dict[str, int] = {}
+
+    def number(form: str) -> int:
+        key = token_key(form) if "." in form or "\u2019" in form or not form.isascii() else form
+        found = number_of_form[form] = numbers.setdefault(key, len(numbers))
+        return found
+
+    matches = _TOKEN.finditer(prose)
+    while spans := [m.span() for m in islice(matches, 512)]:
+        base = spans[0][0]
+        lowered = prose[base : spans[-1][1]].lower()
+        # One lower-casing of the stretch gives each token's slice, unless a character's lower case is
+        # longer ("İ") or depends on what follows (a final "Σ" before "'s" is "σ" there, "ς" alone).
+        if len(lowered) == spans[-1][1] - base and "\u03c3" not in lowered and "\u03c2" not in lowered:
+            forms = [lowered[start - base : end - base] for start, end in spans]
+        else:
+            forms = [prose[start:end].lower() for start, end in spans]
+        chunk = [number_of_form[f] if f in number_of_form else number(f) for f in forms]
+        if len(numbers) > 2 ** (8 * ids.itemsize):
+            ids = array(wide, ids)  # more distinct words than two bytes number
+        ids.extend(chunk)
+        starts.extend([start for start, _ in spans])
+        ends.extend([end for _, end in spans])
+    return Tokens(prose, starts, ends, ids, list(numbers))
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -181,8 +218,7 @@ class PhraseMatcher:
 
     def match(self, tokens: Tokens, i: int, prose: str) -> tuple[int, list[str]] | None:
         """(end token index, values) of the longest phrase starting at token i."""
-        key = tokens[i].key
-        node = self._root.get(key)
+        node = self._root.get(tokens.key(i))
         if node is None:
             return None
         j = i + 1
@@ -194,8 +230,8 @@ class PhraseMatcher:
             k = j + 1 if _skippable(tokens, j, prose) else j
             if k >= n:
                 break
-            child = node.get(tokens[k].key)
-            if child is None or not joined(prose, tokens[k - 1], tokens[k]):
+            child = node.get(tokens.key(k))
+            if child is None or not tokens.joined(k - 1, k):
                 break
             node, j = child, k + 1
             if _VALUES in node:
@@ -239,16 +275,19 @@ def _sort_values(node: dict[str, Any]) -> None:
 
 
 def _skippable(tokens: Tokens, j: int, prose: str) -> bool:
-    tok = tokens[j]
-    if tok.text == "." and len(tokens[j - 1].text) == 1:
+    text = tokens.text(j)
+    if text == "." and tokens.end(j - 1) - tokens.start(j - 1) == 1:
         return True
-    if tok.text == "-":
-        around = prose[tok.start - 1 : tok.end + 1]
+    if text == "-":
+        around = prose[tokens.start(j) - 1 : tokens.end(j) + 1]
         return around.strip() == around
     return False
 
 
 def joined(prose: str, left: Token, right: Token) -> bool:
     """Whether two tokens belong to one phrase: only spaces (or a hyphen) between them, no line break pair."""
-    gap = prose[left.end : right.start]
+    return _joined_gap(prose[left.end : right.start])
+
+
+def _joined_gap(gap: str) -> bool:
     return gap in ("-",) or (gap.strip() == "" and "\n\n" not in gap and len(gap) <= 3)
