@@ -54,12 +54,16 @@ def find_times(
     non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
     raws = [r for r in raws if r.kind not in NOT_DATES]
     explicit = []
-    for r in raws:
+    # An expression that writes its year out resolves alike in any context (its year is the one
+    # written, its tense its own clause's), so what it gives here is kept for the pass below.
+    resolved: dict[int, TimeExpr | None] = {}
+    for n, r in enumerate(raws):
         if r.kind in _EXPLICIT_KINDS and has_year(r.match):
             try:
                 e = _expression(r, prose, sentences, Context(None, "unknown", None, None), shared)
             except (ValueError, OverflowError):
-                continue
+                continue  # read again below, where an impossible date is recorded
+            resolved[n] = e
             if e is not None:
                 explicit.append(e)
     doc_date = _document_date(prose, declared, declared_source, explicit)
@@ -69,9 +73,12 @@ def find_times(
     previous: Interval | None = None
     last: Interval | None = None
     last_year: int | None = None
-    for raw in raws:
+    for n, raw in enumerate(raws):
         try:
-            expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last), shared)
+            if n in resolved:
+                expr = resolved[n]
+            else:
+                expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last), shared)
         except ValueError:
             impossible.append(NonDate("impossible", raw.match.group(), Span(*raw.match.span())))
             continue
@@ -123,10 +130,15 @@ def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
 
 def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context, shared: Shared) -> TimeExpr | None:
     m = raw.match
+    # Without a document date no resolver reads the tense (a test holds them to it), and most
+    # expressions then resolve to nothing: the tense is read only for those that resolve.
+    undated = resolve(raw.kind, m, ctx) if ctx.anchor is None else None
+    if ctx.anchor is None and undated is None:
+        return None
     sent = sentence_at(sentences, m.start())
     sentence = sentences[sent].span if sentences else Span(0, len(prose))
     tense = clause_tense(prose, sentence, m.start(), m.end())
-    resolved = resolve(raw.kind, m, ctx._replace(tense=tense))
+    resolved = undated if undated is not None else resolve(raw.kind, m, ctx._replace(tense=tense))
     if resolved is None:
         return None
     value, how = resolved
