@@ -339,7 +339,7 @@ class Decoded(Mapping[str, V]):
     """A read-only mapping over one namespace whose values are decoded (and checked) when first
     read, then kept. It pickles as a plain dict of its decoded values."""
 
-    __slots__ = ("_decode", "_keys", "_made", "_rows")
+    __slots__ = ("_decode", "_keys", "_made", "_order", "_rows")
 
     def __init__(self, rows: Mapping[str, Any], decode: Callable[[Any], V], all_keys: bool = False) -> None:
         """`all_keys`: read every key on the first look-up (one query), so that looking up keys
@@ -348,21 +348,35 @@ class Decoded(Mapping[str, V]):
         self._decode = decode
         self._made: dict[str, V | _Missing] = {}
         self._keys: frozenset[str] | None = None if all_keys else frozenset()
+        self._order: tuple[str, ...] | None = None  # the keys in their order, once read
 
     def __getitem__(self, key: str) -> V:
         made = self._made.get(key)
         if made is None:
-            if self._keys is None:
-                self._keys = frozenset(self._rows)
-            try:
-                if self._keys and key not in self._keys:
-                    raise KeyError(key)
-                made = self._value(self._rows[key])
-            except KeyError:
-                made = _MISSING
-            self._made[key] = made
+            made = self._read(key)
         if isinstance(made, _Missing):
             raise KeyError(key)
+        return made
+
+    def get(self, key: str, default: Any = None) -> Any:
+        # Mapping.get raises and catches a KeyError for an absent key: a phrase matcher asks at most words
+        # of a text for a branch that is not there, and the exception cost more than the look-up.
+        made = self._made.get(key)
+        if made is None:
+            made = self._read(key)
+        return default if isinstance(made, _Missing) else made
+
+    def _read(self, key: str) -> V | _Missing:
+        if self._keys is None:
+            self._keys = frozenset(self._ordered())
+        made: V | _Missing
+        try:
+            if self._keys and key not in self._keys:
+                raise KeyError(key)
+            made = self._value(self._rows[key])
+        except KeyError:
+            made = _MISSING
+        self._made[key] = made
         return made
 
     def _value(self, data: Any) -> V:
@@ -377,7 +391,7 @@ class Decoded(Mapping[str, V]):
         if not isinstance(key, str):
             return False
         if self._keys is None:
-            self._keys = frozenset(self._rows)
+            self._keys = frozenset(self._ordered())
         if self._keys:
             # Every key is known: the value is read (and checked) only when it is asked for. A title's
             # first word is looked up at every word of a text, and some branches are large ("minister":
@@ -390,7 +404,14 @@ class Decoded(Mapping[str, V]):
         return True
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
+        return iter(self._ordered())
+
+    def _ordered(self) -> tuple[str, ...]:
+        # Read once: the rows of an open cache never change, and a small table (the titles' first words)
+        # is gone through for every document.
+        if self._order is None:
+            self._order = tuple(self._rows)
+        return self._order
 
     def __len__(self) -> int:
         return len(self._rows)

@@ -29,6 +29,7 @@ class Gazetteer(NamedTuple):
     # The token keys of the lexicon's forms of address ("his majesty"), tokenised once here: they are
     # compared at every word before a title.
     addresses: tuple[tuple[str, ...], ...]
+    cue_firsts: frozenset[str]  # the first keys of the cues: most words start none, and say so in one look-up
 
     @classmethod
     def build(cls, kb: KnowledgeBase, lexicon: Lexicon, matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None) -> Gazetteer:
@@ -52,7 +53,7 @@ class Gazetteer(NamedTuple):
         handover = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon.handover) + r")\b", re.IGNORECASE)
                     if lexicon.handover else None)
         return cls(names, titles, cues, max((len(k) for k in cues), default=1), heads, lexicon, honorifics, handover,
-                   places, styles, tuple(phrase_keys(a) for a in lexicon.addresses))
+                   places, styles, tuple(phrase_keys(a) for a in lexicon.addresses), frozenset(k[0] for k in cues))
 
     def tables(self) -> dict[str, Any]:
         """Its tables other than names and titles, as plain data for the compiled cache: tokenising
@@ -89,6 +90,8 @@ class Gazetteer(NamedTuple):
 
     def cue_starting_at(self, tokens: Tokens, i: int, prose: str) -> tuple[int, str] | None:
         """(end token index, jurisdiction) of a cue starting at tokens[i] (places: "the United States")."""
+        if i >= len(tokens) or tokens.key(i) not in self.cue_firsts:
+            return None
         longest = min(self.max_cue_len, len(tokens) - i)
         run = tokens.keys_between(i, i + longest)  # read once; each length is a slice of it
         for n in range(longest, 0, -1):

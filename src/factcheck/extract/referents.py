@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from factcheck.extract.gazetteer import Gazetteer
 from factcheck.extract.people import ARTICLES, NOT_NAMES, PARTICLES, skip_honorifics
-from factcheck.extract.tokens import Tokens, joined, token_key, tokenize
+from factcheck.extract.tokens import Tokens, token_key, tokenize
 from factcheck.facts import PersonMention, RoleClaim, Sentences, Span, sentence_at
 from factcheck.kb.model import VARIANT, KnowledgeBase
 
@@ -96,13 +96,15 @@ class Cast:
         if i > 0 and _inside_name(prose, tokens, i):
             return None  # "Biden" of "Jill Biden" is not a short form of "Joe Biden"
         j = i
-        if tokens[j].key in ARTICLES and j + 1 < n:
+        if tokens.key(j) in ARTICLES and j + 1 < n:
             j += 1
+        if not _may_start(tokens, j, gaz):
+            return None  # what follows reads neither a name, a title, a rank, a country nor a handle here
         cue: str | None = None
         while j < n:  # "the ex-British", "Saudi", "Kuwait's"
-            tok = tokens[j]
-            if (tok.key in gaz.lexicon.modifiers or tok.key in gaz.lexicon.fillers or tok.key in ("'s", "\u2019s")
-                    or (tok.text == "-" and j > i and joined(prose, tokens[j - 1], tok))):
+            key = tokens.key(j)
+            if (key in gaz.lexicon.modifiers or key in gaz.lexicon.fillers or key in ("'s", "\u2019s")
+                    or (j > i and tokens.text(j) == "-" and tokens.joined(j - 1, j))):
                 j += 1
                 continue
             found = gaz.cue_starting_at(tokens, j, prose)
@@ -112,26 +114,27 @@ class Cast:
         if j >= n:
             return None
         titles: list[str] = []
-        title = gaz.titles.match(tokens, j, prose) if tokens[j].is_word else None
-        style = gaz.styles.match(tokens, j, prose) if tokens[j].is_word else None
+        word = tokens.is_word(j)
+        title = gaz.titles.match(tokens, j, prose) if word else None
+        style = gaz.styles.match(tokens, j, prose) if word else None
         if title is not None:
             titles, j = [o for o in title[1] if cue is None or self._in(o, cue)], title[0]
         elif style is not None:
             titles, j = list(style[1]), style[0]
-            if j + 1 < n and tokens[j].key == "of" and (found := gaz.cue_starting_at(tokens, j + 1, prose)):
+            if j + 1 < n and tokens.key(j) == "of" and (found := gaz.cue_starting_at(tokens, j + 1, prose)):
                 j = found[0]  # "The Crown Prince of Kuwait"
         if j > n:
             return None
         introduced = j > i
         k = min(_honorifics_end(prose, tokens, j, gaz), n) if j < n else j
         introduced = introduced or k > j
-        if k < n and tokens[k].text == "@" and k + 1 < n and tokens[k + 1].start == tokens[k].end:
-            handle = tokens[k + 1].key
+        if k < n and tokens.text(k) == "@" and k + 1 < n and tokens.start(k + 1) == tokens.end(k):
+            handle = tokens.key(k + 1)
             found_people = [p for p in self.people if p.glued == handle]
             return Slot(found_people[0], i, k + 2, "handle") if len(found_people) == 1 else None
         end = min(name_end(prose, tokens, k), n) if k < n else k
         if end == k:
-            if not titles or (k < n and tokens[k].is_capitalized and joined(prose, tokens[k - 1], tokens[k])):
+            if not titles or (k < n and tokens.is_capitalized(k) and tokens.joined(k - 1, k)):
                 return None
             holders = [p for p in self.people if p.titles.intersection(titles)]
             return Slot(holders[0], i, k, "role-noun") if len(holders) == 1 else None
@@ -177,20 +180,31 @@ def token_at(tokens: Tokens, offset: int) -> int | None:
 
 
 def _inside_name(prose: str, tokens: Tokens, i: int) -> bool:
-    before = tokens[i - 1]
-    return (tokens[i].is_capitalized and before.is_word and before.is_capitalized and before.key not in NOT_NAMES
-            and joined(prose, before, tokens[i]))
+    first = prose[tokens.start(i - 1)]  # of a capitalised word ("Jill" of "Jill Biden")
+    return (tokens.is_capitalized(i) and first.isupper() and first.isalnum() and tokens.key(i - 1) not in NOT_NAMES
+            and tokens.joined(i - 1, i))
+
+
+def _may_start(tokens: Tokens, j: int, gaz: Gazetteer) -> bool:
+    """Whether a reference can go on at token j (after its article): a capitalised word, or the first word of
+    a modifier, filler, cue, title, rank or honorific, or a handle's "@". Asked at every word before a verb
+    (events.py tries each as the start of its subject), so it reads keys only: most words are none of these."""
+    if tokens.is_capitalized(j):
+        return True
+    key, lexicon = tokens.key(j), gaz.lexicon
+    return (key in lexicon.modifiers or key in lexicon.fillers or key in gaz.cue_firsts or key in gaz.titles.first_keys
+            or key in gaz.styles.first_keys or key in gaz.honorifics.first_keys or key in ("'s", "@", "-"))
 
 
 def _honorifics_end(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> int:
     """After ranks and honorifics before a name or a handle ("HH Prince @FaisalbinFarhan")."""
-    while j + 1 < len(tokens) and tokens[j].key in gaz.honorifics.first_keys:
+    while j + 1 < len(tokens) and tokens.key(j) in gaz.honorifics.first_keys:
         k = skip_honorifics(prose, tokens, j, gaz)
         if k > j:
             j = k
             continue
         found = gaz.honorifics.match(tokens, j, prose)
-        if found is None or found[0] >= len(tokens) or tokens[found[0]].text != "@":
+        if found is None or found[0] >= len(tokens) or tokens.text(found[0]) != "@":
             break
         j = found[0]
     return j
@@ -274,20 +288,20 @@ def name_end(prose: str, tokens: Tokens, i: int) -> int:
     n = len(tokens)
     j = i
     while j < n and j - i < _MAX_NAME:
-        tok = tokens[j]
-        if j > i and not joined(prose, tokens[j - 1], tok):
+        text, key = tokens.text(j), tokens.key(j)
+        if j > i and not tokens.joined(j - 1, j):
             break
-        if j > i and (tok.text == "-" or tok.key in PARTICLES) and j + 1 < n and joined(prose, tok, tokens[j + 1]):
+        if j > i and (text == "-" or key in PARTICLES) and j + 1 < n and tokens.joined(j, j + 1):
             j += 1  # "al-Sabah", "bin Farhan", "Myung-bak"
             continue
-        if j > i and tokens[j - 1].text == "-" and tok.text[0].isalpha():
+        if j > i and tokens.text(j - 1) == "-" and text[0].isalpha():
             j += 1  # the lower-case second part of a hyphenated given name ("Myung-bak")
             continue
-        if not (tok.is_capitalized and tok.text[0].isalpha()) or tok.key in NOT_NAMES:
+        if not (text[0].isupper() and text[0].isalpha()) or key in NOT_NAMES:
             break
-        if tok.text.isupper() and len(tok.text) > 3:
+        if text.isupper() and len(text) > 3:
             break  # headline capitals are not names
         j += 1
-    while j > i and (tokens[j - 1].text == "-" or tokens[j - 1].key in PARTICLES):
+    while j > i and (tokens.text(j - 1) == "-" or tokens.key(j - 1) in PARTICLES):
         j -= 1
     return j

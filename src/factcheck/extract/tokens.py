@@ -6,10 +6,13 @@ not grow with the number of names and titles in the knowledge base.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from operator import itemgetter
 from typing import Any, NamedTuple, overload
 
 from factcheck.lazyre import lazy
@@ -59,10 +62,12 @@ class Tokens(Sequence[Token]):
     indexing adds them on every read.) Indexing builds the Token, so extractors
     read them as a tuple."""
 
-    __slots__ = ("_ends", "_ids", "_keys", "_prose", "_starts")
+    __slots__ = ("_ends", "_ids", "_keys", "_numbers", "_prose", "_starts")
 
-    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], keys: list[str]) -> None:
-        self._prose, self._starts, self._ends, self._ids, self._keys = prose, starts, ends, ids, keys
+    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], numbers: dict[str, int]) -> None:
+        """`numbers`: each distinct key's number, numbered from 0 in order."""
+        self._prose, self._starts, self._ends, self._ids = prose, starts, ends, ids
+        self._numbers, self._keys = numbers, list(numbers)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -80,12 +85,51 @@ class Tokens(Sequence[Token]):
         list of them held 2 bytes per byte of text while the people were read."""
         wanted: set[int] = set()
         for keys in key_sets:  # one comprehension a set: a generator per key cost more than the tests
-            wanted.update([n for n, key in enumerate(self._keys) if key in keys])
+            if len(keys) < len(self._keys):  # the fewer keys are looked up in the larger set
+                wanted.update([n for key in keys if (n := self._numbers.get(key)) is not None])
+            else:
+                wanted.update([n for n, key in enumerate(self._keys) if key in keys])
         if not capitalized:
-            return array(self._starts.typecode, [i for i, n in enumerate(self._ids) if n in wanted])
+            # The few wanted keys are found by the array's own search, not by a test at every token.
+            found: list[int] = []
+            for n in wanted:
+                i = -1
+                while True:
+                    try:
+                        i = self._ids.index(n, i + 1)
+                    except ValueError:
+                        break
+                    found.append(i)
+            return array(self._starts.typecode, sorted(found))
         prose = self._prose
         return array(self._starts.typecode, [i for i, (n, start) in enumerate(zip(self._ids, self._starts))
                                              if n in wanted or prose[start].isupper()])
+
+    def key(self, index: int) -> str:
+        """The key of one token, without building the Token."""
+        return self._keys[self._ids[index]]
+
+    # Single fields of one token, read without building it: the readers of names and titles ask
+    # these at most words of a text, where a Token object (and its text, a new string) was half the cost.
+    def start(self, index: int) -> int:
+        return self._starts[index]
+
+    def end(self, index: int) -> int:
+        return self._ends[index]
+
+    def text(self, index: int) -> str:
+        return self._prose[self._starts[index] : self._ends[index]]
+
+    def joined(self, left: int, right: int) -> bool:
+        """`joined` of two of these tokens."""
+        return _joined_gap(self._prose[self._ends[left] : self._starts[right]])
+
+    def is_word(self, index: int) -> bool:
+        return self._prose[self._starts[index]].isalnum() or self._keys[self._ids[index]] == "'s"
+
+    def is_capitalized(self, index: int) -> bool:
+        """Whether a token's first character is upper case, without building the Token."""
+        return self._prose[self._starts[index]].isupper()
 
     def keys_between(self, start: int, stop: int) -> tuple[str, ...]:
         """The keys of tokens start to stop (clamped to the tokens, as a slice is), without building Tokens:
@@ -112,27 +156,30 @@ class Tokens(Sequence[Token]):
 
 
 def tokenize(prose: str) -> Tokens:
-    # This runs once a word, for every word of every document: the two `in` tests are cheaper than
-    # two calls of replace on every token, and one dict numbers the distinct keys.
+    # This runs over every word of every document, so the work is done 512 tokens at a time by maps and
+    # comprehensions rather than by a loop body per token (lists over all the tokens of a long text
+    # would hold several times the memory of the columns they fill). Each distinct spelling of a word
+    # gets its key once; spellings with one key ("U.S." and "US", "The" and "the") share its number.
     wide = "I" if len(prose) < 2**32 and array("I").itemsize >= 4 else "Q"  # offsets past 4 GB need 8 bytes
-    starts, ends, ids = array(wide), array(wide), array("H")
+    starts, ends, ids = array(wide), array(wide), array("H")  # numbers in 2 bytes while they fit
     numbers: dict[str, int] = {}
-    keys: list[str] = []
-    for m in _TOKEN.finditer(prose):
-        start, end = m.span()
-        key = prose[start:end].lower()
-        if "." in key or "\u2019" in key or not key.isascii():
-            key = token_key(key)
-        number = numbers.get(key)
-        if number is None:
-            number = numbers[key] = len(keys)
-            keys.append(key)
-            if number == 2 ** (8 * ids.itemsize):
-                ids = array(wide, ids)  # more distinct words than two bytes number
-        starts.append(start)
-        ends.append(end)
-        ids.append(number)
-    return Tokens(prose, starts, ends, ids, keys)
+    number_of: dict[str, int] = {}  # spelling -> the number of its key
+    matches = _TOKEN.finditer(prose)
+    while spans := list(map(_span, islice(matches, 512))):
+        texts = [prose[start:end] for start, end in spans]
+        for text in dict.fromkeys(texts):  # the new spellings, in order
+            if text not in number_of:
+                number_of[text] = numbers.setdefault(token_key(text), len(numbers))
+        if len(numbers) > 2 ** (8 * ids.itemsize):
+            ids = array(wide, ids)  # more distinct words than two bytes number
+        ids.extend(map(number_of.__getitem__, texts))
+        starts.extend(map(_first, spans))
+        ends.extend(map(_second, spans))
+    return Tokens(prose, starts, ends, ids, numbers)
+
+
+_span = re.Match.span
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -177,12 +224,11 @@ class PhraseMatcher:
     @property
     def first_keys(self) -> Collection[str]:
         """The token keys some phrase starts with (a cheap test before `match`)."""
-        return self._root.keys()
+        return self._root  # a mapping is the collection of its keys (a keys view adds a call to each test)
 
     def match(self, tokens: Tokens, i: int, prose: str) -> tuple[int, list[str]] | None:
         """(end token index, values) of the longest phrase starting at token i."""
-        key = tokens[i].key
-        node = self._root.get(key)
+        node = self._root.get(tokens.key(i))
         if node is None:
             return None
         j = i + 1
@@ -194,8 +240,8 @@ class PhraseMatcher:
             k = j + 1 if _skippable(tokens, j, prose) else j
             if k >= n:
                 break
-            child = node.get(tokens[k].key)
-            if child is None or not joined(prose, tokens[k - 1], tokens[k]):
+            child = node.get(tokens.key(k))
+            if child is None or not tokens.joined(k - 1, k):
                 break
             node, j = child, k + 1
             if _VALUES in node:
@@ -239,16 +285,19 @@ def _sort_values(node: dict[str, Any]) -> None:
 
 
 def _skippable(tokens: Tokens, j: int, prose: str) -> bool:
-    tok = tokens[j]
-    if tok.text == "." and len(tokens[j - 1].text) == 1:
+    text = tokens.text(j)
+    if text == "." and tokens.end(j - 1) - tokens.start(j - 1) == 1:
         return True
-    if tok.text == "-":
-        around = prose[tok.start - 1 : tok.end + 1]
+    if text == "-":
+        around = prose[tokens.start(j) - 1 : tokens.end(j) + 1]
         return around.strip() == around
     return False
 
 
 def joined(prose: str, left: Token, right: Token) -> bool:
     """Whether two tokens belong to one phrase: only spaces (or a hyphen) between them, no line break pair."""
-    gap = prose[left.end : right.start]
+    return _joined_gap(prose[left.end : right.start])
+
+
+def _joined_gap(gap: str) -> bool:
     return gap in ("-",) or (gap.strip() == "" and "\n\n" not in gap and len(gap) <= 3)

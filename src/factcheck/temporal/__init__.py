@@ -53,21 +53,25 @@ def find_times(
     shared = Shared()
     non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
     raws = [r for r in raws if r.kind not in NOT_DATES]
+    resolved: dict[int, TimeExpr | None] = {}  # expressions read already, by their index in raws
     doc_date = _stated_date(prose, declared, declared_source)
     if doc_date is None:
         # Read only when the text must tell its date: a document dated by its user or its dateline
         # does not build and drop a TimeExpr for each of its years (a third of a long text's time
         # expressions, all kept at once).
-        doc_date = _inferred_date(_explicit(raws, prose, sentences, shared))
+        doc_date = _inferred_date(_explicit(raws, prose, sentences, shared, resolved))
     anchor = doc_date.value.start if doc_date.value is not None and doc_date.value.grain == "day" else None
     exprs: list[TimeExpr] = []
     impossible: list[NonDate] = []
     previous: Interval | None = None
     last: Interval | None = None
     last_year: int | None = None
-    for raw in raws:
+    for n, raw in enumerate(raws):
         try:
-            expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last), shared)
+            if n in resolved:
+                expr = resolved[n]
+            else:
+                expr = _expression(raw, prose, sentences, Context(anchor, "unknown", previous, last_year, last), shared)
         except ValueError:
             impossible.append(NonDate("impossible", raw.match.group(), Span(*raw.match.span())))
             continue
@@ -119,10 +123,15 @@ def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
 
 def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context, shared: Shared) -> TimeExpr | None:
     m = raw.match
+    # Without a document date no resolver reads the tense (a test holds them to it), and most
+    # expressions then resolve to nothing: the tense is read only for those that resolve.
+    undated = resolve(raw.kind, m, ctx) if ctx.anchor is None else None
+    if ctx.anchor is None and undated is None:
+        return None
     sent = sentence_at(sentences, m.start())
     sentence = sentences[sent].span if sentences else Span(0, len(prose))
     tense = clause_tense(prose, sentence, m.start(), m.end())
-    resolved = resolve(raw.kind, m, ctx._replace(tense=tense))
+    resolved = undated if undated is not None else resolve(raw.kind, m, ctx._replace(tense=tense))
     if resolved is None:
         return None
     value, how = resolved
@@ -148,15 +157,19 @@ def _stated_date(prose: str, declared: date | None, source: DateSource) -> Docum
     return find_dateline(prose)
 
 
-def _explicit(raws: list[_Raw], prose: str, sentences: Sentences, shared: Shared) -> list[TimeExpr]:
-    """The expressions that state a year, resolved without a document date."""
+def _explicit(raws: list[_Raw], prose: str, sentences: Sentences, shared: Shared,
+              resolved: dict[int, TimeExpr | None]) -> list[TimeExpr]:
+    """The expressions that state a year, resolved without a document date. Each is also kept in
+    `resolved` by its index: it resolves alike in any context (its year is the one written, its tense
+    its own clause's), so the pass with the document date takes it from there."""
     explicit = []
-    for r in raws:
+    for n, r in enumerate(raws):
         if r.kind in _EXPLICIT_KINDS and has_year(r.match):
             try:
                 e = _expression(r, prose, sentences, Context(None, "unknown", None, None), shared)
             except (ValueError, OverflowError):
-                continue
+                continue  # read again in that pass, where an impossible date is recorded
+            resolved[n] = e
             if e is not None:
                 explicit.append(e)
     return explicit

@@ -202,7 +202,15 @@ _ALSO: dict[str, frozenset[str]] = {
 # spares compiling some of the largest patterns for the many texts that never need them.
 _MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DAY_THEN_MONTH = lazy(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_START)
+# "May 5", "Sept. 5-7": a month's name (ASCII letters, its first three one of the stems), a space
+# and the day's first digit. The modal "may" and the verb "march" make the month keywords common
+# in news; this sequence is rare.
+_MONTH_THEN_DAY = lazy(_MONTH_START + r"[a-z]*\.?\s+[0-9]")
 _ALSO_HINTS = {
+    "md": _MONTH_THEN_DAY,
+    "md-range": _MONTH_THEN_DAY,
+    # besides a word that starts with a digit (_HINTS), a year's own four characters (_YEAR)
+    "y": lazy(r"(?:1[89]|20)\d\d"),
     "dm": _DAY_THEN_MONTH,
     "dm-range": _DAY_THEN_MONTH,
     "my": lazy(_MONTH_START + r"[a-z]*\.?,?\s+(?:1[89]|20)\d\d"),
@@ -212,19 +220,45 @@ _ALSO_HINTS = {
 _TWO_MONTHS = frozenset({"mm-range"})
 
 
+# "three years", "a full 10 days": in a duration the unit word comes right after its count or after
+# "full". On ASCII text, where the pattern's ignoring of case, `\b`, `\d` and `\s` read as they do in
+# ASCII, each is a whole word of the lowered text's `_WORD`s, the two next to each other; other text
+# keeps the keyword gate alone. The pattern ran on two sentences a news article, matching in one.
+_COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten eleven twelve several few full".split())
+
+
+def _count_before_unit(tokens: list[str]) -> bool:
+    return any(word in _UNIT_WORDS and (before in _COUNT_WORDS or before.isdigit())
+               for before, word in zip(tokens, tokens[1:]))
+
+
+_NOTHING: frozenset[str] = frozenset()
+_DIGIT = lazy(r"[0-9]")
+
+
 def runnable_kinds(prose: str) -> frozenset[str]:
     """The pattern kinds worth running on this text."""
     lower = prose.lower()
     tokens = _WORD.findall(lower)
-    words = set(tokens)
+    found = _ALL_KEYWORDS.intersection(tokens)
+    # Every hint needs a digit; two of three sentences of news have neither a keyword nor a digit,
+    # and leave here.
+    digit = _DIGIT.search(lower) is not None
+    if not found and not digit:
+        return _NOTHING
     kinds: set[str] = set()
-    for word in _ALL_KEYWORDS.intersection(words):
+    for word in found:
         kinds |= _KINDS_OF[word]
-    kinds.difference_update([kind for kind, needed in _ALSO.items() if kind in kinds and needed.isdisjoint(words)])
+    if not kinds.isdisjoint(_ALSO):
+        words = set(tokens)
+        kinds.difference_update([kind for kind, needed in _ALSO.items() if kind in kinds and needed.isdisjoint(words)])
+    if digit:
+        kinds.update(kind for kind, hint in _HINTS.items() if hint.search(lower))
     kinds.difference_update([kind for kind, hint in _ALSO_HINTS.items() if kind in kinds and not hint.search(lower)])
     if not _TWO_MONTHS.isdisjoint(kinds) and sum(token in _MONTH_KEYS for token in tokens) < 2:
         kinds.difference_update(_TWO_MONTHS)
-    kinds.update(kind for kind, hint in _HINTS.items() if hint.search(lower))
+    if "duration" in kinds and prose.isascii() and not _count_before_unit(tokens):
+        kinds.discard("duration")
     return frozenset(kinds)
 
 
