@@ -89,8 +89,9 @@ class Tokens(Sequence[Token]):
                 wanted.update([n for key in keys if (n := self._numbers.get(key)) is not None])
             else:
                 wanted.update([n for n, key in enumerate(self._keys) if key in keys])
-        if not capitalized:
-            # The few wanted keys are found by the array's own search, not by a test at every token.
+        if not capitalized and len(wanted) <= 2:
+            # One or two keys (a visit noun, a pronoun) are found by the array's own search, not by a
+            # test at every token; for more, the test at every token costs less than a search each.
             found: list[int] = []
             for n in wanted:
                 i = -1
@@ -101,6 +102,8 @@ class Tokens(Sequence[Token]):
                         break
                     found.append(i)
             return array(self._starts.typecode, sorted(found))
+        if not capitalized:
+            return array(self._starts.typecode, [i for i, n in enumerate(self._ids) if n in wanted])
         prose = self._prose
         return array(self._starts.typecode, [i for i, (n, start) in enumerate(zip(self._ids, self._starts))
                                              if n in wanted or prose[start].isupper()])
