@@ -215,6 +215,9 @@ _ALSO_HINTS: tuple[tuple[LazyPattern, frozenset[str]], ...] = (
     (lazy(r"(?:1[89]|20)\d\d"), frozenset({"y"})),
     (lazy(r"\("), frozenset({"weekday-paren"})),
 )
+# Kinds whose every match holds a day (_DAY) or a year (_YEAR), each of which starts with an ASCII
+# digit: a sentence without one has none of them (and spares their hints' searches).
+_NEED_DIGIT = frozenset({"md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my"})
 # "from May to July 2024" names two months (the same one twice counts).
 _TWO_MONTHS = frozenset({"mm-range"})
 
@@ -253,6 +256,8 @@ def runnable_kinds(prose: str) -> frozenset[str]:
         kinds.difference_update([kind for kind, needed in _ALSO.items() if kind in kinds and needed.isdisjoint(words)])
     if digit:
         kinds.update(kind for kind, hint in _HINTS.items() if hint.search(lower))
+    else:
+        kinds -= _NEED_DIGIT
     for hint, hinted in _ALSO_HINTS:
         if not hinted.isdisjoint(kinds) and not hint.search(lower):
             kinds -= hinted
