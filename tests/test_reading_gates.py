@@ -52,3 +52,16 @@ def test_gates_skip_work(engine) -> None:
     facts = extract_text("Officials in the capital said the talks went well.", engine=engine)
     assert facts.mentions == ()
     assert "said" not in gaz.cue_firsts and "said" not in gaz.titles.first_keys
+
+
+def test_where_finds_what_a_scan_of_every_token_finds(engine) -> None:
+    from factcheck.extract.tokens import tokenize
+
+    gaz = engine.extractor.gazetteer
+    key_sets = [frozenset({"said", "the", "president"}), ("you",), gaz.titles.first_keys, frozenset(), {"zzz": 1}]
+    for text in (*_EDGES, *fixture_texts(lines=True)):
+        tokens = tokenize(text)
+        for keys in key_sets:
+            assert list(tokens.where(keys)) == [i for i, t in enumerate(tokens) if t.key in keys]
+        capitalised = [i for i, t in enumerate(tokens) if t.key in key_sets[0] or t.text[0].isupper()]
+        assert list(tokens.where(key_sets[0], capitalized=True)) == capitalised

@@ -46,7 +46,7 @@ def entries(results: Iterable[Result], folder: Path) -> list[dict[str, Any]]:
         for f in r.findings:
             key = (where, f.code, fingerprint(r, f))
             counts[key] += 1
-            texts.setdefault(key, " ".join(r.document.text[f.span.start : f.span.end].split()))
+            texts.setdefault(key, " ".join(r.document.text_at(f.span.start, f.span.end).split()))
     return [{"path": p, "rule": c, "fingerprint": k, "text": texts[(p, c, k)], "count": n}
             for (p, c, k), n in sorted(counts.items())]
 

@@ -339,7 +339,7 @@ class Decoded(Mapping[str, V]):
     """A read-only mapping over one namespace whose values are decoded (and checked) when first
     read, then kept. It pickles as a plain dict of its decoded values."""
 
-    __slots__ = ("_decode", "_keys", "_made", "_rows")
+    __slots__ = ("_decode", "_keys", "_made", "_order", "_rows")
 
     def __init__(self, rows: Mapping[str, Any], decode: Callable[[Any], V], all_keys: bool = False) -> None:
         """`all_keys`: read every key on the first look-up (one query), so that looking up keys
@@ -348,6 +348,7 @@ class Decoded(Mapping[str, V]):
         self._decode = decode
         self._made: dict[str, V | _Missing] = {}
         self._keys: frozenset[str] | None = None if all_keys else frozenset()
+        self._order: tuple[str, ...] | None = None  # the keys in their order, once read
 
     def __getitem__(self, key: str) -> V:
         made = self._made.get(key)
@@ -367,7 +368,7 @@ class Decoded(Mapping[str, V]):
 
     def _read(self, key: str) -> V | _Missing:
         if self._keys is None:
-            self._keys = frozenset(self._rows)
+            self._keys = frozenset(self._ordered())
         made: V | _Missing
         try:
             if self._keys and key not in self._keys:
@@ -390,7 +391,7 @@ class Decoded(Mapping[str, V]):
         if not isinstance(key, str):
             return False
         if self._keys is None:
-            self._keys = frozenset(self._rows)
+            self._keys = frozenset(self._ordered())
         if self._keys:
             # Every key is known: the value is read (and checked) only when it is asked for. A title's
             # first word is looked up at every word of a text, and some branches are large ("minister":
@@ -403,7 +404,14 @@ class Decoded(Mapping[str, V]):
         return True
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
+        return iter(self._ordered())
+
+    def _ordered(self) -> tuple[str, ...]:
+        # Read once: the rows of an open cache never change, and a small table (the titles' first words)
+        # is gone through for every document.
+        if self._order is None:
+            self._order = tuple(self._rows)
+        return self._order
 
     def __len__(self) -> int:
         return len(self._rows)

@@ -1,9 +1,10 @@
 """Loading: a file (or stdin) becomes a Document with prose text and a line index.
 
 Non-prose (front matter, code, HTML comments, URLs, Markdown markers) is blanked
-out with spaces in `prose`, which keeps the same length as `text`. Offsets found
+out with spaces in `prose`, which keeps the same length as the text. Offsets found
 in `prose` are therefore offsets into the file as given, and no offset map is
-needed.
+needed. The document keeps the prose and what was blanked (`Blanked`), not a
+second copy of the text: a part of the text is the prose with those runs put back.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import os
 import re
 import sys
 from array import array
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -32,22 +33,89 @@ class InputError(Exception):
     """Input the tool cannot read; the message is one line for the user."""
 
 
+class Blanked:
+    """The runs of a text that its prose has blanked, with the characters they held.
+
+    The text is the prose with these runs put back. A document keeps them instead of a second copy
+    of its text: one curly quote makes Python store every character of a string in 2 bytes, one
+    emoji in 4, so a news story with a web address in it cost 2 to 4 more bytes per byte of text.
+    Runs are sorted and do not overlap; `held` is their original characters, one after another.
+    """
+
+    __slots__ = ("_starts", "_ends", "_at", "_held")
+
+    def __init__(self, runs: Sequence[tuple[int, str]] = ()) -> None:
+        """`runs`: (start, the characters the text held there), sorted, not overlapping."""
+        self._starts = array("q", [start for start, _ in runs])
+        self._ends = array("q", [start + len(chars) for start, chars in runs])
+        at = array("q")
+        total = 0
+        for _, chars in runs:
+            at.append(total)
+            total += len(chars)
+        self._at = at
+        self._held = "".join(chars for _, chars in runs)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of each run, in order."""
+        return zip(self._starts, self._ends)
+
+    def restore(self, prose: str, start: int, end: int) -> str:
+        """prose[start:end] (slice semantics) with the blanked characters put back: the text's slice."""
+        start, end, _ = slice(start, end).indices(len(prose))
+        ends = self._ends
+        i = bisect.bisect_right(ends, start)  # the first run ending after start
+        if i == len(ends) or self._starts[i] >= end:
+            return prose[start:end]  # most slices: no run inside
+        parts = []
+        pos = start
+        while i < len(ends) and self._starts[i] < end:
+            s, e = max(self._starts[i], start), min(ends[i], end)
+            k = self._at[i] + s - self._starts[i]
+            parts.append(prose[pos:s])
+            parts.append(self._held[k : k + e - s])
+            pos = e
+            i += 1
+        parts.append(prose[pos:end])
+        return "".join(parts)
+
+
 # eq=False: a document is one object per file read, never compared (its text would be).
 @dataclass(frozen=True, slots=True, eq=False)
 class Document:
-    """A loaded text: as given, its prose (non-prose blanked, offsets kept) and its declared date."""
+    """A loaded text: its prose (non-prose blanked, offsets kept), what was blanked, and its declared date."""
 
     path: str
-    text: str  # the file as given; for HTML, the page's readable text
     prose: str
     declared_date: date | None
     date_source: DateSource  # OPTION, FRONT_MATTER, METADATA (HTML), or NONE when the text must tell
     line_starts: Sequence[int]  # of the file as given (an array: a tuple of ints costs five times as much)
-    source: str | None = None  # HTML: the file as given (`text` is then its readable text)
-    offsets: Sequence[int] | None = None  # HTML: the source offset of each character of `text`, and of its end
+    source: str | None = None  # HTML: the file as given (the text is then its readable text)
+    offsets: Sequence[int] | None = None  # HTML: the source offset of each character of the text, and of its end
+    blanked: Blanked = field(default_factory=Blanked)  # what `prose` blanked of the text
+
+    @property
+    def text(self) -> str:
+        """The file as given (for HTML, the page's readable text). Rebuilt from the prose on each call,
+        a copy of the whole text: `text_at` gives a part."""
+        return self.blanked.restore(self.prose, 0, len(self.prose))
+
+    def text_at(self, start: int, end: int) -> str:
+        """text[start:end], without rebuilding the whole text."""
+        return self.blanked.restore(self.prose, start, end)
+
+    def names_factcheck(self) -> bool:
+        """Whether the text may hold a factcheck directive (see `names_factcheck`), without rebuilding it.
+        The prose has the text's characters outside the blanked runs, so an occurrence is in the prose
+        or overlaps a run, and then lies within 8 characters (the word's length less one) of it."""
+        return names_factcheck(self.prose) or any(
+            names_factcheck(self.text_at(max(0, start - 8), end + 8)) for start, end in self.blanked.spans())
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) in the file as given of a character offset of `text`."""
+        """1-based (line, column) in the file as given of a character offset of the text."""
         if self.offsets is not None:
             from factcheck.html_text import source_offset  # HTML pages only: html.parser is not loaded for text
 
@@ -61,11 +129,13 @@ MAX_FILE_SIZE = 20_000_000  # bytes (20 MB): far above any article, far below wh
 
 
 def load_path(path: Path, date_option: date | None = None, max_bytes: int = MAX_FILE_SIZE) -> Document:
-    data = read_regular(path, max_bytes)
+    # The text is handed on without a name here, so that the loader holds its only reference and
+    # frees it once the prose is made (see _Blanking); the bytes are freed once decoded.
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        return from_html(str(path), _decode(str(path), data), date_option)
-    return from_bytes(str(path), data, date_option, markdown=suffix in MARKUP_SUFFIXES)
+        return from_html(str(path), _decode(str(path), read_regular(path, max_bytes)), date_option)
+    return from_text(str(path), _decode(str(path), read_regular(path, max_bytes)), date_option,
+                     markdown=suffix in MARKUP_SUFFIXES)
 
 
 def open_regular(path: str | Path) -> int:
@@ -116,6 +186,10 @@ def _too_large(name: str, max_bytes: int) -> str:
 
 
 def load_stdin(date_option: date | None = None, max_bytes: int = MAX_FILE_SIZE) -> Document:
+    return from_text("-", _decode("-", _read_stdin(max_bytes)), date_option, markdown=True)
+
+
+def _read_stdin(max_bytes: int) -> bytes:
     stream = sys.stdin
     if stream is None:
         raise InputError("-: standard input is closed")
@@ -125,7 +199,7 @@ def load_stdin(date_option: date | None = None, max_bytes: int = MAX_FILE_SIZE) 
         raise InputError(f"-: cannot read standard input ({getattr(exc, 'strerror', None) or exc})") from None
     if len(data) > max_bytes:
         raise InputError(_too_large("-", max_bytes))
-    return from_bytes("-", data, date_option, markdown=True)
+    return data
 
 
 def from_bytes(name: str, data: bytes, date_option: date | None, markdown: bool) -> Document:
@@ -147,28 +221,33 @@ def from_html(name: str, source: str, date_option: date | None = None) -> Docume
 
     source = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     page = read_html(source)
-    prose = _mask_common(page.text)
+    offsets, published = page.offsets, page.published
+    made = _Blanking(page.text)
+    del page
+    made.mask(_COMMON_MASKS)
+    prose, blanked = made.done()
     if date_option is not None:
         declared, how = date_option, DateSource.OPTION
-    elif page.published is not None:
-        declared, how = page.published, DateSource.METADATA
+    elif published is not None:
+        declared, how = published, DateSource.METADATA
     else:
         declared, how = None, DateSource.NONE
-    return Document(name, page.text, prose, declared, how, _line_starts(source), source, page.offsets)
+    return Document(name, prose, declared, how, _line_starts(source), source, offsets, blanked)
 
 
 def from_text(name: str, text: str, date_option: date | None = None, markdown: bool = False) -> Document:
     # A byte-order mark is not a character of the first line: columns count from the one after it.
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    prose = text.replace("\ufeff", " ")
+    made = _Blanking(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    del text  # the caller's string, when it was the only reference, is freed as the prose is made
+    made.blank([m.span() for m in _BOM.finditer(made.prose)])
     fm_date: date | None = None
-    if prose.startswith("---\n"):
-        end, fm_date = _front_matter(name, prose)
-        prose = _blank(prose, 0, end)
+    if made.prose.startswith("---\n"):
+        end, fm_date = _front_matter(name, made.prose)
+        made.blank([(0, end)])
+    made.mask(_MARKDOWN_MASKS if markdown else _COMMON_MASKS)
     if markdown:
-        prose = _mask_markdown(prose)
-    else:
-        prose = _mask_common(prose)
+        made.blank([m.span() for m in _BRACKET.finditer(made.prose)])
+    prose, blanked = made.done()
     if date_option is not None:
         try:
             declared, source = check_document_day(date_option), DateSource.OPTION
@@ -178,7 +257,7 @@ def from_text(name: str, text: str, date_option: date | None = None, markdown: b
         declared, source = fm_date, DateSource.FRONT_MATTER
     else:
         declared, source = None, DateSource.NONE
-    return Document(name, text, prose, declared, source, _line_starts(text))
+    return Document(name, prose, declared, source, _line_starts(prose), blanked=blanked)
 
 
 def _line_starts(text: str) -> array[int]:
@@ -215,24 +294,69 @@ def _front_matter(name: str, text: str) -> tuple[int, date | None]:
     return 4 + close.end(), found
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    """Replace text[start:end] by spaces, keeping newlines so lines stay put."""
-    chunk = re.sub(r"[^\n]", " ", text[start:end])
-    return text[:start] + chunk + text[end:]
+class _Blanking:
+    """The prose being made: each mask blanks its matches in the prose the masks before it left.
+
+    It holds the only reference to the current string, so each one is freed before the next is
+    joined: a long text costs its prose and the pieces of the next one at most, not the text, the
+    prose and the pieces. It records what each mask blanked, to restore the text's characters.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.prose = text
+        self._layers: list[tuple[list[tuple[int, int]], list[str]]] = []  # (spans, what they held), per mask
+
+    def blank(self, spans: list[tuple[int, int]]) -> None:
+        """Replace each [start, end) of `spans` (sorted, not overlapping) by spaces, keeping newlines."""
+        spans = [(s, e) for s, e in spans if s < e]
+        if not spans:
+            return
+        held = [self.prose[s:e] for s, e in spans]
+        parts: list[str] = []
+        last = 0
+        for (s, e), chars in zip(spans, held):
+            parts.append(self.prose[last:s])
+            parts.append(_NOT_NEWLINE.sub(" ", chars))
+            last = e
+        parts.append(self.prose[last:])
+        self._layers.append((spans, held))
+        self.prose = ""  # frees the string before the next is joined
+        self.prose = "".join(parts)
+
+    def mask(self, masks: tuple[tuple[LazyPattern, tuple[str, ...]], ...]) -> None:
+        for pattern, needles in masks:
+            if not needles or any(n in self.prose for n in needles):
+                self.blank([m.span() for m in pattern.finditer(self.prose)])
+
+    def done(self) -> tuple[str, Blanked]:
+        """The prose, and the runs it blanked with the text's characters there. A later mask may blank
+        over an earlier one's run (an HTML comment around a blanked marker), where it saw blanks: where
+        runs overlap, the earliest mask's record holds the text's own characters."""
+        marks = sorted((s, e, n, chars) for n, (spans, held) in enumerate(self._layers)
+                       for (s, e), chars in zip(spans, held))
+        runs: list[tuple[int, str]] = []
+        k = 0
+        while k < len(marks):
+            start, end = marks[k][0], marks[k][1]
+            group = [marks[k]]
+            k += 1
+            while k < len(marks) and marks[k][0] < end:
+                end = max(end, marks[k][1])
+                group.append(marks[k])
+                k += 1
+            if len(group) == 1:
+                runs.append((start, group[0][3]))
+                continue
+            chars = list(self.prose[start:end])
+            for s, e, _, held in sorted(group, key=lambda g: -g[2]):  # the latest mask first, the earliest last
+                chars[s - start : e - start] = held
+            runs.append((start, "".join(chars)))
+        return self.prose, Blanked(runs)
 
 
-def _blank_matches(text: str, pattern: LazyPattern, group: int = 0) -> str:
-    parts: list[str] = []
-    last = 0
-    for m in pattern.finditer(text):
-        s, e = m.span(group)
-        parts.append(text[last:s])
-        parts.append(re.sub(r"[^\n]", " ", text[s:e]))
-        last = e
-    parts.append(text[last:])
-    return "".join(parts)
-
-
+_NOT_NEWLINE = lazy(r"[^\n]")
+_BOM = lazy("\ufeff")
+_BRACKET = lazy(r"[\[\]]")  # Markdown's link brackets: blanked, the link text kept
 _URL = lazy(r"\b(?:https?://|www\.)\S+")
 # Suppression directives (see suppressions.py) are instructions to the checker, not prose.
 DIRECTIVE = lazy(
@@ -263,18 +387,3 @@ _MARKDOWN_MASKS = (
     (FENCE, ("```", "~~~")), (_HTML_COMMENT, ("<!--",)), (_SCRIPT_STYLE, ("<",)), (INLINE_CODE, ("`",)),
     (_LINK_TARGET, ("](",)), (_URL, ("://", "www.")), (_HTML_TAG, ("<",)), (_MD_MARKERS, ()),
 )
-
-
-def _masked(text: str, masks: tuple[tuple[LazyPattern, tuple[str, ...]], ...]) -> str:
-    for pattern, needles in masks:
-        if not needles or any(n in text for n in needles):
-            text = _blank_matches(text, pattern)
-    return text
-
-
-def _mask_common(text: str) -> str:
-    return _masked(text, _COMMON_MASKS)
-
-
-def _mask_markdown(text: str) -> str:
-    return _masked(text, _MARKDOWN_MASKS).replace("[", " ").replace("]", " ")

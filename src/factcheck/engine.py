@@ -64,8 +64,7 @@ class Engine:
 
         kept = finalize(found)
         unused: tuple[Suppression, ...] = ()
-        source = doc.text if doc.source is None else doc.source
-        if names_factcheck(source) or (source is not doc.text and names_factcheck(doc.text)):
+        if doc.names_factcheck() or (doc.source is not None and names_factcheck(doc.source)):
             # Few documents hold a directive: the others do not import the module that reads them.
             from factcheck.suppressions import MALFORMED, apply, find_malformed, find_suppressions
 
@@ -75,9 +74,11 @@ class Engine:
                 return any(matches(selector, r) for r in ran) or not any(matches(selector, r) for r in self.all_rules)
 
             markdown = doc.path == "-" or doc.path.lower().endswith(MARKUP_SUFFIXES)
+            text = doc.text  # rebuilt from the prose: only for the few documents that may hold a directive
+            source = text if doc.source is None else doc.source
             kept, unused = apply(kept, find_suppressions(source, markdown), lambda offset: doc.position(offset)[0], running)
             malformed = tuple(Finding(MALFORMED.code, MALFORMED.name, MALFORMED.severity, Span(start, end), message)
-                              for start, end, message in find_malformed(doc.text, markdown))
+                              for start, end, message in find_malformed(text, markdown))
             if malformed:
                 kept = finalize(kept + malformed)
         from factcheck.checks.tenure import coverage

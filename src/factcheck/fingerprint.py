@@ -20,8 +20,8 @@ def _words(text: str) -> str:
 
 
 def fingerprint(result: Result, finding: Finding) -> str:
-    text = result.document.text
+    text = result.document.text_at
     sentence = result.facts.sentences.containing(finding.span.start) or finding.span
-    key = "\x1f".join((finding.code, _words(text[finding.span.start : finding.span.end]),
-                       _words(text[sentence.start : finding.span.start]), _words(text[finding.span.end : sentence.end])))
+    key = "\x1f".join((finding.code, _words(text(finding.span.start, finding.span.end)),
+                       _words(text(sentence.start, finding.span.start)), _words(text(finding.span.end, sentence.end))))
     return hashlib.sha256(key.encode()).hexdigest()[:24]

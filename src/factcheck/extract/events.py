@@ -287,9 +287,17 @@ def find_events(
     trigger_starts = triggers.first_keys
     kinds = {ev.kind: ev for ev in gaz.lexicon.events}
     nouns = {token_key(n): ev for ev in gaz.lexicon.events for n in ev.nouns}
-    starts = tokens.where(trigger_starts)
-    if not starts:
-        return ()  # most documents: no invitation or visit (a visit noun takes its host from one), nothing to index
+    # The trigger phrases first: their first words are common ("at", "has", "to"), the phrases are not,
+    # and most documents have neither one nor a visit noun, so the people need not be indexed.
+    triggered: list[tuple[int, int, list[str]]] = []  # (first token, end token, values) of each trigger
+    resume = 0  # the first token after the last trigger
+    for i in tokens.where(trigger_starts):
+        if i >= resume and (match := triggers.match(tokens, i, prose)) is not None:
+            triggered.append((i, *match))
+            resume = match[0]
+    noun_tokens = tokens.where(nouns)
+    if not triggered and not noun_tokens:
+        return ()
     reader = _Reader(prose, tokens, sentences, mentions, roles, gaz, kb)
     quotations = Quotations(quotes)
     speakers = (quote_speakers(tokens, sentences, quotes, frozenset(gaz.lexicon.speech), reader.subject, reader.at)
@@ -303,15 +311,8 @@ def find_events(
     found: list[_Record] = []
     matched: set[int] = set()  # tokens of trigger phrases
     time_index = times_by_sentence(tuple(t for t in times if not _reported(prose, t)))
-    resume = 0  # the first token after the last trigger
     since_by_sentence: dict[int, int] = {}  # the token after the last event found in a sentence
-    for i in starts:
-        if i < resume:
-            continue
-        match = triggers.match(tokens, i, prose)
-        if match is None:
-            continue
-        end, values = match
+    for i, end, values in triggered:
         matched.update(range(i, end))
         trigger = Span(tokens[i].start, tokens[end - 1].end)
         quote = quotations.of(trigger.start)
@@ -373,7 +374,6 @@ def find_events(
                                      nearest_time(time_index, sentence, trigger), quoted))
                 found.append(_Record(kind, words.exclusive, agent, patient, sentence, trigger, place, quoted))
             break
-        resume = end
     # The events found so far by sentence and by guest, in order: a visit noun asks for those of its
     # sentence and of its guest (a scan of all of them per noun grew with the square of the length).
     by_sentence: dict[int, list[_Record]] = {}
@@ -381,7 +381,7 @@ def find_events(
     for r in found:
         by_sentence.setdefault(r.sentence, []).append(r)
         by_guest.setdefault(r.patient.key, []).append(r)
-    for k in tokens.where(nouns):
+    for k in noun_tokens:
         noun_words = nouns[tokens.key(k)]
         if k not in matched:
             event = _noun_event(reader, k, noun_words, by_sentence, by_guest, quotes, time_index)

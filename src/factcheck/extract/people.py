@@ -118,9 +118,9 @@ def find_people(
     for i in starts:
         if i < resume:
             continue
-        tok = tokens[i]
-        title = titles.match(tokens, i, prose) if tok.key in title_starts and tok.is_word else None
-        if title is None and tok.key in gaz.heads and not tok.is_capitalized:
+        key, capitalized = tokens.key(i), tokens.is_capitalized(i)  # read at every capitalised word: no Token built
+        title = titles.match(tokens, i, prose) if key in title_starts and tokens.is_word(i) else None
+        if title is None and key in gaz.heads and not capitalized:
             title = (i + 1, [])  # a bare head word ("current governor X"): an office only through the person's record
         if title is not None:
             claim_end = _title_then_name(prose, tokens, i, title, sentences, by_sentence, quotes, doc_date, kb, gaz, memory)
@@ -129,7 +129,7 @@ def find_people(
                 mentions.append(claim.person)
                 roles.append(claim)
                 continue
-        if tok.is_capitalized and tok.key not in NOT_NAMES:
+        if capitalized and key not in NOT_NAMES:
             mention, next_i = _name_at(prose, tokens, i, sentences, kb, gaz, memory)
             if mention is not None:
                 mentions.append(mention)
@@ -199,7 +199,7 @@ def _named_later(kb: KnowledgeBase, mentions: tuple[PersonMention, ...], roles: 
 def _name_at(prose: str, tokens: Tokens, i: int, sentences: Sentences, kb: KnowledgeBase, gaz: Gazetteer,
              memory: _Memory) -> tuple[PersonMention | None, int]:
     """A full name from the knowledge base, or a surname introduced earlier, at token i."""
-    if i > 0 and _continues_name(prose, tokens, i) and tokens[i - 1].key not in gaz.heads:
+    if i > 0 and _continues_name(prose, tokens, i) and tokens.key(i - 1) not in gaz.heads:
         return None, i + 1  # inside a longer capitalised phrase we do not know
     match = gaz.names.match(tokens, i, prose)
     if match is not None and not _strong(match[1]):
@@ -211,7 +211,7 @@ def _name_at(prose: str, tokens: Tokens, i: int, sentences: Sentences, kb: Knowl
         ids_t = tuple(sorted(set(ids)))
         memory.remember(kb, ids_t)
         return _mention(prose, tokens, i, end, sentences, ids_t, "full-name", memory.shared), end
-    known = memory.by_surname.get(tokens[i].key)
+    known = memory.by_surname.get(tokens.key(i))
     if known and not (i + 1 < len(tokens) and _continues_name(prose, tokens, i + 1)):
         return _mention(prose, tokens, i, i + 1, sentences, tuple(sorted(known)), "surname", memory.shared), i + 1
     return None, i + 1
@@ -224,11 +224,11 @@ def _strong(ids: list[str]) -> list[str]:
 
 def _continues_name(prose: str, tokens: Tokens, i: int) -> bool:
     """Whether tokens[i] is a capitalised word glued to the previous token."""
-    tok = tokens[i]  # indexing builds a Token: once here, as this runs at every capitalised word
-    if not (tok.is_capitalized and tok.text[0].isalpha() and tok.key not in NOT_NAMES):
+    first = prose[tokens.start(i)]  # single fields, no Token built: this runs at every capitalised word
+    if not (first.isupper() and first.isalpha() and tokens.key(i) not in NOT_NAMES):
         return False
-    before = tokens[i - 1]
-    return joined(prose, before, tok) and before.is_word and before.is_capitalized
+    before = prose[tokens.start(i - 1)]  # a capitalised word (is_word: its first character is alphanumeric)
+    return tokens.joined(i - 1, i) and before.isalnum() and before.isupper()
 
 
 def _mention(prose: str, tokens: Tokens, i: int, end: int, sentences: Sentences, ids: tuple[str, ...],
@@ -319,7 +319,7 @@ def _resolve_name(prose: str, tokens: Tokens, i: int, end: int, sentences: Sente
         if near:
             return _mention(prose, tokens, i, end, sentences, near, "near-name-holder", memory.shared)
     if end == i + 1:
-        known = memory.by_surname.get(tokens[i].key)
+        known = memory.by_surname.get(tokens.key(i))
         if known:
             return _mention(prose, tokens, i, end, sentences, tuple(sorted(known)), "surname", memory.shared)
         # A family name written first ("President Lee" after "Lee Jae-myung"): the one person the

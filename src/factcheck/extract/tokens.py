@@ -6,11 +6,13 @@ not grow with the number of names and titles in the knowledge base.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
+from operator import itemgetter
 from typing import Any, NamedTuple, overload
 
 from factcheck.lazyre import lazy
@@ -60,10 +62,12 @@ class Tokens(Sequence[Token]):
     indexing adds them on every read.) Indexing builds the Token, so extractors
     read them as a tuple."""
 
-    __slots__ = ("_ends", "_ids", "_keys", "_prose", "_starts")
+    __slots__ = ("_ends", "_ids", "_keys", "_numbers", "_prose", "_starts")
 
-    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], keys: list[str]) -> None:
-        self._prose, self._starts, self._ends, self._ids, self._keys = prose, starts, ends, ids, keys
+    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], numbers: dict[str, int]) -> None:
+        """`numbers`: each distinct key's number, numbered from 0 in order."""
+        self._prose, self._starts, self._ends, self._ids = prose, starts, ends, ids
+        self._numbers, self._keys = numbers, list(numbers)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -81,9 +85,22 @@ class Tokens(Sequence[Token]):
         list of them held 2 bytes per byte of text while the people were read."""
         wanted: set[int] = set()
         for keys in key_sets:  # one comprehension a set: a generator per key cost more than the tests
-            wanted.update([n for n, key in enumerate(self._keys) if key in keys])
+            if len(keys) < len(self._keys):  # the fewer keys are looked up in the larger set
+                wanted.update([n for key in keys if (n := self._numbers.get(key)) is not None])
+            else:
+                wanted.update([n for n, key in enumerate(self._keys) if key in keys])
         if not capitalized:
-            return array(self._starts.typecode, [i for i, n in enumerate(self._ids) if n in wanted])
+            # The few wanted keys are found by the array's own search, not by a test at every token.
+            found: list[int] = []
+            for n in wanted:
+                i = -1
+                while True:
+                    try:
+                        i = self._ids.index(n, i + 1)
+                    except ValueError:
+                        break
+                    found.append(i)
+            return array(self._starts.typecode, sorted(found))
         prose = self._prose
         return array(self._starts.typecode, [i for i, (n, start) in enumerate(zip(self._ids, self._starts))
                                              if n in wanted or prose[start].isupper()])
@@ -139,37 +156,30 @@ class Tokens(Sequence[Token]):
 
 
 def tokenize(prose: str) -> Tokens:
-    # This runs over every word of every document, so the work is done by comprehensions over 512
-    # tokens at a time rather than by a loop body per token (lists over all the tokens of a long text
-    # would hold several times the memory of the columns they fill). A word's key is made once per form
-    # it takes ("U.S." and "US" share a key, and so its number).
+    # This runs over every word of every document, so the work is done 512 tokens at a time by maps and
+    # comprehensions rather than by a loop body per token (lists over all the tokens of a long text
+    # would hold several times the memory of the columns they fill). Each distinct spelling of a word
+    # gets its key once; spellings with one key ("U.S." and "US", "The" and "the") share its number.
     wide = "I" if len(prose) < 2**32 and array("I").itemsize >= 4 else "Q"  # offsets past 4 GB need 8 bytes
     starts, ends, ids = array(wide), array(wide), array("H")  # numbers in 2 bytes while they fit
     numbers: dict[str, int] = {}
-    number_of_form: dict[str, int] = {}
-
-    def number(form: str) -> int:
-        key = token_key(form) if "." in form or "\u2019" in form or not form.isascii() else form
-        found = number_of_form[form] = numbers.setdefault(key, len(numbers))
-        return found
-
+    number_of: dict[str, int] = {}  # spelling -> the number of its key
     matches = _TOKEN.finditer(prose)
-    while spans := [m.span() for m in islice(matches, 512)]:
-        base = spans[0][0]
-        lowered = prose[base : spans[-1][1]].lower()
-        # One lower-casing of the stretch gives each token's slice, unless a character's lower case is
-        # longer ("İ") or depends on what follows (a final "Σ" before "'s" is "σ" there, "ς" alone).
-        if len(lowered) == spans[-1][1] - base and "\u03c3" not in lowered and "\u03c2" not in lowered:
-            forms = [lowered[start - base : end - base] for start, end in spans]
-        else:
-            forms = [prose[start:end].lower() for start, end in spans]
-        chunk = [number_of_form[f] if f in number_of_form else number(f) for f in forms]
+    while spans := list(map(_span, islice(matches, 512))):
+        texts = [prose[start:end] for start, end in spans]
+        for text in dict.fromkeys(texts):  # the new spellings, in order
+            if text not in number_of:
+                number_of[text] = numbers.setdefault(token_key(text), len(numbers))
         if len(numbers) > 2 ** (8 * ids.itemsize):
             ids = array(wide, ids)  # more distinct words than two bytes number
-        ids.extend(chunk)
-        starts.extend([start for start, _ in spans])
-        ends.extend([end for _, end in spans])
-    return Tokens(prose, starts, ends, ids, list(numbers))
+        ids.extend(map(number_of.__getitem__, texts))
+        starts.extend(map(_first, spans))
+        ends.extend(map(_second, spans))
+    return Tokens(prose, starts, ends, ids, numbers)
+
+
+_span = re.Match.span
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -214,7 +224,7 @@ class PhraseMatcher:
     @property
     def first_keys(self) -> Collection[str]:
         """The token keys some phrase starts with (a cheap test before `match`)."""
-        return self._root.keys()
+        return self._root  # a mapping is the collection of its keys (a keys view adds a call to each test)
 
     def match(self, tokens: Tokens, i: int, prose: str) -> tuple[int, list[str]] | None:
         """(end token index, values) of the longest phrase starting at token i."""

@@ -77,7 +77,7 @@ def unchecked(result: Result) -> list[str]:
     for m in result.mentions:
         if not m.checked:
             line, col = doc.position(m.span.start)
-            name = " ".join(doc.text[m.span.start : m.span.end].split())
+            name = " ".join(doc.text_at(m.span.start, m.span.end).split())
             out.append(f"{line}:{col} {name}: {m.reason}")
     return out
 

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from factcheck import __version__
 from factcheck.facts import PersonMention, Span, TimeExpr
 from factcheck.findings import Result
 
-
-def _span(text: str, span: Span) -> dict[str, Any]:
-    return {"text": text[span.start : span.end], "start": span.start, "end": span.end}
+Text = Callable[[int, int], str]  # text_at of the document: a part of its text
 
 
-def _time(text: str, t: TimeExpr) -> dict[str, Any]:
+def _span(text: Text, span: Span) -> dict[str, Any]:
+    return {"text": text(span.start, span.end), "start": span.start, "end": span.end}
+
+
+def _time(text: Text, t: TimeExpr) -> dict[str, Any]:
     return {"kind": "time", **_span(text, t.span), "value": t.value.iso(), "grain": t.value.grain,
             "anchor": t.anchor, "tense": t.tense, "clause_tense": t.clause_tense, "weekday": t.weekday,
             "pattern": t.kind}
 
 
-def _mention(text: str, m: PersonMention) -> dict[str, Any]:
+def _mention(text: Text, m: PersonMention) -> dict[str, Any]:
     shown = {"kind": "person", **_span(text, m.span), "candidates": list(m.candidates), "via": m.via}
     return {**shown, "name": m.name} if m.name else shown
 
@@ -28,7 +31,7 @@ def _mention(text: str, m: PersonMention) -> dict[str, Any]:
 def render(results: list[Result]) -> str:
     documents = []
     for r in results:
-        text, f = r.document.text, r.facts
+        text, f = r.document.text_at, r.facts
         documents.append({
             "path": r.document.path,
             "date": f.document_date.iso(),

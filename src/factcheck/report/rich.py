@@ -53,11 +53,11 @@ def render(results: list[Result], console: Console, show_unchecked: bool = False
 
 def _sentence(result: Result, start: int, end: int) -> Text:
     """The sentence around a span, with the span highlighted."""
-    text = result.document.text
+    text = result.document.text_at
     sentence = result.facts.sentences.containing(start)
     lo, hi = (sentence.start, max(sentence.end, end)) if sentence is not None else (start, end)
     out = Text("    ")
-    out.append(printable(text[lo:start].replace("\n", " ")), style="dim")
-    out.append(printable(text[start:end].replace("\n", " ")), style="bold reverse")
-    out.append(printable(text[end:hi].replace("\n", " ")), style="dim")
+    out.append(printable(text(lo, start).replace("\n", " ")), style="dim")
+    out.append(printable(text(start, end).replace("\n", " ")), style="bold reverse")
+    out.append(printable(text(end, hi).replace("\n", " ")), style="dim")
     return out

@@ -53,20 +53,13 @@ def find_times(
     shared = Shared()
     non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
     raws = [r for r in raws if r.kind not in NOT_DATES]
-    explicit = []
-    # An expression that writes its year out resolves alike in any context (its year is the one
-    # written, its tense its own clause's), so what it gives here is kept for the pass below.
-    resolved: dict[int, TimeExpr | None] = {}
-    for n, r in enumerate(raws):
-        if r.kind in _EXPLICIT_KINDS and has_year(r.match):
-            try:
-                e = _expression(r, prose, sentences, Context(None, "unknown", None, None), shared)
-            except (ValueError, OverflowError):
-                continue  # read again below, where an impossible date is recorded
-            resolved[n] = e
-            if e is not None:
-                explicit.append(e)
-    doc_date = _document_date(prose, declared, declared_source, explicit)
+    resolved: dict[int, TimeExpr | None] = {}  # expressions read already, by their index in raws
+    doc_date = _stated_date(prose, declared, declared_source)
+    if doc_date is None:
+        # Read only when the text must tell its date: a document dated by its user or its dateline
+        # does not build and drop a TimeExpr for each of its years (a third of a long text's time
+        # expressions, all kept at once).
+        doc_date = _inferred_date(_explicit(raws, prose, sentences, shared, resolved))
     anchor = doc_date.value.start if doc_date.value is not None and doc_date.value.grain == "day" else None
     exprs: list[TimeExpr] = []
     impossible: list[NonDate] = []
@@ -157,12 +150,32 @@ def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context, share
     )
 
 
-def _document_date(prose: str, declared: date | None, source: DateSource, explicit: list[TimeExpr]) -> DocumentDate:
+def _stated_date(prose: str, declared: date | None, source: DateSource) -> DocumentDate | None:
+    """The date the document's user or its dateline gives, if any."""
     if declared is not None:
         return DocumentDate(Interval.day(declared), source)
-    dateline = find_dateline(prose)
-    if dateline is not None:
-        return dateline
+    return find_dateline(prose)
+
+
+def _explicit(raws: list[_Raw], prose: str, sentences: Sentences, shared: Shared,
+              resolved: dict[int, TimeExpr | None]) -> list[TimeExpr]:
+    """The expressions that state a year, resolved without a document date. Each is also kept in
+    `resolved` by its index: it resolves alike in any context (its year is the one written, its tense
+    its own clause's), so the pass with the document date takes it from there."""
+    explicit = []
+    for n, r in enumerate(raws):
+        if r.kind in _EXPLICIT_KINDS and has_year(r.match):
+            try:
+                e = _expression(r, prose, sentences, Context(None, "unknown", None, None), shared)
+            except (ValueError, OverflowError):
+                continue  # read again in that pass, where an impossible date is recorded
+            resolved[n] = e
+            if e is not None:
+                explicit.append(e)
+    return explicit
+
+
+def _inferred_date(explicit: list[TimeExpr]) -> DocumentDate:
     # A bare year is often a label or a target ("by 2011"): it counts only with a strong cue in its own clause.
     past = [t for t in explicit if _tense_for_inference(t) == "past"]
     future = [t for t in explicit if _tense_for_inference(t) == "future"]
