@@ -275,13 +275,18 @@ def test_a_same_size_edit_of_a_knowledge_base_file_is_not_served_stale(tmp_path:
     assert _codes(again, text) == _codes(Engine.build(rules_dir(), (extra,)), text)
 
 
-def test_a_damaged_row_is_reported_in_one_line_and_the_file_removed(folder: Path):
+@pytest.mark.parametrize("damage", [
+    "UPDATE entry SET v = '[1, 2]' WHERE ns = 'kb.people'",  # valid JSON, not a Person
+    "UPDATE entry SET v = '7' WHERE ns = 'name_firsts'",  # the first words of names, not a string
+    "DELETE FROM entry WHERE ns = 'name_firsts'",
+])
+def test_a_damaged_row_is_reported_in_one_line_and_the_file_removed(folder: Path, damage: str):
     import sqlite3
 
     Engine.default()
     [path] = folder.iterdir()
     db = sqlite3.connect(path)
-    db.execute("UPDATE entry SET v = '[1, 2]' WHERE ns = 'kb.people'")  # valid JSON, not a Person
+    db.execute(damage)
     db.commit()
     db.close()
     engine = Engine.default()
