@@ -172,7 +172,9 @@ def tokenize(prose: str) -> Tokens:
         texts = [prose[start:end] for start, end in spans]
         for text in dict.fromkeys(texts):  # the new spellings, in order
             if text not in number_of:
-                number_of[text] = numbers.setdefault(token_key(text), len(numbers))
+                # Most words are ASCII without a dot: their key is their lower case (token_key's result).
+                key = text.lower() if text.isascii() and "." not in text else token_key(text)
+                number_of[text] = numbers.setdefault(key, len(numbers))
         if len(numbers) > 2 ** (8 * ids.itemsize):
             ids = array(wide, ids)  # more distinct words than two bytes number
         ids.extend(map(number_of.__getitem__, texts))
