@@ -78,9 +78,10 @@ def _parts(tables: Tables) -> tuple[Extractor, tuple[Rule, ...]]:
         engine = tables["engine"]
         lexicon = decode(Lexicon, engine["lexicon"])
         rules: tuple[Rule, ...] = decode(tuple[Rule, ...], engine["rules"])
-        # Titles are looked up for every word of a text, names for every capitalised one: their first
-        # words are read at once, so a word that starts none costs no query.
-        matchers = (PhraseMatcher.over(Decoded(tables["names"], trie, all_keys=True, key_list=lambda: _name_firsts(tables))),
+        # Titles are looked up for every word of a text: their first words are read at once, so a word
+        # that starts none costs no query. Names are looked up for every capitalised word: their first
+        # words (thousands) are read once a run has asked about enough words that begin none.
+        matchers = (PhraseMatcher.over(Decoded(tables["names"], trie, key_list=lambda: _name_firsts(tables))),
                     PhraseMatcher.over(Decoded(tables["titles"], trie, all_keys=True)))
         extractor = Extractor.from_tables(kb_from_tables(tables), lexicon, matchers, engine["extractor"])
     except (KeyError, PlainDataError) as exc:
