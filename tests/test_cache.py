@@ -275,18 +275,24 @@ def test_a_same_size_edit_of_a_knowledge_base_file_is_not_served_stale(tmp_path:
     assert _codes(again, text) == _codes(Engine.build(rules_dir(), (extra,)), text)
 
 
-def test_a_damaged_row_is_reported_in_one_line_and_the_file_removed(folder: Path):
+@pytest.mark.parametrize("damage", [
+    "UPDATE entry SET v = '[1, 2]' WHERE ns = 'kb.people'",  # valid JSON, not a Person
+    "UPDATE entry SET v = '7' WHERE ns = 'name_firsts'",  # the first words of names, not a string
+    "DELETE FROM entry WHERE ns = 'name_firsts'",
+])
+def test_a_damaged_row_is_reported_in_one_line_and_the_file_removed(folder: Path, damage: str):
     import sqlite3
 
     Engine.default()
     [path] = folder.iterdir()
     db = sqlite3.connect(path)
-    db.execute("UPDATE entry SET v = '[1, 2]' WHERE ns = 'kb.people'")  # valid JSON, not a Person
+    db.execute(damage)
     db.commit()
     db.close()
     engine = Engine.default()
     with pytest.raises(cache.CacheError, match="damaged"):
-        _codes(engine)
+        # Many capitalised words that begin no name: the list of names' first words is read.
+        _codes(engine, SEED + " ".join(f"Zorblax{n}" for n in range(2 * cache.LIST_AFTER)))
     assert not path.exists()
     assert _codes(Engine.default()) == _codes(Engine.build(rules_dir())), "rebuilt on the next run"
 
@@ -398,3 +404,24 @@ def test_the_folder_keeps_only_the_most_recently_used_caches(tmp_path: Path):
     names = sorted(p.name for p in where.iterdir())
     assert len([n for n in names if n.startswith("compiled-")]) == cache.KEEP
     assert first.name in names and "notes.txt" in names and stray.name not in names
+
+
+def test_a_key_list_is_read_once_enough_absent_keys_were_asked_for():
+    class Rows(dict):
+        asked = 0
+
+        def __getitem__(self, key):
+            Rows.asked += 1
+            return super().__getitem__(key)
+
+    lists: list[int] = []
+    rows = Rows(a=1, b=2)
+    table = cache.Decoded(rows, lambda v: v * 10, key_list=lambda: lists.append(1) or ["a", "b"])
+    assert table.get("a") == 10
+    for n in range(cache.LIST_AFTER - 1):
+        assert f"x{n}" not in table
+    assert lists == [] and Rows.asked == cache.LIST_AFTER  # one document's few words: a query each
+    assert "y" not in table and lists == [1]
+    before = Rows.asked
+    assert all(f"z{n}" not in table for n in range(1000)) and Rows.asked == before  # then none
+    assert table["b"] == 20 and "b" in table and lists == [1]

@@ -354,6 +354,41 @@ def test_time_kind_gates_never_drop_a_match() -> None:
     assert checked > 10_000
 
 
+# The kinds runnable_kinds leaves out of a sentence without a digit: each match holds one.
+def test_kinds_that_need_a_digit_hold_one() -> None:
+    from factcheck.temporal.expressions import _NEED_DIGIT, matches
+
+    texts = ["Tuesday (May 5), 23-26 July 2024, from May to July 2024, Sept. 5-7, 1st of March, June, 1999"]
+    found = set()
+    for text in [*texts, *fixture_texts()]:
+        for kind in _NEED_DIGIT:
+            for m in matches(kind, text, 0, len(text)):
+                assert re.search("[0-9]", m.group()), (kind, m.group())
+                found.add(kind)
+    assert found == _NEED_DIGIT
+
+
+# The word before a full stop, found by a search back for a space where it can: the same word as
+# stepping back a character at a time, at every full stop of the fixtures and of these edges.
+def test_word_before_a_full_stop() -> None:
+    from factcheck.extract.sentences import _word_before
+
+    def stepping(prose: str, stop: int) -> str:
+        start = stop
+        while start > 0 and not prose[start - 1].isspace() and prose[start - 1] not in "(\"'\u201c":
+            start -= 1
+        return prose[start:stop]
+
+    edges = ["He left (Labour. A x.y. U.S. \u201cetc. caf\u00e9. 'Gen. \tTab.\u00a0nbsp. averyveryverylongword. 12. .",
+             ".start", "no space at all.ever"]
+    stops = 0
+    for text in [*edges, *fixture_texts()]:
+        for stop in (i for i, c in enumerate(text) if c in ".!?"):
+            assert _word_before(text, stop) == stepping(text, stop), text[max(0, stop - 20) : stop]
+            stops += 1
+    assert stops > 500
+
+
 # md and md-range read their month and weekday as any capitalised word and keep the matches whose
 # words are names (expressions.matches), sparing the compile of both alternations: they must find
 # exactly what the patterns that spell the names out find, in every text and every window of one.

@@ -33,7 +33,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -335,19 +335,28 @@ def damaged(tables: Tables, exc: Exception) -> Exception:
     return tables.damaged(exc) if isinstance(tables, _Store) else exc
 
 
+LIST_AFTER = 64  # see Decoded
+
+
 class Decoded(Mapping[str, V]):
     """A read-only mapping over one namespace whose values are decoded (and checked) when first
     read, then kept. It pickles as a plain dict of its decoded values."""
 
-    __slots__ = ("_decode", "_keys", "_made", "_order", "_rows")
+    __slots__ = ("_absent", "_decode", "_key_list", "_keys", "_made", "_order", "_rows")
 
-    def __init__(self, rows: Mapping[str, Any], decode: Callable[[Any], V], all_keys: bool = False) -> None:
-        """`all_keys`: read every key on the first look-up (one query), so that looking up keys
-        that are absent costs nothing; for namespaces asked about more often than they answer."""
+    def __init__(self, rows: Mapping[str, Any], decode: Callable[[Any], V], all_keys: bool = False,
+                 key_list: Callable[[], Iterable[str]] | None = None) -> None:
+        """`all_keys`: read every key on the first look-up (a query of the rows' keys), so that looking
+        up keys that are absent costs nothing; for namespaces asked about more often than they answer.
+        `key_list`: where every key can be read at once (one row listing thousands of keys); they are
+        read after `LIST_AFTER` look-ups of absent keys, which one document seldom makes and a run
+        over a folder makes by the thousand (a query each)."""
         self._rows = rows
         self._decode = decode
         self._made: dict[str, V | _Missing] = {}
         self._keys: frozenset[str] | None = None if all_keys else frozenset()
+        self._key_list = key_list
+        self._absent = 0  # look-ups of absent keys so far
         self._order: tuple[str, ...] | None = None  # the keys in their order, once read
 
     def __getitem__(self, key: str) -> V:
@@ -376,6 +385,9 @@ class Decoded(Mapping[str, V]):
             made = self._value(self._rows[key])
         except KeyError:
             made = _MISSING
+            self._absent += 1
+            if self._key_list is not None and not self._keys and self._absent >= LIST_AFTER:
+                self._keys = frozenset(self._key_list())
         self._made[key] = made
         return made
 

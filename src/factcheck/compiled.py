@@ -65,6 +65,7 @@ def _tables(root: Path, kb_dirs: tuple[Path, ...], rule_dirs: tuple[Path, ...]) 
     gaz = extractor.gazetteer
     return kb_tables(extractor.kb) | {
         "names": dict(gaz.names.branches()),
+        "name_firsts": {"": "\n".join(gaz.names.branches())},  # keys hold no white space
         "titles": dict(gaz.titles.branches()),
         "engine": {"lexicon": encode(gaz.lexicon), "rules": encode(rules), "extractor": extractor.tables()},
     }
@@ -77,11 +78,23 @@ def _parts(tables: Tables) -> tuple[Extractor, tuple[Rule, ...]]:
         engine = tables["engine"]
         lexicon = decode(Lexicon, engine["lexicon"])
         rules: tuple[Rule, ...] = decode(tuple[Rule, ...], engine["rules"])
-        # Titles are looked up for every word of a text: their first words are read at once, so
-        # a word that starts no title costs no query.
-        matchers = (PhraseMatcher.over(Decoded(tables["names"], trie)),
+        # Titles are looked up for every word of a text: their first words are read at once, so a word
+        # that starts none costs no query. Names are looked up for every capitalised word: their first
+        # words (thousands) are read once a run has asked about enough words that begin none.
+        matchers = (PhraseMatcher.over(Decoded(tables["names"], trie, key_list=lambda: _name_firsts(tables))),
                     PhraseMatcher.over(Decoded(tables["titles"], trie, all_keys=True)))
         extractor = Extractor.from_tables(kb_from_tables(tables), lexicon, matchers, engine["extractor"])
     except (KeyError, PlainDataError) as exc:
         raise cache.damaged(tables, exc) from None
     return extractor, rules
+
+
+def _name_firsts(tables: Tables) -> list[str]:
+    """The first words of the names, read at the first look-up of a name."""
+    try:
+        listed = tables["name_firsts"][""]
+    except KeyError as exc:
+        raise cache.damaged(tables, exc) from None
+    if type(listed) is not str:
+        raise cache.damaged(tables, PlainDataError("the first words of names must be a string"))
+    return listed.split("\n")

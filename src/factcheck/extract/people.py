@@ -199,6 +199,9 @@ def _named_later(kb: KnowledgeBase, mentions: tuple[PersonMention, ...], roles: 
 def _name_at(prose: str, tokens: Tokens, i: int, sentences: Sentences, kb: KnowledgeBase, gaz: Gazetteer,
              memory: _Memory) -> tuple[PersonMention | None, int]:
     """A full name from the knowledge base, or a surname introduced earlier, at token i."""
+    key = tokens.key(i)
+    if key not in gaz.names.first_keys and key not in memory.by_surname:
+        return None, i + 1  # most capitalised words begin no name: one look-up each says so
     if i > 0 and _continues_name(prose, tokens, i) and tokens.key(i - 1) not in gaz.heads:
         return None, i + 1  # inside a longer capitalised phrase we do not know
     match = gaz.names.match(tokens, i, prose)
@@ -211,7 +214,7 @@ def _name_at(prose: str, tokens: Tokens, i: int, sentences: Sentences, kb: Knowl
         ids_t = tuple(sorted(set(ids)))
         memory.remember(kb, ids_t)
         return _mention(prose, tokens, i, end, sentences, ids_t, "full-name", memory.shared), end
-    known = memory.by_surname.get(tokens.key(i))
+    known = memory.by_surname.get(key)
     if known and not (i + 1 < len(tokens) and _continues_name(prose, tokens, i + 1)):
         return _mention(prose, tokens, i, i + 1, sentences, tuple(sorted(known)), "surname", memory.shared), i + 1
     return None, i + 1

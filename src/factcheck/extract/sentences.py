@@ -32,7 +32,7 @@ def split_sentences(prose: str) -> Sentences:
     start = 0
     for m in _BOUNDARY.finditer(prose):
         end = m.end()
-        if not m.group().startswith("\n") and not _ends_sentence(prose, m):
+        if prose[m.start()] != "\n" and not _ends_sentence(prose, m):
             continue
         _add(sentences, prose, start, end)
         start = end
@@ -49,16 +49,25 @@ def _ends_sentence(prose: str, m: re.Match[str]) -> bool:
         return "\n" in prose[m.end() : m.end() + 2] and m.group()[0] in "!?"
     if m.group()[0] != ".":
         return True
-    word_start = m.start()
-    while word_start > 0 and not prose[word_start - 1].isspace() and prose[word_start - 1] not in "(\"'\u201c":
-        word_start -= 1
-    token = prose[word_start : m.start()]
+    token = _word_before(prose, m.start())
     key = token.lower().rstrip(".")
     if len(token) == 1 and "A" <= token <= "Z":  # an initial: "J. Smith"
         return False
     if key in ("u.s", "u.k", "u.n", "e.u", "d.c"):
         return next_word in _SENTENCE_STARTERS
     return key not in _ABBREVIATIONS
+
+
+def _word_before(prose: str, stop: int) -> str:
+    """The characters before `stop` back to a space, an opening bracket or quote, or the start."""
+    # Most words before a full stop are letters after a space: one search back for the space.
+    space = prose.rfind(" ", max(0, stop - 12), stop)
+    if space >= 0 and prose[space + 1 : stop].isalnum():
+        return prose[space + 1 : stop]
+    start = stop
+    while start > 0 and not prose[start - 1].isspace() and prose[start - 1] not in "(\"'\u201c":
+        start -= 1
+    return prose[start:stop]
 
 
 def _add(sentences: Sentences, prose: str, start: int, end: int) -> None:

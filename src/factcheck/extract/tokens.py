@@ -89,8 +89,9 @@ class Tokens(Sequence[Token]):
                 wanted.update([n for key in keys if (n := self._numbers.get(key)) is not None])
             else:
                 wanted.update([n for n, key in enumerate(self._keys) if key in keys])
-        if not capitalized:
-            # The few wanted keys are found by the array's own search, not by a test at every token.
+        if not capitalized and len(wanted) <= 2:
+            # One or two keys (a visit noun, a pronoun) are found by the array's own search, not by a
+            # test at every token; for more, the test at every token costs less than a search each.
             found: list[int] = []
             for n in wanted:
                 i = -1
@@ -101,6 +102,8 @@ class Tokens(Sequence[Token]):
                         break
                     found.append(i)
             return array(self._starts.typecode, sorted(found))
+        if not capitalized:
+            return array(self._starts.typecode, [i for i, n in enumerate(self._ids) if n in wanted])
         prose = self._prose
         return array(self._starts.typecode, [i for i, (n, start) in enumerate(zip(self._ids, self._starts))
                                              if n in wanted or prose[start].isupper()])
@@ -169,7 +172,9 @@ def tokenize(prose: str) -> Tokens:
         texts = [prose[start:end] for start, end in spans]
         for text in dict.fromkeys(texts):  # the new spellings, in order
             if text not in number_of:
-                number_of[text] = numbers.setdefault(token_key(text), len(numbers))
+                # Most words are ASCII without a dot: their key is their lower case (token_key's result).
+                key = text.lower() if text.isascii() and "." not in text else token_key(text)
+                number_of[text] = numbers.setdefault(key, len(numbers))
         if len(numbers) > 2 ** (8 * ids.itemsize):
             ids = array(wide, ids)  # more distinct words than two bytes number
         ids.extend(map(number_of.__getitem__, texts))

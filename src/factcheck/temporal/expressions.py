@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from factcheck.dates import Interval
 from factcheck.facts import Tense
-from factcheck.lazyre import lazy
+from factcheck.lazyre import LazyPattern, lazy
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -206,16 +206,18 @@ _DAY_THEN_MONTH = lazy(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_START)
 # and the day's first digit. The modal "may" and the verb "march" make the month keywords common
 # in news; this sequence is rare.
 _MONTH_THEN_DAY = lazy(_MONTH_START + r"[a-z]*\.?\s+[0-9]")
-_ALSO_HINTS = {
-    "md": _MONTH_THEN_DAY,
-    "md-range": _MONTH_THEN_DAY,
+# Each search with the kinds it is needed for (a month keyword brings in four of them, two searches).
+_ALSO_HINTS: tuple[tuple[LazyPattern, frozenset[str]], ...] = (
+    (_MONTH_THEN_DAY, frozenset({"md", "md-range"})),
+    (_DAY_THEN_MONTH, frozenset({"dm", "dm-range"})),
+    (lazy(_MONTH_START + r"[a-z]*\.?,?\s+(?:1[89]|20)\d\d"), frozenset({"my"})),
     # besides a word that starts with a digit (_HINTS), a year's own four characters (_YEAR)
-    "y": lazy(r"(?:1[89]|20)\d\d"),
-    "dm": _DAY_THEN_MONTH,
-    "dm-range": _DAY_THEN_MONTH,
-    "my": lazy(_MONTH_START + r"[a-z]*\.?,?\s+(?:1[89]|20)\d\d"),
-    "weekday-paren": lazy(r"\("),
-}
+    (lazy(r"(?:1[89]|20)\d\d"), frozenset({"y"})),
+    (lazy(r"\("), frozenset({"weekday-paren"})),
+)
+# Kinds whose every match holds a day (_DAY) or a year (_YEAR), each of which starts with an ASCII
+# digit: a sentence without one has none of them (and spares their hints' searches).
+_NEED_DIGIT = frozenset({"md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my"})
 # "from May to July 2024" names two months (the same one twice counts).
 _TWO_MONTHS = frozenset({"mm-range"})
 
@@ -254,7 +256,11 @@ def runnable_kinds(prose: str) -> frozenset[str]:
         kinds.difference_update([kind for kind, needed in _ALSO.items() if kind in kinds and needed.isdisjoint(words)])
     if digit:
         kinds.update(kind for kind, hint in _HINTS.items() if hint.search(lower))
-    kinds.difference_update([kind for kind, hint in _ALSO_HINTS.items() if kind in kinds and not hint.search(lower)])
+    else:
+        kinds -= _NEED_DIGIT
+    for hint, hinted in _ALSO_HINTS:
+        if not hinted.isdisjoint(kinds) and not hint.search(lower):
+            kinds -= hinted
     if not _TWO_MONTHS.isdisjoint(kinds) and sum(token in _MONTH_KEYS for token in tokens) < 2:
         kinds.difference_update(_TWO_MONTHS)
     if "duration" in kinds and prose.isascii() and not _count_before_unit(tokens):
@@ -270,8 +276,8 @@ def runnable_kinds(prose: str) -> frozenset[str]:
 def superseded(kind: str, sentence: str, taken: bytearray) -> bool:
     """Whether `kind` can add nothing to `sentence`, where `taken` marks the characters earlier kinds
     matched (offsets from the sentence's start)."""
-    if kind != "m" and kind != "weekday":
-        return False
+    if kind != "m" and kind != "weekday" or 1 not in taken:
+        return False  # (nothing taken yet: nothing to lie in)
     lower = sentence.lower()
     if len(lower) != len(sentence):  # a few characters lower to two: the offsets would not agree
         return False
