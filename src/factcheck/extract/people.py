@@ -230,8 +230,7 @@ def _continues_name(prose: str, tokens: Tokens, i: int) -> bool:
     first = prose[tokens.start(i)]  # single fields, no Token built: this runs at every capitalised word
     if not (first.isupper() and first.isalpha() and tokens.key(i) not in NOT_NAMES):
         return False
-    before = prose[tokens.start(i - 1)]  # a capitalised word (is_word: its first character is alphanumeric)
-    return tokens.joined(i - 1, i) and before.isalnum() and before.isupper()
+    return tokens.joined(i - 1, i) and tokens.is_capitalized_word(i - 1)
 
 
 def _mention(prose: str, tokens: Tokens, i: int, end: int, sentences: Sentences, ids: tuple[str, ...],

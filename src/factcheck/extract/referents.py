@@ -180,8 +180,8 @@ def token_at(tokens: Tokens, offset: int) -> int | None:
 
 
 def _inside_name(prose: str, tokens: Tokens, i: int) -> bool:
-    first = prose[tokens.start(i - 1)]  # of a capitalised word ("Jill" of "Jill Biden")
-    return (tokens.is_capitalized(i) and first.isupper() and first.isalnum() and tokens.key(i - 1) not in NOT_NAMES
+    # After a capitalised word ("Jill" of "Jill Biden").
+    return (tokens.is_capitalized(i) and tokens.is_capitalized_word(i - 1) and tokens.key(i - 1) not in NOT_NAMES
             and tokens.joined(i - 1, i))
 
 

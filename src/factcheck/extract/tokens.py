@@ -134,6 +134,11 @@ class Tokens(Sequence[Token]):
         """Whether a token's first character is upper case, without building the Token."""
         return self._prose[self._starts[index]].isupper()
 
+    def is_capitalized_word(self, index: int) -> bool:
+        """`is_word` and `is_capitalized` of one token: its first character an upper-case letter or digit."""
+        first = self._prose[self._starts[index]]
+        return first.isupper() and first.isalnum()
+
     def keys_between(self, start: int, stop: int) -> tuple[str, ...]:
         """The keys of tokens start to stop (clamped to the tokens, as a slice is), without building Tokens:
         cue look-ups try every length at every capitalised word."""
