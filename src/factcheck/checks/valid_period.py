@@ -56,7 +56,7 @@ def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
         if near is not None:
             # Several dates in one sentence may belong to different clauses: fire only when the
             # name is wrong at every one of them.
-            if not all(outside(t.value, start, end) for t in by_sentence[sentence]):
+            if not all(outside(t.value, start, end) for t in by_sentence.of(sentence)):
                 continue
             shown, evidence = f"{near.text} ({near.value.iso()})", Evidence("reference-time", f"'{near.text}' in the same sentence")
         else:

@@ -14,7 +14,10 @@ the document: see `_noun_event`. Such a host is marked `via="context"`, and FC10
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from factcheck.extract.gazetteer import Gazetteer
@@ -26,7 +29,7 @@ from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentences, Spa
 from factcheck.kb.model import KnowledgeBase
 from factcheck.lazyre import lazy
 from factcheck.lexicon import EventWords
-from factcheck.temporal import nearest_time, times_by_sentence
+from factcheck.temporal import TimesBySentence, nearest_time, times_by_sentence
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
 # Words that may stand between a trigger and its guest ("welcomed Chinese leader Xi Jinping") ...
@@ -105,6 +108,27 @@ class _Record(NamedTuple):
     quoted: bool
 
 
+class _Starts:
+    """People by the offset their reference starts at, as two columns sorted by offset: a dict took
+    about 70 bytes an entry (its keys are int objects of their own), this 16, and a long text names
+    tens of thousands of people. `people` must come in the order of their offsets (find_people gives
+    mentions and role claims in text order); of two at one offset the later is taken, as a dict
+    would."""
+
+    __slots__ = ("_offsets", "_people")
+
+    def __init__(self, people: Iterable[tuple[int, PersonMention]]) -> None:
+        self._offsets = array("q")
+        self._people: list[PersonMention] = []
+        for offset, person in people:
+            self._offsets.append(offset)
+            self._people.append(person)
+
+    def get(self, offset: int) -> PersonMention | None:
+        k = bisect_right(self._offsets, offset) - 1
+        return self._people[k] if k >= 0 and self._offsets[k] == offset else None
+
+
 class _Reader:
     """Participants of the events of one document: its mentions, role claims and cast of people."""
 
@@ -113,11 +137,11 @@ class _Reader:
         self.prose, self.tokens, self.sentences, self.gaz = prose, tokens, sentences, gaz
         self.cast = cast(prose, tokens, mentions, roles, kb, gaz)
         self.pronouns: dict[int, _Found] = {}  # "I", "me", "you" of a quotation, by token index
-        # A mention introduced by a title starts where the title (and its cue) starts.
-        self.starting: dict[int, PersonMention] = {m.span.start: m for m in mentions if m.candidates}
-        for r in roles:
-            if r.form != "name-appositive" and r.person.candidates:
-                self.starting[r.span.start] = r.person
+        self.mentions = _Starts((m.span.start, m) for m in mentions if m.candidates)
+        # A mention introduced by a title starts where the title (and its cue) starts (and is taken
+        # before a mention starting there).
+        self.titled = _Starts((r.span.start, r.person) for r in roles
+                              if r.form != "name-appositive" and r.person.candidates)
 
     def at(self, i: int, stop: int) -> _Found | None:
         """The participant whose reference starts at token i and ends by token `stop`."""
@@ -125,7 +149,8 @@ class _Reader:
         if i in self.pronouns:
             return self.pronouns[i]
         for j in (i, i + 1) if tokens.key(i) in ARTICLES and i + 1 < stop else (i,):
-            known = self.starting.get(tokens.start(j))
+            offset = tokens.start(j)
+            known = self.titled.get(offset) or self.mentions.get(offset)
             if known is not None:
                 end = token_from(tokens, known.span.end)
                 if end <= stop:
@@ -309,11 +334,9 @@ def find_events(
     addressed: set[int] = set()  # quotations whose "you" was looked for
     events: list[EventClaim] = []
     found: list[_Record] = []
-    matched: set[int] = set()  # tokens of trigger phrases
-    time_index = times_by_sentence(tuple(t for t in times if not _reported(prose, t)))
+    time_index = times_by_sentence(t for t in times if not _reported(prose, t))
     since_by_sentence: dict[int, int] = {}  # the token after the last event found in a sentence
     for i, end, values in triggered:
-        matched.update(range(i, end))
         trigger = Span(tokens[i].start, tokens[end - 1].end)
         quote = quotations.of(trigger.start)
         if quote is not None and quote in speakers and quote not in addressed:
@@ -327,6 +350,7 @@ def find_events(
         for value in sorted(values, key=lambda v: not kinds[v.split(":")[0]].objects):
             kind, side = value.split(":")
             words = kinds[kind]
+            kind = words.kind  # the lexicon's string, not a new one for each event
             if side == "after":
                 if words.objects and not (i > 0 and tokens[i - 1].key in _keys(words.objects)):
                     continue  # "the dinner hosted by X": only right after one of the kind's objects
@@ -374,20 +398,28 @@ def find_events(
                                      nearest_time(time_index, sentence, trigger), quoted))
                 found.append(_Record(kind, words.exclusive, agent, patient, sentence, trigger, place, quoted))
             break
-    # The events found so far by sentence and by guest, in order: a visit noun asks for those of its
-    # sentence and of its guest (a scan of all of them per noun grew with the square of the length).
-    by_sentence: dict[int, list[_Record]] = {}
+    # The events found so far by guest, in order: a visit noun asks for those of its sentence (`found`
+    # is in sentence order: a binary search) and of its guest (a scan of all of them per noun grew with
+    # the square of the length).
     by_guest: dict[str, list[_Record]] = {}
     for r in found:
-        by_sentence.setdefault(r.sentence, []).append(r)
         by_guest.setdefault(r.patient.key, []).append(r)
     for k in noun_tokens:
         noun_words = nouns[tokens.key(k)]
-        if k not in matched:
-            event = _noun_event(reader, k, noun_words, by_sentence, by_guest, quotes, time_index)
+        if not _in_trigger(triggered, k):
+            event = _noun_event(reader, k, noun_words, found, by_guest, quotes, time_index)
             if event is not None:
                 events.append(event)
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
+
+
+def _in_trigger(triggered: list[tuple[int, int, list[str]]], k: int) -> bool:
+    """Whether token k is inside one of the trigger phrases (in text order, none inside another)."""
+    n = bisect_right(triggered, k, key=itemgetter(0))
+    return n > 0 and k < triggered[n - 1][1]
+
+
+_SENTENCE = attrgetter("sentence")
 
 
 def _quoted_pronoun(tokens: Tokens, quotations: Quotations) -> bool:
@@ -453,9 +485,9 @@ def _is_noun(tokens: Tokens, k: int, first: int) -> int | None:
     return j if j >= first and tokens[j].key in _DETERMINERS else None
 
 
-def _noun_event(reader: _Reader, k: int, words: EventWords, by_sentence: dict[int, list[_Record]],
+def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record],
                 by_guest: dict[str, list[_Record]], quotes: tuple[Span, ...],
-                time_index: dict[int, tuple[TimeExpr, ...]]) -> EventClaim | None:
+                time_index: TimesBySentence) -> EventClaim | None:
     """A visit noun's event: "Y's visit", "a visit by Y" or, with neither, the guest of an earlier event of
     its sentence ("X welcomed Y ..., as part of an official visit to Z"); the destination after it; and
     the host the document gave that guest before it: the host of an earlier hosted visit (one person),
@@ -477,7 +509,8 @@ def _noun_event(reader: _Reader, k: int, words: EventWords, by_sentence: dict[in
         guest = reader.at(k + 2, stop)
         after = guest.end if guest is not None else after
     else:
-        earlier = {r.patient.key: r.patient for r in by_sentence.get(sentence, ()) if r.trigger.end <= noun.start}
+        of_sentence = found[bisect_left(found, sentence, key=_SENTENCE) : bisect_right(found, sentence, key=_SENTENCE)]
+        earlier = {r.patient.key: r.patient for r in of_sentence if r.trigger.end <= noun.start}
         guest = next(iter(earlier.values())) if len(earlier) == 1 else None
     if guest is None:
         return None

@@ -33,7 +33,7 @@ from factcheck.extract.tokens import Token, Tokens, joined, phrase_keys, token_k
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentences, Shared, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_name, normalize_title
 from factcheck.lazyre import lazy
-from factcheck.temporal import nearest_time, times_by_sentence
+from factcheck.temporal import TimesBySentence, nearest_time, times_by_sentence
 
 NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -71,9 +71,6 @@ def _in_list(tokens: Tokens, lead_start: int, determiner: bool) -> bool:
     """Whether the phrase before a title follows a comma (an item of a list)."""
     k = lead_start - 1 - int(determiner)
     return k >= 0 and tokens[k].text == ","
-
-
-_Times = dict[int, tuple[TimeExpr, ...]]  # dated expressions by sentence
 
 
 class _Memory:
@@ -419,7 +416,7 @@ def _known_names(kb: KnowledgeBase, pid: str) -> tuple[str, ...]:
 
 
 def _title_then_name(prose: str, tokens: Tokens, i: int, title: tuple[int, list[str]], sentences: Sentences,
-                     times: _Times, quotes: tuple[Span, ...], doc_date: DocumentDate, kb: KnowledgeBase,
+                     times: TimesBySentence, quotes: tuple[Span, ...], doc_date: DocumentDate, kb: KnowledgeBase,
                      gaz: Gazetteer, memory: _Memory) -> tuple[RoleClaim, int] | None:
     """"[the] [modifier] [jurisdiction] TITLE [-designate] [honorific] NAME", or with a comma before the
     name ("Britain's prime minister, Rishi Sunak,")."""
@@ -609,7 +606,7 @@ def _trailing_modifiers(prose: str, tokens: Tokens, j: int, gaz: Gazetteer) -> t
 
 
 def _appositive(prose: str, tokens: Tokens, i: int, mention: PersonMention, sentences: Sentences,
-                times: _Times, quotes: tuple[Span, ...], doc_date: DocumentDate, kb: KnowledgeBase,
+                times: TimesBySentence, quotes: tuple[Span, ...], doc_date: DocumentDate, kb: KnowledgeBase,
                 gaz: Gazetteer, shared: Shared) -> tuple[RoleClaim, int] | None:
     """"NAME, the [jurisdiction] TITLE," after a mention ending at token i."""
     if i + 2 >= len(tokens) or tokens[i].text != ",":
@@ -668,7 +665,7 @@ def _clause(prose: str, sentence: Span, span: Span) -> Span:
 
 
 def _claim(prose: str, span: Span, title_span: Span, offices: list[str], cue: str | None, person: PersonMention,
-           modifiers: tuple[str, ...], sentences: Sentences, times: _Times, quotes: tuple[Span, ...],
+           modifiers: tuple[str, ...], sentences: Sentences, times: TimesBySentence, quotes: tuple[Span, ...],
            doc_date: DocumentDate, kb: KnowledgeBase, form: str, gaz: Gazetteer, shared: Shared) -> RoleClaim:
     sentence = shared.sentence(sentence_at(sentences, span.start))
     if not modifiers and gaz.handover is not None:

@@ -11,7 +11,10 @@ announces in the future tense.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 from typing import NamedTuple
 
 from factcheck.dates import Interval
@@ -32,7 +35,7 @@ from factcheck.temporal.expressions import (
 )
 from factcheck.temporal.tense import clause_tense, narrow_clause
 
-__all__ = ["WEEKDAYS", "clause_tense", "find_times", "nearest_time", "times_by_sentence"]
+__all__ = ["WEEKDAYS", "TimesBySentence", "clause_tense", "find_times", "nearest_time", "times_by_sentence"]
 
 _EXPLICIT_KINDS = frozenset({"iso", "md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my", "y", "quarter", "decade", "season"})
 _WEEKDAY_KINDS = frozenset({"md-range", "dm-range", "md", "dm", "weekday-paren"})
@@ -189,13 +192,31 @@ def _inferred_date(explicit: list[TimeExpr]) -> DocumentDate:
     return DocumentDate(Interval(lower or date.min, upper or date.max, "range"), DateSource.INFERRED, evidence)
 
 
-def times_by_sentence(times: tuple[TimeExpr, ...]) -> dict[int, tuple[TimeExpr, ...]]:
-    """Dated expressions grouped by sentence ("now" and "recently" are not dates of an event)."""
-    index: dict[int, list[TimeExpr]] = {}
-    for t in times:
-        if not t.value.is_reference:
-            index.setdefault(t.sentence, []).append(t)
-    return {k: tuple(v) for k, v in index.items()}
+_SENTENCE = attrgetter("sentence")
+
+
+class TimesBySentence:
+    """Dated expressions grouped by sentence ("now" and "recently" are not dates of an event).
+
+    Kept as one tuple of the expressions in sentence order (text order within a sentence), searched
+    by bisection: a dict of a tuple per sentence cost about 70 bytes an expression, and the people
+    and the events of a long text each hold one while the text's facts are alive."""
+
+    __slots__ = ("_times",)
+
+    def __init__(self, times: Iterable[TimeExpr]) -> None:
+        # A stable sort: within a sentence, the order of `times`, as the dict of lists kept it.
+        self._times = tuple(sorted((t for t in times if not t.value.is_reference), key=_SENTENCE))
+
+    def of(self, sentence: int) -> tuple[TimeExpr, ...]:
+        """The dated expressions of sentence number `sentence`, in text order."""
+        start = bisect_left(self._times, sentence, key=_SENTENCE)
+        return self._times[start : bisect_right(self._times, sentence, start, key=_SENTENCE)]
+
+
+def times_by_sentence(times: Iterable[TimeExpr]) -> TimesBySentence:
+    """Dated expressions grouped by sentence (see TimesBySentence)."""
+    return TimesBySentence(times)
 
 
 def _tense_for_inference(t: TimeExpr) -> str:
@@ -204,10 +225,10 @@ def _tense_for_inference(t: TimeExpr) -> str:
     return t.clause_tense if t.value.grain in ("year", "decade", "quarter", "season") else t.tense
 
 
-def nearest_time(index: dict[int, tuple[TimeExpr, ...]], sentence: int, span: Span) -> TimeExpr | None:
+def nearest_time(index: TimesBySentence, sentence: int, span: Span) -> TimeExpr | None:
     """The dated expression nearest to a span within its sentence."""
     best: tuple[int, TimeExpr] | None = None
-    for t in index.get(sentence, ()):
+    for t in index.of(sentence):
         distance = t.span.start - span.end if t.span.start >= span.end else span.start - t.span.end
         if best is None or distance < best[0]:
             best = (distance, t)

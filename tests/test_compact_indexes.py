@@ -1,0 +1,64 @@
+"""The compact indexes that replaced dicts and sets in the readers of people and events (issue 16,
+memory per byte of text) answer as those did, on every fixture and on hand-made edge cases."""
+
+from __future__ import annotations
+
+from conftest import fixture_texts
+from factcheck.api import extract_text
+from factcheck.extract.events import _in_trigger, _Starts
+from factcheck.facts import PersonMention, Span, TimeExpr
+from factcheck.temporal import times_by_sentence
+
+
+def _dict_index(times: tuple[TimeExpr, ...]) -> dict[int, tuple[TimeExpr, ...]]:
+    """The dict of tuples that `times_by_sentence` returned before."""
+    index: dict[int, list[TimeExpr]] = {}
+    for t in times:
+        if not t.value.is_reference:
+            index.setdefault(t.sentence, []).append(t)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def test_times_by_sentence_groups_as_the_dict_did(engine) -> None:
+    checked = 0
+    for text in fixture_texts():
+        facts = extract_text(text, engine=engine)
+        # Reversed as well: the index sorts by sentence and keeps the given order within one.
+        for times in (facts.times, facts.times[::-1]):
+            expected = _dict_index(times)
+            index = times_by_sentence(times)
+            for sentence in range(-1, len(facts.sentences) + 1):
+                assert index.of(sentence) == expected.get(sentence, ())
+            checked += len(expected)
+    assert checked > 100  # the fixtures have sentences with dates, several in some
+
+
+def test_people_come_in_text_order(engine) -> None:
+    # events._Starts searches the mentions and role claims by bisection: find_people must give them in
+    # the order of their offsets.
+    for text in fixture_texts():
+        facts = extract_text(text, engine=engine)
+        starts = [m.span.start for m in facts.mentions]
+        assert starts == sorted(starts)
+        starts = [r.span.start for r in facts.roles]
+        assert starts == sorted(starts)
+
+
+def _mention(start: int) -> PersonMention:
+    return PersonMention("X", Span(start, start + 1), 0, ("Q1",), "full-name")
+
+
+def test_starts_find_a_person_at_an_exact_offset_the_later_of_two() -> None:
+    a, b, c, d = _mention(5), _mention(5), _mention(9), _mention(300_000)
+    starts = _Starts([(5, a), (5, b), (9, c), (300_000, d)])
+    assert starts.get(5) is b  # the later of two at one offset, as a dict's assignment
+    assert starts.get(9) is c and starts.get(300_000) is d
+    assert [starts.get(k) for k in (0, 4, 6, 8, 10, 299_999, 300_001)] == [None] * 7
+    assert _Starts([]).get(0) is None
+
+
+def test_in_trigger_as_a_set_of_the_triggers_tokens() -> None:
+    triggered = [(3, 5, ["visit:after"]), (5, 6, ["visit:before"]), (10, 13, ["invitation:after"])]
+    tokens = {k for i, end, _ in triggered for k in range(i, end)}
+    assert [k for k in range(16) if _in_trigger(triggered, k)] == sorted(tokens)
+    assert not _in_trigger([], 0)
