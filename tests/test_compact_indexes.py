@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import fixture_texts
 from factcheck.api import extract_text
-from factcheck.extract.events import _in_trigger, _Starts
+from factcheck.extract.events import _Starts, _TriggerTokens
 from factcheck.facts import PersonMention, Span, TimeExpr
 from factcheck.temporal import times_by_sentence
 
@@ -57,8 +57,12 @@ def test_starts_find_a_person_at_an_exact_offset_the_later_of_two() -> None:
     assert _Starts([]).get(0) is None
 
 
-def test_in_trigger_as_a_set_of_the_triggers_tokens() -> None:
-    triggered = [(3, 5, ["visit:after"]), (5, 6, ["visit:before"]), (10, 13, ["invitation:after"])]
-    tokens = {k for i, end, _ in triggered for k in range(i, end)}
-    assert [k for k in range(16) if _in_trigger(triggered, k)] == sorted(tokens)
-    assert not _in_trigger([], 0)
+def test_trigger_tokens_as_a_set_of_the_triggers_tokens() -> None:
+    ranges = [(3, 5), (5, 6), (10, 13), (300_000, 300_002)]
+    inside = _TriggerTokens()
+    for start, end in ranges:
+        inside.add(start, end)
+    expected = {k for start, end in ranges for k in range(start, end)}
+    probe = [*range(16), *range(299_998, 300_004)]
+    assert [k for k in probe if k in inside] == sorted(expected)
+    assert 0 not in _TriggerTokens()

@@ -17,7 +17,8 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from operator import attrgetter, itemgetter
+from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 
 from factcheck.extract.gazetteer import Gazetteer
@@ -96,16 +97,15 @@ class _Found(NamedTuple):
 
 
 class _Record(NamedTuple):
-    """An event found in the text, with its participants as resolved (the visit nouns' context)."""
+    """An event found in the text, with who its participants are (the visit nouns' context): the keys,
+    not the `_Found` of each participant (with the fields the event repeated, about 260 bytes an event
+    of a long text, all kept until its last visit noun)."""
 
-    kind: str
-    exclusive: bool
-    agent: _Found
-    patient: _Found
-    sentence: int
-    trigger: Span
-    place: str | None
-    quoted: bool
+    event: EventClaim
+    agent_key: str  # see `_Found.key`
+    patient_key: str
+    agent: PersonMention  # the event's own (its fields are optional)
+    patient: PersonMention
 
 
 class _Starts:
@@ -191,14 +191,13 @@ class _Reader:
         """The participant whose reference ends before token t, a day or an adverb between ("Biden said")."""
         return self.ending_at(self._skip_back(t, first, _WHEN), first)
 
-    def stand_in(self, who: _Found, k: int, via: str) -> _Found:
-        """`who`, as the pronoun at token k refers to them."""
+    def stand_in(self, key: str, m: PersonMention, k: int, via: str) -> _Found:
+        """The person of `key` (mentioned as `m`), as the pronoun at token k refers to them."""
         tok = self.tokens[k]
-        names = [p.name for p in self.cast.people if p.key == who.key]
-        m = who.mention
+        names = [p.name for p in self.cast.people if p.key == key]
         mention = PersonMention(tok.text, Span(tok.start, tok.end), sentence_at(self.sentences, tok.start), m.candidates,
                                 via, names[0] if names else m.name or m.text)
-        return _Found(mention, who.key, k + 1, k)
+        return _Found(mention, key, k + 1, k)
 
     def possessor(self, t: int, first: int) -> list[_Found]:
         """The participant whose possessive ("X's", "X’s") stands right before the trigger at token t."""
@@ -309,19 +308,15 @@ def find_events(
     triggers: PhraseMatcher,
     kb: KnowledgeBase,
 ) -> tuple[EventClaim, ...]:
-    trigger_starts = triggers.first_keys
     kinds = {ev.kind: ev for ev in gaz.lexicon.events}
     nouns = {token_key(n): ev for ev in gaz.lexicon.events for n in ev.nouns}
-    # The trigger phrases first: their first words are common ("at", "has", "to"), the phrases are not,
-    # and most documents have neither one nor a visit noun, so the people need not be indexed.
-    triggered: list[tuple[int, int, list[str]]] = []  # (first token, end token, values) of each trigger
-    resume = 0  # the first token after the last trigger
-    for i in tokens.where(trigger_starts):
-        if i >= resume and (match := triggers.match(tokens, i, prose)) is not None:
-            triggered.append((i, *match))
-            resume = match[0]
+    # The first trigger phrase first: their first words are common ("at", "has", "to"), the phrases are
+    # not, and most documents have neither one nor a visit noun, so the people need not be indexed. The
+    # others are read as they are handled (a long text has thousands, each with a list of its values).
+    pending = _triggers(tokens, triggers, prose)
+    first_trigger = next(pending, None)
     noun_tokens = tokens.where(nouns)
-    if not triggered and not noun_tokens:
+    if first_trigger is None and not noun_tokens:
         return ()
     reader = _Reader(prose, tokens, sentences, mentions, roles, gaz, kb)
     quotations = Quotations(quotes)
@@ -330,13 +325,15 @@ def find_events(
     for n, who in speakers.items():
         for k in _quote_tokens(tokens, quotations, quotes, n):
             if tokens[k].key in _FIRST_PERSON and tokens[k].text != "i":  # "I", "me"; not a lower-case "i"
-                reader.pronouns[k] = reader.stand_in(who, k, "speaker")
+                reader.pronouns[k] = reader.stand_in(who.key, who.mention, k, "speaker")
     addressed: set[int] = set()  # quotations whose "you" was looked for
     events: list[EventClaim] = []
     found: list[_Record] = []
     time_index = times_by_sentence(t for t in times if not _reported(prose, t))
     since_by_sentence: dict[int, int] = {}  # the token after the last event found in a sentence
-    for i, end, values in triggered:
+    trigger_tokens = _TriggerTokens()
+    for i, end, values in chain((first_trigger,) if first_trigger else (), pending):
+        trigger_tokens.add(i, end)
         trigger = Span(tokens[i].start, tokens[end - 1].end)
         quote = quotations.of(trigger.start)
         if quote is not None and quote in speakers and quote not in addressed:
@@ -394,32 +391,56 @@ def find_events(
             since_by_sentence[sentence] = max(a.end for a in (*agents, patient))
             quoted = covered(quotes, trigger.start, trigger.end)
             for agent in agents:
-                events.append(_event(kind, words.exclusive, trigger, sentence, agent.mention, patient.mention, place,
-                                     nearest_time(time_index, sentence, trigger), quoted))
-                found.append(_Record(kind, words.exclusive, agent, patient, sentence, trigger, place, quoted))
+                event = _event(kind, words.exclusive, trigger, sentence, agent.mention, patient.mention, place,
+                               nearest_time(time_index, sentence, trigger), quoted)
+                events.append(event)
+                found.append(_Record(event, agent.key, patient.key, agent.mention, patient.mention))
             break
     # The events found so far by guest, in order: a visit noun asks for those of its sentence (`found`
     # is in sentence order: a binary search) and of its guest (a scan of all of them per noun grew with
     # the square of the length).
     by_guest: dict[str, list[_Record]] = {}
     for r in found:
-        by_guest.setdefault(r.patient.key, []).append(r)
+        by_guest.setdefault(r.patient_key, []).append(r)
     for k in noun_tokens:
         noun_words = nouns[tokens.key(k)]
-        if not _in_trigger(triggered, k):
-            event = _noun_event(reader, k, noun_words, found, by_guest, quotes, time_index)
-            if event is not None:
-                events.append(event)
+        if k not in trigger_tokens:
+            noun_event = _noun_event(reader, k, noun_words, found, by_guest, quotes, time_index)
+            if noun_event is not None:
+                events.append(noun_event)
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
 
 
-def _in_trigger(triggered: list[tuple[int, int, list[str]]], k: int) -> bool:
-    """Whether token k is inside one of the trigger phrases (in text order, none inside another)."""
-    n = bisect_right(triggered, k, key=itemgetter(0))
-    return n > 0 and k < triggered[n - 1][1]
+def _triggers(tokens: Tokens, triggers: PhraseMatcher, prose: str) -> Iterator[tuple[int, int, list[str]]]:
+    """(first token, end token, values) of each trigger phrase, in text order, none inside another."""
+    resume = 0  # the first token after the last trigger
+    for i in tokens.where(triggers.first_keys):
+        if i >= resume and (match := triggers.match(tokens, i, prose)) is not None:
+            yield i, *match
+            resume = match[0]
 
 
-_SENTENCE = attrgetter("sentence")
+class _TriggerTokens:
+    """The tokens of the trigger phrases read so far, as two columns of their token ranges [start,
+    end), in text order and none inside another (a set of every token index took about 60 bytes a
+    token)."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self) -> None:
+        self._starts = array("q")
+        self._ends = array("q")
+
+    def add(self, start: int, end: int) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+
+    def __contains__(self, k: int) -> bool:
+        n = bisect_right(self._starts, k)
+        return n > 0 and k < self._ends[n - 1]
+
+
+_SENTENCE = attrgetter("event.sentence")
 
 
 def _quoted_pronoun(tokens: Tokens, quotations: Quotations) -> bool:
@@ -452,22 +473,22 @@ def _address(reader: _Reader, quotations: Quotations, quotes: tuple[Span, ...], 
     if not yous or any(_plural_you(tokens, k) for k in yous):
         return
     sentence = sentence_at(reader.sentences, q.start)
-    keys = {r.patient.key: r.patient for r in found
-            if r.agent.key == speaker.key and not r.quoted and r.trigger.end <= q.start and sentence - 3 <= r.sentence}
+    keys = {r.patient_key: r.patient for r in found if r.agent_key == speaker.key and not r.event.quoted
+            and r.event.trigger.end <= q.start and sentence - 3 <= r.event.sentence}
     opening = next((k for k in inside if tokens[k].is_word), None)
     if opening is not None:
         vocative = reader.at(opening, inside[-1] + 1)
         # '"Prime Minister X, I ...", '"X, welcome ...": not '"X, who arrived today, ..."'.
         if (vocative is not None and vocative.end + 1 in inside and tokens[vocative.end].text == ","
                 and tokens[vocative.end + 1].key in _AFTER_VOCATIVE):
-            keys[vocative.key] = vocative
+            keys[vocative.key] = vocative.mention
     keys.pop(speaker.key, None)
     if len(keys) != 1:
         return
-    (who,) = keys.values()
+    ((key, who),) = keys.items()
     for k in inside:
         if tokens[k].key == "you":
-            reader.pronouns[k] = reader.stand_in(who, k, "addressee")
+            reader.pronouns[k] = reader.stand_in(key, who, k, "addressee")
 
 
 def _plural_you(tokens: Tokens, k: int) -> bool:
@@ -501,41 +522,43 @@ def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record]
     determiner = _is_noun(tokens, k, first)
     if determiner is None:
         return None
-    guest: _Found | None = None
+    who: tuple[str, PersonMention] | None = None  # the guest's key and mention
     after = k + 1
     if tokens[determiner].key in ("'s", "\u2019s"):
-        guest = reader.ending_at(determiner, first)
+        found_guest = reader.ending_at(determiner, first)
+        who = (found_guest.key, found_guest.mention) if found_guest is not None else None
     elif k + 2 < stop and tokens[k + 1].key in ("by", "of"):
-        guest = reader.at(k + 2, stop)
-        after = guest.end if guest is not None else after
+        found_guest = reader.at(k + 2, stop)
+        who = (found_guest.key, found_guest.mention) if found_guest is not None else None
+        after = found_guest.end if found_guest is not None else after
     else:
         of_sentence = found[bisect_left(found, sentence, key=_SENTENCE) : bisect_right(found, sentence, key=_SENTENCE)]
-        earlier = {r.patient.key: r.patient for r in of_sentence if r.trigger.end <= noun.start}
-        guest = next(iter(earlier.values())) if len(earlier) == 1 else None
-    if guest is None:
+        earlier = {r.patient_key: r.patient for r in of_sentence if r.event.trigger.end <= noun.start}
+        who = next(iter(earlier.items())) if len(earlier) == 1 else None
+    if who is None:
         return None
+    guest_key, guest = who
     place = _place_after(prose, tokens, tokens[after - 1].end, gaz)
-    before = [r for r in by_guest.get(guest.key, ()) if r.trigger.end <= noun.start and not r.quoted]
-    hosts = {r.agent.key: r for r in before if r.kind == words.kind and r.exclusive and r.agent.mention.via in _NAMED
-             and (place is None or r.place == place)}
+    before = [r for r in by_guest.get(guest_key, ()) if r.event.trigger.end <= noun.start and not r.event.quoted]
+    hosts = {r.agent_key: r for r in before if r.event.kind == words.kind and r.event.exclusive
+             and r.agent.via in _NAMED and (place is None or r.event.place == place)}
     if not hosts:
         offices = set(words.host_offices)
-        hosts = {r.agent.key: r for r in before if (place or r.place) is not None
-                 and _holds(reader, r.agent.key, offices, place or r.place or "")}
+        hosts = {r.agent_key: r for r in before if (place or r.event.place) is not None
+                 and _holds(reader, r.agent_key, offices, place or r.event.place or "")}
         # A king or an emir among them (a rank with no country) may be the host as well: abstain.
         ranks = {" ".join(phrase_keys(w)) for w in words.host_offices}
-        if any(p.titles & ranks for p in reader.cast.people if any(r.agent.key == p.key for r in before)):
+        if any(p.titles & ranks for p in reader.cast.people if any(r.agent_key == p.key for r in before)):
             return None
     if len(hosts) != 1:
         return None
     (source,) = hosts.values()
-    m = source.agent.mention
-    names = [p.name for p in reader.cast.people if p.key == source.agent.key]
+    m = source.agent
+    names = [p.name for p in reader.cast.people if p.key == source.agent_key]
     host = PersonMention(m.text, m.span, m.sentence, m.candidates, "context", names[0] if names else m.name or m.text)
-    span = Span(min(noun.start, guest.mention.span.start), max(noun.end, guest.mention.span.end)) \
-        if guest.mention.sentence == sentence else noun
-    return EventClaim(kind=words.kind, span=span, trigger=noun, sentence=sentence, agent=host, patient=guest.mention,
-                      place=place or source.place, time=nearest_time(time_index, sentence, noun),
+    span = Span(min(noun.start, guest.span.start), max(noun.end, guest.span.end)) if guest.sentence == sentence else noun
+    return EventClaim(kind=words.kind, span=span, trigger=noun, sentence=sentence, agent=host, patient=guest,
+                      place=place or source.event.place, time=nearest_time(time_index, sentence, noun),
                       quoted=covered(quotes, noun.start, noun.end), exclusive=words.exclusive)
 
 
