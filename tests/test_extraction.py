@@ -562,3 +562,22 @@ def test_token_keys_fold_accents_and_never_hold_spaces(text, key):
     from factcheck.extract.tokens import token_key
 
     assert token_key(text) == key
+
+
+def test_tokens_read_a_stretch_at_a_time_are_those_of_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # tokenize splits a long text in stretches that end after a whitespace character; with short
+    # stretches, every kind of token and gap falls on a boundary somewhere, and the tokens must be
+    # those one pass of the pattern over the whole text finds.
+    import random
+
+    from factcheck.extract import tokens as tokens_module
+
+    pieces = ["U.S.", "O'Brien's", "then-Secretary", "1,000.5", "2024", "Müller", "naïve", "e\u0301t\u00e9",
+              "snake_case", "_x", "'s", "\u2019s", "!", "...", "(a)", "\u00a0", "\u2009", "\n\n", " ", "\t", "A.", "ǅ"]
+    rng = random.Random(15)
+    text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  ", "\n"]) for _ in range(3_000))
+    whole = re.compile(tokens_module._TOKEN.pattern)
+    expected = [(m.group(), m.start(), m.end()) for m in whole.finditer(text)]
+    for stretch in (1, 7, 64, 8192):
+        monkeypatch.setattr(tokens_module, "STRETCH", stretch)
+        assert [(t.text, t.start, t.end) for t in tokens_module.tokenize(text)] == expected

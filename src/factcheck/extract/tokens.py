@@ -6,20 +6,19 @@ not grow with the number of names and titles in the knowledge base.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import islice
-from operator import itemgetter
+from itertools import accumulate
 from typing import Any, NamedTuple, overload
 
 from factcheck.lazyre import lazy
 
 # "U.S." and "U.K." stay one token; "O'Brien" is one word; the possessive "'s" and
 # hyphens are tokens of their own, so "then-Secretary" and "India's" split cleanly.
-_TOKEN = lazy(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*(?:['\u2019](?![sS]\b)\w+)*|['\u2019][sS]\b|\d+(?:[.,]\d+)*|[^\s\w]")
+# In a group: `split` (see tokenize) then keeps each token between the gaps around it.
+_TOKEN = lazy(r"((?:[A-Za-z]\.){2,}|[^\W\d_]\w*(?:['\u2019](?![sS]\b)\w+)*|['\u2019][sS]\b|\d+(?:[.,]\d+)*|[^\s\w])")
 
 
 class Token(NamedTuple):
@@ -164,17 +163,24 @@ class Tokens(Sequence[Token]):
 
 
 def tokenize(prose: str) -> Tokens:
-    # This runs over every word of every document, so the work is done 512 tokens at a time by maps and
-    # comprehensions rather than by a loop body per token (lists over all the tokens of a long text
-    # would hold several times the memory of the columns they fill). Each distinct spelling of a word
-    # gets its key once; spellings with one key ("U.S." and "US", "The" and "the") share its number.
+    # This runs over every word of every document, so the work is done by C-level calls on a stretch
+    # of text at a time rather than by a loop body per token: `split` with the token pattern as the
+    # separator gives [gap, token, gap, token, ..., gap] in one call, and the running sum of their
+    # lengths gives every token's start and end (no Match object per token). A stretch ends after a
+    # whitespace character, which no token contains and no part of the pattern looks across, so the
+    # tokens are those of the whole text; lists over all the tokens of a long text would hold several
+    # times the memory of the columns they fill. Each distinct spelling of a word gets its key once;
+    # spellings with one key ("U.S." and "US", "The" and "the") share its number.
     wide = "I" if len(prose) < 2**32 and array("I").itemsize >= 4 else "Q"  # offsets past 4 GB need 8 bytes
     starts, ends, ids = array(wide), array(wide), array("H")  # numbers in 2 bytes while they fit
     numbers: dict[str, int] = {}
     number_of: dict[str, int] = {}  # spelling -> the number of its key
-    matches = _TOKEN.finditer(prose)
-    while spans := list(map(_span, islice(matches, 512))):
-        texts = [prose[start:end] for start, end in spans]
+    pos, size = 0, len(prose)
+    while pos < size:
+        cut = _SPACE.search(prose, pos + STRETCH) if pos + STRETCH < size else None
+        stop = cut.end() if cut else size
+        parts = _TOKEN.split(prose[pos:stop])
+        texts = parts[1::2]
         for text in dict.fromkeys(texts):  # the new spellings, in order
             if text not in number_of:
                 # Most words are ASCII without a dot: their key is their lower case (token_key's result).
@@ -183,13 +189,15 @@ def tokenize(prose: str) -> Tokens:
         if len(numbers) > 2 ** (8 * ids.itemsize):
             ids = array(wide, ids)  # more distinct words than two bytes number
         ids.extend(map(number_of.__getitem__, texts))
-        starts.extend(map(_first, spans))
-        ends.extend(map(_second, spans))
+        offsets = list(accumulate(map(len, parts), initial=pos))
+        starts.extend(offsets[1:-1:2])
+        ends.extend(offsets[2::2])
+        pos = stop
     return Tokens(prose, starts, ends, ids, numbers)
 
 
-_span = re.Match.span
-_first, _second = itemgetter(0), itemgetter(1)
+STRETCH = 2048  # characters split at once, then up to the next whitespace (its lists are freed after it)
+_SPACE = lazy(r"\s")
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
