@@ -10,7 +10,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import Any, NamedTuple, overload
 
 from factcheck.lazyre import lazy
@@ -61,12 +61,15 @@ class Tokens(Sequence[Token]):
     indexing adds them on every read.) Indexing builds the Token, so extractors
     read them as a tuple."""
 
-    __slots__ = ("_ends", "_ids", "_keys", "_numbers", "_prose", "_starts")
+    __slots__ = ("_always_capitalized", "_ends", "_ids", "_keys", "_numbers", "_prose", "_sometimes_capitalized", "_starts")
 
-    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], numbers: dict[str, int]) -> None:
-        """`numbers`: each distinct key's number, numbered from 0 in order."""
+    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], numbers: dict[str, int],
+                 capitalized: set[int], lower: set[int]) -> None:
+        """`numbers`: each distinct key's number, numbered from 0 in order; `capitalized` and `lower`:
+        the numbers of the keys spelt with a capital first character in the text, and without."""
         self._prose, self._starts, self._ends, self._ids = prose, starts, ends, ids
         self._numbers, self._keys = numbers, list(numbers)
+        self._always_capitalized, self._sometimes_capitalized = capitalized - lower, capitalized & lower
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -103,9 +106,14 @@ class Tokens(Sequence[Token]):
             return array(self._starts.typecode, sorted(found))
         if not capitalized:
             return array(self._starts.typecode, [i for i, n in enumerate(self._ids) if n in wanted])
-        prose = self._prose
-        return array(self._starts.typecode, [i for i, (n, start) in enumerate(zip(self._ids, self._starts))
-                                             if n in wanted or prose[start].isupper()])
+        # A word whose key is wanted or is never spelt in lower case is in; one whose key has both
+        # spellings ("The" and "the") is read. The test by key runs over every token in C; the
+        # reading, over the few whose key may be either.
+        sure = wanted | self._always_capitalized
+        maybe = sure | self._sometimes_capitalized
+        prose, starts, ids = self._prose, self._starts, self._ids
+        return array(starts.typecode, [i for i in compress(count(), map(maybe.__contains__, ids))
+                                       if ids[i] in sure or prose[starts[i]].isupper()])
 
     def key(self, index: int) -> str:
         """The key of one token, without building the Token."""
@@ -175,6 +183,8 @@ def tokenize(prose: str) -> Tokens:
     starts, ends, ids = array(wide), array(wide), array("H")  # numbers in 2 bytes while they fit
     numbers: dict[str, int] = {}
     number_of: dict[str, int] = {}  # spelling -> the number of its key
+    capitalized: set[int] = set()  # the numbers of keys with a spelling that starts with a capital
+    lower: set[int] = set()  # and those with one that does not
     pos, size = 0, len(prose)
     while pos < size:
         cut = _SPACE.search(prose, pos + STRETCH) if pos + STRETCH < size else None
@@ -185,7 +195,8 @@ def tokenize(prose: str) -> Tokens:
             if text not in number_of:
                 # Most words are ASCII without a dot: their key is their lower case (token_key's result).
                 key = text.lower() if text.isascii() and "." not in text else token_key(text)
-                number_of[text] = numbers.setdefault(key, len(numbers))
+                number_of[text] = number = numbers.setdefault(key, len(numbers))
+                (capitalized if text[0].isupper() else lower).add(number)
         if len(numbers) > 2 ** (8 * ids.itemsize):
             ids = array(wide, ids)  # more distinct words than two bytes number
         ids.extend(map(number_of.__getitem__, texts))
@@ -193,7 +204,7 @@ def tokenize(prose: str) -> Tokens:
         starts.extend(offsets[1:-1:2])
         ends.extend(offsets[2::2])
         pos = stop
-    return Tokens(prose, starts, ends, ids, numbers)
+    return Tokens(prose, starts, ends, ids, numbers, capitalized, lower)
 
 
 STRETCH = 2048  # characters split at once, then up to the next whitespace (its lists are freed after it)
@@ -227,12 +238,16 @@ class PhraseMatcher:
                 node.setdefault(_VALUES, []).append(value)
         _sort_values(root)
         self._root: Mapping[str, Any] = root
+        self._first_keys: Collection[str] = root  # a dict is the collection of its keys (a keys view adds a call to each test)
 
     @classmethod
-    def over(cls, branches: Mapping[str, Any]) -> PhraseMatcher:
-        """A matcher over branches as `branches()` gave them (first key -> trie below it)."""
+    def over(cls, branches: Mapping[str, Any], first_keys: Collection[str] | None = None) -> PhraseMatcher:
+        """A matcher over branches as `branches()` gave them (first key -> trie below it). `first_keys`:
+        their keys, given where a test of the mapping itself costs more (a mapping that reads a cache
+        is asked in Python at every word, a set in C)."""
         matcher = cls(())
         matcher._root = branches
+        matcher._first_keys = branches if first_keys is None else first_keys
         return matcher
 
     def branches(self) -> Mapping[str, Any]:
@@ -242,7 +257,7 @@ class PhraseMatcher:
     @property
     def first_keys(self) -> Collection[str]:
         """The token keys some phrase starts with (a cheap test before `match`)."""
-        return self._root  # a mapping is the collection of its keys (a keys view adds a call to each test)
+        return self._first_keys
 
     def match(self, tokens: Tokens, i: int, prose: str) -> tuple[int, list[str]] | None:
         """(end token index, values) of the longest phrase starting at token i."""
