@@ -399,13 +399,15 @@ _URL = lazy(r"\b(?:https?://|www\.)\S+")
 DIRECTIVE = lazy(
     r"(?:<!--|\[)\s*factcheck:\s*(?P<verb>ignore|disable-file|disable|enable)\s*(?:\[(?P<rules>[^\]]*)\])?\s*(?:-->|\])"
 )
-# Every directive, readable or not, names factcheck (in any case): a text without the word has none.
-_NAMED = lazy("factcheck", re.IGNORECASE)
-
-
 def names_factcheck(text: str) -> bool:
-    """Whether `text` may hold a factcheck directive."""
-    return _NAMED.search(text) is not None  # not text.lower(): that copies a non-ASCII text at 12 bytes a character
+    """Whether `text` may hold a factcheck directive: every directive, readable or not, names factcheck
+    in some case, and a text without the word has none."""
+    # The word in the lower case of 64 KB at a time (overlapping by the word's length, so none is cut):
+    # the answer of a search that ignores case (no character lowers to one of the word's letters but
+    # those letters and the Kelvin sign, which such a search takes for "k"), in a third of its time,
+    # without a copy of the whole text.
+    step = 1 << 16
+    return any("factcheck" in text[i : i + step + 8].lower() for i in range(0, max(len(text), 1), step))
 
 
 _HTML_COMMENT = lazy(r"<!--.*?-->", re.S)

@@ -578,8 +578,9 @@ def _lead_words(prose: str, tokens: Tokens, i: int, gaz: Gazetteer) -> tuple[int
 
 def _address_ends_at(tokens: Tokens, j: int, addresses: tuple[tuple[str, ...], ...]) -> bool:
     """Whether a form of address ("His Majesty", as its token keys) ends at token j."""
+    last = tokens.key(j)  # compared first: this runs at every word before a title
     for keys in addresses:
-        if j + 1 >= len(keys) and tokens.keys_between(j + 1 - len(keys), j + 1) == keys:
+        if (not keys or keys[-1] == last) and j + 1 >= len(keys) and tokens.keys_between(j + 1 - len(keys), j + 1) == keys:
             return True
     return False
 

@@ -328,6 +328,8 @@ def _sort_values(node: dict[str, Any]) -> None:
 
 
 def _skippable(tokens: Tokens, j: int, prose: str) -> bool:
+    if tokens.key(j) not in _SKIPPABLE_KEYS:
+        return False  # read first, without slicing the text: this runs at every step of every match
     text = tokens.text(j)
     if text == "." and tokens.end(j - 1) - tokens.start(j - 1) == 1:
         return True
@@ -335,6 +337,9 @@ def _skippable(tokens: Tokens, j: int, prose: str) -> bool:
         around = prose[tokens.start(j) - 1 : tokens.end(j) + 1]
         return around.strip() == around
     return False
+
+
+_SKIPPABLE_KEYS = ("", "-")  # the keys of "." and "-" (a key drops dots)
 
 
 def joined(prose: str, left: Token, right: Token) -> bool:
