@@ -84,9 +84,13 @@ class _Memory:
         self.by_part: dict[str, set[str]] = {}  # every word of the name: "Lee" of "Lee Jae-myung"
         self.by_tail: dict[tuple[str, ...], set[str]] = {}  # the last words of a longer name: "Campos Neto"
         self.shared = Shared()  # the names, titles and candidates of the facts made so far
+        self.remembered: set[str] = set()  # the ids above: a person named again adds nothing to them
 
     def remember(self, kb: KnowledgeBase, ids: tuple[str, ...]) -> None:
         for pid in ids:
+            if pid in self.remembered:
+                continue  # tokenising the name again (at every mention) would add the same keys
+            self.remembered.add(pid)
             person = kb.people.get(pid)
             if person:
                 self.by_surname.setdefault(person.surname.lower(), set()).add(pid)
