@@ -10,7 +10,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, islice
 from typing import Any, NamedTuple, overload
 
 from factcheck.lazyre import lazy
@@ -197,10 +197,23 @@ def tokenize(prose: str) -> Tokens:
     lower: set[int] = set()  # and those with one that does not
     pos, size = 0, len(prose)
     while pos < size:
-        cut = _SPACE.search(prose, pos + STRETCH) if pos + STRETCH < size else None
-        stop = cut.end() if cut else size
-        parts = _TOKEN.split(prose[pos:stop])
-        texts = parts[1::2]
+        stop = size if pos + STRETCH >= size else _stretch_end(prose, pos)
+        if stop is not None:
+            parts = _TOKEN.split(prose[pos:stop])
+            texts = parts[1::2]
+            offsets = list(accumulate(map(len, parts), initial=pos))
+            first, last = offsets[1:-1:2], offsets[2::2]
+            pos = stop
+        else:
+            # No space for a while (a long run of marks, one long word): a split of it all would hold a
+            # list entry for every mark, so its tokens are read a few hundred at a time. Each ends
+            # where the pattern's next search over the whole text would start.
+            found = list(islice(_TOKEN.finditer(prose, pos), MATCHES_AT_ONCE))
+            if not found:
+                break
+            texts = [m.group() for m in found]
+            first, last = [m.start() for m in found], [m.end() for m in found]
+            pos = last[-1]
         for text in dict.fromkeys(texts):  # the new spellings, in order
             if text not in number_of:
                 # Most words are ASCII without a dot: their key is their lower case (token_key's result).
@@ -210,14 +223,21 @@ def tokenize(prose: str) -> Tokens:
         if len(numbers) > 2 ** (8 * ids.itemsize):
             ids = array(wide, ids)  # more distinct words than two bytes number
         ids.extend(map(number_of.__getitem__, texts))
-        offsets = list(accumulate(map(len, parts), initial=pos))
-        starts.extend(offsets[1:-1:2])
-        ends.extend(offsets[2::2])
-        pos = stop
+        starts.extend(first)
+        ends.extend(last)
     return Tokens(prose, starts, ends, ids, numbers, capitalized, lower)
 
 
 STRETCH = 2048  # characters split at once, then up to the next whitespace (its lists are freed after it)
+MATCHES_AT_ONCE = 512  # tokens read at once where no whitespace comes soon
+
+
+def _stretch_end(prose: str, pos: int) -> int | None:
+    """Just after the first whitespace character a stretch's length on from `pos`, if one comes soon."""
+    cut = _SPACE.search(prose, pos + STRETCH, pos + 4 * STRETCH)
+    return cut.end() if cut else None
+
+
 _SPACE = lazy(r"\s")
 
 
