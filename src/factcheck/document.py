@@ -16,7 +16,7 @@ import sys
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from factcheck.dates import DateError, check_document_day, parse_day
 from factcheck.discovery import kind_of, not_regular
 from factcheck.facts import DateSource
 from factcheck.lazyre import LazyPattern, lazy
+from factcheck.pickling import by_fields
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")  # may hold HTML comments with directives
@@ -98,6 +99,8 @@ class Document:
     offsets: Sequence[int] | None = None  # HTML: the source offset of each character of the text, and of its end
     blanked: Blanked = field(default_factory=Blanked)  # what `prose` blanked of the text
 
+    __reduce__ = by_fields  # sent back by workers with every result (see pickling.py)
+
     @property
     def text(self) -> str:
         """The file as given (for HTML, the page's readable text). Rebuilt from the prose on each call,
@@ -114,6 +117,11 @@ class Document:
         or overlaps a run, and then lies within 8 characters (the word's length less one) of it."""
         return names_factcheck(self.prose) or any(
             names_factcheck(self.text_at(max(0, start - 8), end + 8)) for start, end in self.blanked.spans())
+
+    def without_text(self) -> Document:
+        """The document's path, date and where it came from, without its text (a report of a document
+        with nothing to show needs no more)."""
+        return replace(self, prose="", line_starts=array("q", [0]), source=None, offsets=None, blanked=Blanked())
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file as given of a character offset of the text."""
