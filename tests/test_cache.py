@@ -425,3 +425,26 @@ def test_a_key_list_is_read_once_enough_absent_keys_were_asked_for():
     before = Rows.asked
     assert all(f"z{n}" not in table for n in range(1000)) and Rows.asked == before  # then none
     assert table["b"] == 20 and "b" in table and lists == [1]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork() only")
+def test_a_forked_worker_reads_through_a_connection_of_its_own(tmp_path: Path):
+    # SQLite's rule: a connection is never used across fork(). A --jobs worker is forked after the
+    # parent opened the cache; its first query opens the file again, and the parent keeps its own.
+    calls: list[int] = []
+    data = tmp_path / "in.txt"
+    data.write_text("x")
+    cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    store = cache.load("t", [data], _builder(calls), folder=tmp_path / "c")
+    parents = store.db
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report, then leave without running the parent's clean-up
+        try:
+            ok = store["t"]["n"] == 1 and store.db is not parents and store.pid == os.getpid()
+            os.write(write, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    assert os.read(read, 1) == b"1"
+    assert store["t"]["n"] == 1 and store.db is parents and calls == [1]

@@ -177,3 +177,21 @@ def test_html_is_read_as_markup(tmp_path: Path):
     docs = json.loads(proc.stdout)["documents"]
     assert [Path(d["path"]).name for d in docs] == ["p.html"]
     assert [(f["code"], f["line"], f["column"]) for f in docs[0]["findings"]] == [("FC101", 7, 24)]
+
+
+def test_real_paths_of_a_folder_scan_are_os_realpath(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A folder scan resolves each folder once and appends the file's name, unless the file is a link:
+    # the same paths as os.path.realpath through linked folders, linked files, "..", "." and missing files.
+    import os
+
+    from factcheck.scanning import _RealPaths
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "f.txt").write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "a" / "b")
+    (tmp_path / "a" / "fl.txt").symlink_to(tmp_path / "a" / "b" / "f.txt")
+    monkeypatch.chdir(tmp_path)
+    real = _RealPaths()
+    for path in ("a/b/f.txt", "link/f.txt", "a/fl.txt", "link/../a/b/f.txt", "./a/b/f.txt", str(tmp_path / "link" / "f.txt"),
+                 "a/b/missing.txt", "link/../link/f.txt", "f.txt"):
+        assert real.of(path) == os.path.realpath(path), path

@@ -92,3 +92,20 @@ def test_pictures_are_one_symbol_each_in_a_two_byte_prose(engine) -> None:
     # Letters and digits outside the plane stay (a styled name is a word), as do symbols that fold to letters.
     kept = "\U0001d400\U0001d401 \U0001f130"
     assert from_text("<t>", kept).prose == kept
+
+
+def test_names_factcheck_is_a_search_that_ignores_case() -> None:
+    # The word is looked for in the lower case of 64 KB at a time: the answer must be the one a search
+    # that ignores case gives, for every spelling (the Kelvin sign is a "k" to both) and wherever the
+    # word falls against a stretch's end.
+    import random
+    import re
+
+    rng = random.Random(16)
+    spellings = ["factcheck", "FactCheck", "FACTCHECK", "factchec\u212a", "fact check", "factchek", "f\u0430ctcheck"]
+    for _ in range(300):
+        word = rng.choice(spellings)
+        at = rng.choice([0, 1, 65_530, 65_532, 65_536, 65_540, 131_070, rng.randrange(0, 140_000)])
+        text = "x" * at + word + rng.choice(["", "y", "\u00e9" * 3])
+        assert names_factcheck(text) == (re.search("factcheck", text, re.I) is not None), (at, word)
+    assert not names_factcheck("")

@@ -562,3 +562,45 @@ def test_token_keys_fold_accents_and_never_hold_spaces(text, key):
     from factcheck.extract.tokens import token_key
 
     assert token_key(text) == key
+
+
+def test_tokens_read_a_stretch_at_a_time_are_those_of_the_whole_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # tokenize splits a long text in stretches that end after a whitespace character; with short
+    # stretches, every kind of token and gap falls on a boundary somewhere, and the tokens must be
+    # those one pass of the readable pattern over the whole text finds (random characters too).
+    import random
+
+    from factcheck.extract import tokens as tokens_module
+
+    pieces = ["U.S.", "O'Brien's", "then-Secretary", "1,000.5", "2024", "Müller", "naïve", "e\u0301t\u00e9",
+              "snake_case", "_x", "'s", "\u2019s", "!", "...", "(a)", "\u00a0", "\u2009", "\n\n", " ", "\t", "A.", "ǅ"]
+    rng = random.Random(15)
+    text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  ", "\n"]) for _ in range(3_000))
+    text += "".join(chr(rng.choice([rng.randrange(0x20, 0x3000), 0x27, 0x2019, 0x2E, 0x5F, 0x73])) for _ in range(20_000))
+    text += "!" * 3_000 + " " + "a" * 3_000 + "U.S." * 700 + "'s" * 900 + " end"  # long runs without a space
+    # The token pattern as its comment spells it, tried alternative by alternative.
+    whole = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*(?:['\u2019](?![sS]\b)\w+)*|['\u2019][sS]\b|\d+(?:[.,]\d+)*|[^\s\w]")
+    expected = [(m.group(), m.start(), m.end()) for m in whole.finditer(text)]
+    for stretch, at_once in ((1, 1), (7, 3), (64, 512), (8192, 512)):
+        monkeypatch.setattr(tokens_module, "STRETCH", stretch)
+        monkeypatch.setattr(tokens_module, "MATCHES_AT_ONCE", at_once)
+        assert [(t.text, t.start, t.end) for t in tokens_module.tokenize(text)] == expected
+
+
+def test_a_long_run_without_spaces_is_tokenised_in_bounded_memory() -> None:
+    # 2 MB of marks and no space: a token per character, whose columns take 10 bytes each; reading
+    # them all in one split would hold a list entry and an offset object for each as well (over 80).
+    import tracemalloc
+
+    from factcheck.extract.tokens import tokenize
+
+    text = "!?" * 1_000_000
+    tokenize("warm up")
+    tracemalloc.start()
+    try:
+        tokens = tokenize(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(tokens) == len(text) and tokens[-1].text == "?"
+    assert peak / len(text) < 14

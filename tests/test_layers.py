@@ -11,7 +11,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "factcheck"
 
 # Lowest first. A module belongs to the first layer with a prefix matching its name.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("foundation", ("factcheck", "factcheck.errors", "factcheck.paths", "factcheck.lazyre", "factcheck.dates",
+    ("foundation", ("factcheck", "factcheck.errors", "factcheck.paths", "factcheck.lazyre", "factcheck.pickling", "factcheck.dates",
                     "factcheck.cache", "factcheck.atomic", "factcheck.plain", "factcheck.discovery",
                     "factcheck.workers")),
     ("records", ("factcheck.facts", "factcheck.findings")),

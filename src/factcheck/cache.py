@@ -274,6 +274,8 @@ class _Store(Mapping[str, Mapping[str, Any]]):
         self.counts = counts  # namespace -> number of rows (counting them in the file reads them all)
         self.key = key  # what the data was built from (see cache_key)
         self.stamps = stamps  # the inputs' stats and digests when it was built (see _fingerprint)
+        self.pid = os.getpid()  # the process the connection was opened in
+        self._inherited: Any = None  # a connection opened before a fork (see _reconnect)
 
     def __getitem__(self, ns: str) -> Mapping[str, Any]:
         if ns not in self.counts:
@@ -287,10 +289,22 @@ class _Store(Mapping[str, Mapping[str, Any]]):
         return len(self.counts)
 
     def query(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        if self.pid != os.getpid():
+            self._reconnect()
         try:
             return self.db.execute(sql, args).fetchall()  # type: ignore[no-any-return]
         except Exception as exc:  # noqa: BLE001 - sqlite3.Error, but sqlite3 is imported lazily
             raise self.damaged(exc) from None
+
+    def _reconnect(self) -> None:
+        """A connection of its own for a process forked from the one that opened the file (a --jobs
+        worker): SQLite's rule is that a connection is never used across fork(). The file is opened
+        again by its name, so it must still hold the same data."""
+        reopened = _open(self.path)
+        if reopened is None or reopened.key != self.key:
+            raise CacheError(f"{self.path}: the compiled cache was replaced while in use; run again")
+        # The inherited connection is dropped unclosed: closing it is a use too.
+        self._inherited, self.db, self.pid = self.db, reopened.db, reopened.pid
 
     def damaged(self, exc: Exception) -> CacheError:
         """Remove the file (the next run rebuilds it) and say so."""

@@ -81,8 +81,9 @@ def _parts(tables: Tables) -> tuple[Extractor, tuple[Rule, ...]]:
         # Titles are looked up for every word of a text: their first words are read at once, so a word
         # that starts none costs no query. Names are looked up for every capitalised word: their first
         # words (thousands) are read once a run has asked about enough words that begin none.
+        titles = Decoded(tables["titles"], trie, all_keys=True)
         matchers = (PhraseMatcher.over(Decoded(tables["names"], trie, key_list=lambda: _name_firsts(tables))),
-                    PhraseMatcher.over(Decoded(tables["titles"], trie, all_keys=True)))
+                    PhraseMatcher.over(titles, frozenset(titles)))
         extractor = Extractor.from_tables(kb_from_tables(tables), lexicon, matchers, engine["extractor"])
     except (KeyError, PlainDataError) as exc:
         raise cache.damaged(tables, exc) from None

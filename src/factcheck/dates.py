@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from factcheck.lazyre import lazy
+from factcheck.pickling import by_fields
 
 Grain = Literal["day", "week", "month", "quarter", "season", "year", "decade", "range", "past", "present", "future"]
 # "past", "present" and "future" are TIMEX3's PAST_REF / PRESENT_REF / FUTURE_REF: "recently",
@@ -34,6 +35,8 @@ class Interval:
     start: date
     end: date
     grain: Grain = "day"
+
+    __reduce__ = by_fields  # sent back by workers with every result (see pickling.py)
 
     @classmethod
     def day(cls, d: date) -> Interval:

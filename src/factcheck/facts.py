@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Literal, TypeVar, cast, overload
 
 from factcheck.dates import Interval
+from factcheck.pickling import by_fields
 
 Tense = Literal["past", "present", "future", "unknown"]
 
@@ -247,6 +248,8 @@ class DocumentDate:
     source: DateSource
     evidence: tuple[Span, ...] = ()
 
+    __reduce__ = by_fields  # sent back by workers with every result (see pickling.py)
+
     def iso(self) -> str | None:
         if self.value is None:
             return None
@@ -339,3 +342,5 @@ class Facts:
     non_dates: tuple[NonDate, ...] = field(default=())
     orders: tuple[OrderClaim, ...] = field(default=())
     prose: str = field(default="", repr=False)  # the text with non-prose blanked (for checks of wording)
+
+    __reduce__ = by_fields  # sent back by workers with every result (see pickling.py)

@@ -81,9 +81,13 @@ class _Memory:
         self.by_part: dict[str, set[str]] = {}  # every word of the name: "Lee" of "Lee Jae-myung"
         self.by_tail: dict[tuple[str, ...], set[str]] = {}  # the last words of a longer name: "Campos Neto"
         self.shared = Shared()  # the names, titles and candidates of the facts made so far
+        self.remembered: set[str] = set()  # the ids above: a person named again adds nothing to them
 
     def remember(self, kb: KnowledgeBase, ids: tuple[str, ...]) -> None:
         for pid in ids:
+            if pid in self.remembered:
+                continue  # tokenising the name again (at every mention) would add the same keys
+            self.remembered.add(pid)
             person = kb.people.get(pid)
             if person:
                 self.by_surname.setdefault(person.surname.lower(), set()).add(pid)
@@ -575,8 +579,9 @@ def _lead_words(prose: str, tokens: Tokens, i: int, gaz: Gazetteer) -> tuple[int
 
 def _address_ends_at(tokens: Tokens, j: int, addresses: tuple[tuple[str, ...], ...]) -> bool:
     """Whether a form of address ("His Majesty", as its token keys) ends at token j."""
+    last = tokens.key(j)  # compared first: this runs at every word before a title
     for keys in addresses:
-        if j + 1 >= len(keys) and tokens.keys_between(j + 1 - len(keys), j + 1) == keys:
+        if (not keys or keys[-1] == last) and j + 1 >= len(keys) and tokens.keys_between(j + 1 - len(keys), j + 1) == keys:
             return True
     return False
 

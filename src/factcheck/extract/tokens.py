@@ -6,20 +6,29 @@ not grow with the number of names and titles in the knowledge base.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import islice
-from operator import itemgetter
+from itertools import accumulate, compress, count, islice
 from typing import Any, NamedTuple, overload
 
 from factcheck.lazyre import lazy
 
 # "U.S." and "U.K." stay one token; "O'Brien" is one word; the possessive "'s" and
-# hyphens are tokens of their own, so "then-Secretary" and "India's" split cleanly.
-_TOKEN = lazy(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*(?:['\u2019](?![sS]\b)\w+)*|['\u2019][sS]\b|\d+(?:[.,]\d+)*|[^\s\w]")
+# hyphens are tokens of their own, so "then-Secretary" and "India's" split cleanly. A token is the
+# first of these that matches:
+#     (?:[A-Za-z]\.){2,}                      an abbreviation: "U.S."
+#     [^\W\d_]\w*(?:['\u2019](?![sS]\b)\w+)*   a word: "O'Brien"
+#     ['\u2019][sS]\b                          a possessive
+#     \d+(?:[.,]\d+)*                          a number: "1,000.5"
+#     [^\s\w]                                 any other character but a space
+# Written below as one character that can start a token (neither a space nor "_"), then what follows
+# it by what it was: the matcher then skips the spaces between tokens by that character's class
+# instead of trying five alternatives at each (a quarter less time; the test holds the two forms to
+# the same tokens). In a group: `split` (see tokenize) keeps each token between the gaps around it.
+_TOKEN = lazy(r"([^\s_](?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)+|(?<=[^\W\d_])\w*(?:['\u2019](?![sS]\b)\w+)*"
+              r"|(?<=['\u2019])[sS]\b|(?<=\d)\d*(?:[.,]\d+)*|))")
 
 
 class Token(NamedTuple):
@@ -62,12 +71,15 @@ class Tokens(Sequence[Token]):
     indexing adds them on every read.) Indexing builds the Token, so extractors
     read them as a tuple."""
 
-    __slots__ = ("_ends", "_ids", "_keys", "_numbers", "_prose", "_starts")
+    __slots__ = ("_always_capitalized", "_ends", "_ids", "_keys", "_numbers", "_prose", "_sometimes_capitalized", "_starts")
 
-    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], numbers: dict[str, int]) -> None:
-        """`numbers`: each distinct key's number, numbered from 0 in order."""
+    def __init__(self, prose: str, starts: array[int], ends: array[int], ids: array[int], numbers: dict[str, int],
+                 capitalized: set[int], lower: set[int]) -> None:
+        """`numbers`: each distinct key's number, numbered from 0 in order; `capitalized` and `lower`:
+        the numbers of the keys spelt with a capital first character in the text, and without."""
         self._prose, self._starts, self._ends, self._ids = prose, starts, ends, ids
         self._numbers, self._keys = numbers, list(numbers)
+        self._always_capitalized, self._sometimes_capitalized = capitalized - lower, capitalized & lower
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -104,9 +116,14 @@ class Tokens(Sequence[Token]):
             return array(self._starts.typecode, sorted(found))
         if not capitalized:
             return array(self._starts.typecode, [i for i, n in enumerate(self._ids) if n in wanted])
-        prose = self._prose
-        return array(self._starts.typecode, [i for i, (n, start) in enumerate(zip(self._ids, self._starts))
-                                             if n in wanted or prose[start].isupper()])
+        # A word whose key is wanted or is never spelt in lower case is in; one whose key has both
+        # spellings ("The" and "the") is read. The test by key runs over every token in C; the
+        # reading, over the few whose key may be either.
+        sure = wanted | self._always_capitalized
+        maybe = sure | self._sometimes_capitalized
+        prose, starts, ids = self._prose, self._starts, self._ids
+        return array(starts.typecode, [i for i in compress(count(), map(maybe.__contains__, ids))
+                                       if ids[i] in sure or prose[starts[i]].isupper()])
 
     def key(self, index: int) -> str:
         """The key of one token, without building the Token."""
@@ -164,32 +181,64 @@ class Tokens(Sequence[Token]):
 
 
 def tokenize(prose: str) -> Tokens:
-    # This runs over every word of every document, so the work is done 512 tokens at a time by maps and
-    # comprehensions rather than by a loop body per token (lists over all the tokens of a long text
-    # would hold several times the memory of the columns they fill). Each distinct spelling of a word
-    # gets its key once; spellings with one key ("U.S." and "US", "The" and "the") share its number.
+    # This runs over every word of every document, so the work is done by C-level calls on a stretch
+    # of text at a time rather than by a loop body per token: `split` with the token pattern as the
+    # separator gives [gap, token, gap, token, ..., gap] in one call, and the running sum of their
+    # lengths gives every token's start and end (no Match object per token). A stretch ends after a
+    # whitespace character, which no token contains and no part of the pattern looks across, so the
+    # tokens are those of the whole text; lists over all the tokens of a long text would hold several
+    # times the memory of the columns they fill. Each distinct spelling of a word gets its key once;
+    # spellings with one key ("U.S." and "US", "The" and "the") share its number.
     wide = "I" if len(prose) < 2**32 and array("I").itemsize >= 4 else "Q"  # offsets past 4 GB need 8 bytes
     starts, ends, ids = array(wide), array(wide), array("H")  # numbers in 2 bytes while they fit
     numbers: dict[str, int] = {}
     number_of: dict[str, int] = {}  # spelling -> the number of its key
-    matches = _TOKEN.finditer(prose)
-    while spans := list(map(_span, islice(matches, 512))):
-        texts = [prose[start:end] for start, end in spans]
+    capitalized: set[int] = set()  # the numbers of keys with a spelling that starts with a capital
+    lower: set[int] = set()  # and those with one that does not
+    pos, size = 0, len(prose)
+    while pos < size:
+        stop = size if pos + STRETCH >= size else _stretch_end(prose, pos)
+        if stop is not None:
+            parts = _TOKEN.split(prose[pos:stop])
+            texts = parts[1::2]
+            offsets = list(accumulate(map(len, parts), initial=pos))
+            first, last = offsets[1:-1:2], offsets[2::2]
+            pos = stop
+        else:
+            # No space for a while (a long run of marks, one long word): a split of it all would hold a
+            # list entry for every mark, so its tokens are read a few hundred at a time. Each ends
+            # where the pattern's next search over the whole text would start.
+            found = list(islice(_TOKEN.finditer(prose, pos), MATCHES_AT_ONCE))
+            if not found:
+                break
+            texts = [m.group() for m in found]
+            first, last = [m.start() for m in found], [m.end() for m in found]
+            pos = last[-1]
         for text in dict.fromkeys(texts):  # the new spellings, in order
             if text not in number_of:
                 # Most words are ASCII without a dot: their key is their lower case (token_key's result).
                 key = text.lower() if text.isascii() and "." not in text else token_key(text)
-                number_of[text] = numbers.setdefault(key, len(numbers))
+                number_of[text] = number = numbers.setdefault(key, len(numbers))
+                (capitalized if text[0].isupper() else lower).add(number)
         if len(numbers) > 2 ** (8 * ids.itemsize):
             ids = array(wide, ids)  # more distinct words than two bytes number
         ids.extend(map(number_of.__getitem__, texts))
-        starts.extend(map(_first, spans))
-        ends.extend(map(_second, spans))
-    return Tokens(prose, starts, ends, ids, numbers)
+        starts.extend(first)
+        ends.extend(last)
+    return Tokens(prose, starts, ends, ids, numbers, capitalized, lower)
 
 
-_span = re.Match.span
-_first, _second = itemgetter(0), itemgetter(1)
+STRETCH = 2048  # characters split at once, then up to the next whitespace (its lists are freed after it)
+MATCHES_AT_ONCE = 512  # tokens read at once where no whitespace comes soon
+
+
+def _stretch_end(prose: str, pos: int) -> int | None:
+    """Just after the first whitespace character a stretch's length on from `pos`, if one comes soon."""
+    cut = _SPACE.search(prose, pos + STRETCH, pos + 4 * STRETCH)
+    return cut.end() if cut else None
+
+
+_SPACE = lazy(r"\s")
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -219,12 +268,16 @@ class PhraseMatcher:
                 node.setdefault(_VALUES, []).append(value)
         _sort_values(root)
         self._root: Mapping[str, Any] = root
+        self._first_keys: Collection[str] = root  # a dict is the collection of its keys (a keys view adds a call to each test)
 
     @classmethod
-    def over(cls, branches: Mapping[str, Any]) -> PhraseMatcher:
-        """A matcher over branches as `branches()` gave them (first key -> trie below it)."""
+    def over(cls, branches: Mapping[str, Any], first_keys: Collection[str] | None = None) -> PhraseMatcher:
+        """A matcher over branches as `branches()` gave them (first key -> trie below it). `first_keys`:
+        their keys, given where a test of the mapping itself costs more (a mapping that reads a cache
+        is asked in Python at every word, a set in C)."""
         matcher = cls(())
         matcher._root = branches
+        matcher._first_keys = branches if first_keys is None else first_keys
         return matcher
 
     def branches(self) -> Mapping[str, Any]:
@@ -234,7 +287,7 @@ class PhraseMatcher:
     @property
     def first_keys(self) -> Collection[str]:
         """The token keys some phrase starts with (a cheap test before `match`)."""
-        return self._root  # a mapping is the collection of its keys (a keys view adds a call to each test)
+        return self._first_keys
 
     def match(self, tokens: Tokens, i: int, prose: str) -> tuple[int, list[str]] | None:
         """(end token index, values) of the longest phrase starting at token i."""
@@ -295,6 +348,8 @@ def _sort_values(node: dict[str, Any]) -> None:
 
 
 def _skippable(tokens: Tokens, j: int, prose: str) -> bool:
+    if tokens.key(j) not in _SKIPPABLE_KEYS:
+        return False  # read first, without slicing the text: this runs at every step of every match
     text = tokens.text(j)
     if text == "." and tokens.end(j - 1) - tokens.start(j - 1) == 1:
         return True
@@ -302,6 +357,9 @@ def _skippable(tokens: Tokens, j: int, prose: str) -> bool:
         around = prose[tokens.start(j) - 1 : tokens.end(j) + 1]
         return around.strip() == around
     return False
+
+
+_SKIPPABLE_KEYS = ("", "-")  # the keys of "." and "-" (a key drops dots)
 
 
 def joined(prose: str, left: Token, right: Token) -> bool:
