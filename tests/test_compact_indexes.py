@@ -66,3 +66,16 @@ def test_trigger_tokens_as_a_set_of_the_triggers_tokens() -> None:
     probe = [*range(16), *range(299_998, 300_004)]
     assert [k for k in probe if k in inside] == sorted(expected)
     assert 0 not in _TriggerTokens()
+
+
+def test_findings_share_equal_messages_evidence_and_related_places() -> None:
+    from conftest import scan_text
+
+    # The same stale title after a first mention of the holder, twice: the second finding points back
+    # at the same first mention, and keeps the first one's objects rather than equal copies.
+    text = "President Donald Trump spoke on Monday." + " United States President George H. W. Bush said so." * 2
+    findings = [f for f in scan_text(text, "2025-07-01").findings if f.related]
+    assert len(findings) == 2
+    first, second = findings
+    assert first.related == second.related and first.related is second.related
+    assert first.message is second.message and first.evidence is second.evidence

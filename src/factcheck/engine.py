@@ -55,11 +55,12 @@ class Engine:
         facts = self.extractor.extract(doc)
         found: list[Finding] = []
         ran = [rule for rule in self.rules if not any(matches(s, rule) for s in ignored)]
-        # A long document repeats the same mistake: its findings keep one copy of each message and list
-        # of evidence (a text dense with stale titles has a finding every few hundred characters).
+        # A long document repeats the same mistake: its findings keep one copy of each message, list
+        # of evidence and list of related places (a text dense with stale titles has a finding every
+        # few hundred characters, and its later ones point back at the same first mention).
         shared = Shared()
         for rule in ran:
-            found.extend(replace(f, message=shared(f.message), evidence=shared(f.evidence))
+            found.extend(replace(f, message=shared(f.message), evidence=shared(f.evidence), related=shared(f.related))
                          for f in rule.check(facts, self.extractor.kb, rule))
 
         kept = finalize(found)
