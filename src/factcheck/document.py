@@ -409,6 +409,8 @@ _URL = lazy(r"\b(?:https?://|www\.)\S+")
 DIRECTIVE = lazy(
     r"(?:<!--|\[)\s*factcheck:\s*(?P<verb>ignore|disable-file|disable|enable)\s*(?:\[(?P<rules>[^\]]*)\])?\s*(?:-->|\])"
 )
+
+
 def names_factcheck(text: str) -> bool:
     """Whether `text` may hold a factcheck directive: every directive, readable or not, names factcheck
     in some case, and a text without the word has none."""

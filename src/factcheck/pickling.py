@@ -1,8 +1,8 @@
 """How records cross between processes: `--jobs` workers send each document's result to the parent.
 
 Frozen slotted dataclasses pickle through the `__getstate__` and `__setstate__` that `dataclasses`
-gives them, which look the class's fields up again for every object: unpickling the results of
-10,000 stories took a third of the parent process's work under `--jobs 2`. A record that sets
+gives them, which look the class's fields up again for every object: most of the time the parent
+spent unpickling 10,000 stories' results under `--jobs 2` went there. A record that sets
 `__reduce__ = by_fields` pickles as a call of its class with its fields instead.
 """
 

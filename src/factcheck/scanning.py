@@ -141,9 +141,7 @@ def _slim(outcome: Result | Skipped, request: ScanRequest) -> Result | Skipped:
     bare = not (outcome.findings or outcome.mentions or outcome.unused_suppressions)
     facts = replace(outcome.facts, times=(), mentions=(), roles=(), events=(), quotes=(), non_dates=(), orders=(), prose="",
                     sentences=Sentences() if bare else outcome.facts.sentences)
-    if not bare:
-        return outcome._replace(facts=facts)
-    return outcome._replace(facts=facts, document=outcome.document.without_text())
+    return outcome._replace(facts=facts, document=outcome.document.without_text() if bare else outcome.document)
 
 
 class _Worker:
@@ -224,7 +222,7 @@ def scan(request: ScanRequest) -> Scan:
 class _RealPaths:
     """`os.path.realpath` of the files of a folder scan, each folder resolved once: a file that is no
     symbolic link resolves to its folder's real path and its name (one lstat instead of one for every
-    folder above it: a fifth of the time of a 10,000-file scan's discovery)."""
+    folder above it: 80 ms of the 230 that finding 10,000 files took)."""
 
     def __init__(self) -> None:
         self._folders: dict[str, str] = {}
