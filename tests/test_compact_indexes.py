@@ -7,11 +7,11 @@ from conftest import fixture_texts
 from factcheck.api import extract_text
 from factcheck.extract.events import _Starts, _TriggerTokens
 from factcheck.facts import PersonMention, Span, TimeExpr
-from factcheck.temporal import times_by_sentence
+from factcheck.temporal import TimesBySentence
 
 
 def _dict_index(times: tuple[TimeExpr, ...]) -> dict[int, tuple[TimeExpr, ...]]:
-    """The dict of tuples that `times_by_sentence` returned before."""
+    """The dict of tuples that grouped times by sentence before `TimesBySentence`."""
     index: dict[int, list[TimeExpr]] = {}
     for t in times:
         if not t.value.is_reference:
@@ -26,7 +26,7 @@ def test_times_by_sentence_groups_as_the_dict_did(engine) -> None:
         # Reversed as well: the index sorts by sentence and keeps the given order within one.
         for times in (facts.times, facts.times[::-1]):
             expected = _dict_index(times)
-            index = times_by_sentence(times)
+            index = TimesBySentence(times)
             for sentence in range(-1, len(facts.sentences) + 1):
                 assert index.of(sentence) == expected.get(sentence, ())
             checked += len(expected)

@@ -41,13 +41,13 @@ from factcheck.checks.wording import describe, occurrences, outside, validate_wi
 from factcheck.facts import Facts, sentence_at
 from factcheck.findings import Evidence, Finding
 from factcheck.kb.model import KnowledgeBase
-from factcheck.temporal import nearest_time, times_by_sentence
+from factcheck.temporal import TimesBySentence, nearest_time
 
 
 def check(facts: Facts, kb: KnowledgeBase, rule: Rule) -> Iterator[Finding]:
     names = tuple(rule.options["names"])
     start, end = window(rule.options)
-    by_sentence = times_by_sentence(facts.times)
+    by_sentence = TimesBySentence(facts.times)
     replacement = str(rule.options["replacement"])
     instead = f"; write '{replacement}'" if replacement else ""
     for text, span in occurrences(facts, names, bool(rule.options["case_sensitive"])):

@@ -30,7 +30,7 @@ from factcheck.facts import EventClaim, PersonMention, RoleClaim, Sentences, Spa
 from factcheck.kb.model import KnowledgeBase
 from factcheck.lazyre import lazy
 from factcheck.lexicon import EventWords
-from factcheck.temporal import TimesBySentence, nearest_time, times_by_sentence
+from factcheck.temporal import TimesBySentence, nearest_time
 
 _LINK_WORDS = frozenset({"", "the", "a", "an", "also", "has", "had", "have", "formally", "personally", "recently", "already"})
 # Words that may stand between a trigger and its guest ("welcomed Chinese leader Xi Jinping") ...
@@ -329,7 +329,7 @@ def find_events(
     addressed: set[int] = set()  # quotations whose "you" was looked for
     events: list[EventClaim] = []
     found: list[_Record] = []
-    time_index = times_by_sentence(t for t in times if not _reported(prose, t))
+    time_index = TimesBySentence(t for t in times if not _reported(prose, t))
     since_by_sentence: dict[int, int] = {}  # the token after the last event found in a sentence
     trigger_tokens = _TriggerTokens()
     for i, end, values in chain((first_trigger,) if first_trigger else (), pending):

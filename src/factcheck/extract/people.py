@@ -33,7 +33,7 @@ from factcheck.extract.tokens import Token, Tokens, joined, phrase_keys, token_k
 from factcheck.facts import DocumentDate, PersonMention, RoleClaim, Sentences, Shared, Span, TimeExpr, covered, sentence_at
 from factcheck.kb.model import VARIANT, KnowledgeBase, normalize_name, normalize_title
 from factcheck.lazyre import lazy
-from factcheck.temporal import TimesBySentence, nearest_time, times_by_sentence
+from factcheck.temporal import TimesBySentence, nearest_time
 
 NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -111,7 +111,7 @@ def find_people(
     mentions: list[PersonMention] = []
     roles: list[RoleClaim] = []
     memory = _Memory()
-    by_sentence = times_by_sentence(times)
+    by_sentence = TimesBySentence(times)
     # Only a token that may begin a title, or a capitalised one, can start a claim: visit just those.
     titles, title_starts = gaz.titles, gaz.titles.first_keys
     starts = tokens.where(title_starts, capitalized=True)

@@ -35,7 +35,7 @@ from factcheck.temporal.expressions import (
 )
 from factcheck.temporal.tense import clause_tense, narrow_clause
 
-__all__ = ["WEEKDAYS", "TimesBySentence", "clause_tense", "find_times", "nearest_time", "times_by_sentence"]
+__all__ = ["WEEKDAYS", "TimesBySentence", "clause_tense", "find_times", "nearest_time"]
 
 _EXPLICIT_KINDS = frozenset({"iso", "md-range", "dm-range", "mm-range", "weekday-paren", "md", "dm", "my", "y", "quarter", "decade", "season"})
 _WEEKDAY_KINDS = frozenset({"md-range", "dm-range", "md", "dm", "weekday-paren"})
@@ -212,11 +212,6 @@ class TimesBySentence:
         """The dated expressions of sentence number `sentence`, in text order."""
         start = bisect_left(self._times, sentence, key=_SENTENCE)
         return self._times[start : bisect_right(self._times, sentence, start, key=_SENTENCE)]
-
-
-def times_by_sentence(times: Iterable[TimeExpr]) -> TimesBySentence:
-    """Dated expressions grouped by sentence (see TimesBySentence)."""
-    return TimesBySentence(times)
 
 
 def _tense_for_inference(t: TimeExpr) -> str:
