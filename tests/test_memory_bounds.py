@@ -86,3 +86,25 @@ def test_quotation_lookups_agree_with_a_scan() -> None:
             assert index.of(offset) == (covering[-1] if covering else None)
         for n, q in enumerate(quotes):
             assert index.inner(n) == [s for s in quotes if q.start < s.start and s.end <= q.end]
+
+
+def test_dated_text_time_matches_are_not_all_held() -> None:
+    # With the document's date known, time expressions are resolved a sentence at a time: the
+    # pattern matches of the whole text (a Match object each) are never all alive. On a text dense
+    # with dates the peak is 0.3 bytes per byte over the expressions kept; holding every match was 9.5.
+    from factcheck.extract.sentences import split_sentences
+    from factcheck.temporal import find_times
+
+    block = "".join(f"On Tuesday, July {d}, 2025, the council met; by March {d} it had voted twice, {d} days "
+                    f"after the vote of June {d}.\n" for d in range(1, 29))
+    text = _repeated(block, 100_000)
+    sentences = split_sentences(text)
+    find_times(text, sentences, date(2025, 7, 1))  # patterns compiled outside the count
+    tracemalloc.start()
+    try:
+        times, _, _ = find_times(text, sentences, date(2025, 7, 1))
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(times) > 3_000
+    assert (peak - kept) / len(text) < 2

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -52,24 +53,28 @@ def find_times(
     prose: str, sentences: Sentences, declared: date | None, declared_source: DateSource = DateSource.OPTION
 ) -> tuple[tuple[TimeExpr, ...], DocumentDate, tuple[NonDate, ...]]:
     """All time expressions, the document date (declared or inferred), and durations/sets."""
-    raws = _scan(prose, sentences)
     shared = Shared()
-    non_dates = tuple(NonDate(r.kind, r.match.group(), Span(*r.match.span())) for r in raws if r.kind in NOT_DATES)
-    raws = [r for r in raws if r.kind not in NOT_DATES]
+    raws: Iterable[_Raw] = chain.from_iterable(_scan(prose, sentences))
     resolved: dict[int, TimeExpr | None] = {}  # expressions read already, by their index in raws
     doc_date = _stated_date(prose, declared, declared_source)
     if doc_date is None:
-        # Read only when the text must tell its date: a document dated by its user or its dateline
-        # does not build and drop a TimeExpr for each of its years (a third of a long text's time
-        # expressions, all kept at once).
+        # Read twice: the expressions that state a year tell the document's date, which the others
+        # need. Read only when the text must tell its date: a document dated by its user or its
+        # dateline does not build and drop a TimeExpr for each of its years, nor hold every match of
+        # the text at once (a Match object each: its matches are read a sentence at a time).
+        raws = list(raws)
         doc_date = _inferred_date(_explicit(raws, prose, sentences, shared, resolved))
     anchor = doc_date.value.start if doc_date.value is not None and doc_date.value.grain == "day" else None
     exprs: list[TimeExpr] = []
+    non_dates: list[NonDate] = []
     impossible: list[NonDate] = []
     previous: Interval | None = None
     last: Interval | None = None
     last_year: int | None = None
     for n, raw in enumerate(raws):
+        if raw.kind in NOT_DATES:
+            non_dates.append(NonDate(raw.kind, raw.match.group(), Span(*raw.match.span())))
+            continue
         try:
             if n in resolved:
                 expr = resolved[n]
@@ -89,24 +94,25 @@ def find_times(
             previous = expr.value
         if not expr.value.is_reference and expr.anchor != "previous-time":
             last = expr.value  # a period counted from another one does not become the new base
-    return tuple(exprs), doc_date, non_dates + tuple(impossible)
+    return tuple(exprs), doc_date, (*non_dates, *impossible)
 
 
-def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
-    """Every pattern's matches, longest forms first; a pattern runs only over the sentences that
-    contain one of its keywords (a time expression never crosses a sentence boundary).
+def _scan(prose: str, sentences: Sentences) -> Iterator[list[_Raw]]:
+    """Every pattern's matches, sentence by sentence, each sentence's longest forms first and then in
+    text order; a pattern runs only over the sentences that contain one of its keywords (a time
+    expression never crosses a sentence boundary).
 
     One sentence at a time: since no match crosses a sentence's bounds, which characters an earlier
     pattern took matters only within the sentence, so the record of them is as long as the sentence,
     and nothing is kept per sentence for the whole document (a list of the sentences each kind runs
     over, or a byte per character of the text, cost up to 3 bytes per byte of a long text)."""
-    found: list[_Raw] = []
     spans = sentences.spans() if sentences else iter([(0, len(prose))])
     for start, end in spans:
         sentence = prose[start:end]
         kinds = runnable_kinds(sentence)
         if not kinds:
             continue
+        found: list[_Raw] = []
         taken = bytearray(end - start)  # 1 where an earlier pattern already matched
         for kind in KINDS:
             if kind not in kinds or superseded(kind, sentence, taken):
@@ -119,9 +125,12 @@ def _scan(prose: str, sentences: Sentences) -> list[_Raw]:
                     continue  # "He has 2025 supporters": a bare number is a year only after "in", "since", "the" ...
                 taken[s - start : e - start] = b"\x01" * (e - s)
                 found.append(_Raw(kind, m))
-    # Sentence by sentence and, within one, kind by kind as before; sorted by start, the same order.
-    found.sort(key=lambda r: r.match.start())
-    return found
+        found.sort(key=_start)
+        yield found
+
+
+def _start(raw: _Raw) -> int:
+    return raw.match.start()
 
 
 def _expression(raw: _Raw, prose: str, sentences: Sentences, ctx: Context, shared: Shared) -> TimeExpr | None:
@@ -163,8 +172,8 @@ def _stated_date(prose: str, declared: date | None, source: DateSource) -> Docum
 def _explicit(raws: list[_Raw], prose: str, sentences: Sentences, shared: Shared,
               resolved: dict[int, TimeExpr | None]) -> list[TimeExpr]:
     """The expressions that state a year, resolved without a document date. Each is also kept in
-    `resolved` by its index: it resolves alike in any context (its year is the one written, its tense
-    its own clause's), so the pass with the document date takes it from there."""
+    `resolved` by its index in `raws`: it resolves alike in any context (its year is the one written,
+    its tense its own clause's), so the pass with the document date takes it from there."""
     explicit = []
     for n, r in enumerate(raws):
         if r.kind in _EXPLICIT_KINDS and has_year(r.match):
