@@ -174,6 +174,10 @@ def _open(path: Path) -> _Store | None:
         # immutable: the file is never changed in place (a new cache replaces it by renaming), so
         # no locks or journals are needed to read it.
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        # SQLite keeps up to 2 MB of the file's pages per connection by default; the rows read are
+        # kept decoded above it, and the system caches the file, so a small page cache costs no time
+        # (201 BBC articles: the same) and a document dense with names no longer adds 1.8 MB.
+        db.execute("PRAGMA cache_size = -128")  # in KiB
         try:
             tables = db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
             if tables != [("table", "entry", _TABLE), ("index", "entry_order", _ORDER)]:
