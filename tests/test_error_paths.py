@@ -38,6 +38,7 @@ def article(tmp_path: Path) -> Path:
     ("pyproject.toml", b"[tool]\nfactcheck = 5\n", "pyproject.toml"),
     (".factcheck.toml", b"max-file-size = -1\n", "max-file-size"),
     (".factcheck.toml", b'date = "9999-12-31"\n', "date"),
+    (".factcheck.toml", b'rule-dirs = ["new\\nline"]\n', "new\\x0aline: no such directory"),  # the name escaped
 ])
 def test_bad_configuration(tmp_path: Path, article: Path, name: str, content: bytes, needle: str):
     (tmp_path / name).write_bytes(content)

@@ -112,6 +112,7 @@ def _toml_value(value: object) -> str:
 @given(st.lists(st.tuples(config_keys, toml_values), max_size=5), st.booleans(), st.binary(max_size=8))
 @example([("tool", 1)], True, b"")
 @example([("select", "FC1")], False, b"\xff")
+@example([("rule-dirs", "\n")], False, b"")  # found by a long run: a folder named by a newline, quoted in the message
 def test_configuration_files_load_or_fail_in_one_line(tmp_path_factory, pairs, in_pyproject: bool, junk: bytes):
     from factcheck.config import discover, load
 

@@ -9,7 +9,27 @@ from typing import NoReturn
 
 
 class UsageError(Exception):
-    """A problem with the input, the options or the configuration; the message is one line for the user."""
+    """A problem with the input, the options or the configuration; the message is one line for the user.
+
+    A file, folder or value it quotes may hold a newline or a terminal's escape: those characters
+    are written as escapes, so the message stays one line whatever the input."""
+
+    def __str__(self) -> str:
+        return printable(super().__str__())
+
+
+# C0 and C1 control characters (the escape that starts a terminal sequence among them), DEL, and
+# the bidirectional overrides that make a terminal show text in another order than it is stored,
+# each with the escape that shows it. A translation table rather than a regular expression: a
+# character class reaching past U+00FF took a third of a millisecond to compile in every run.
+_CONTROL = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_ESCAPES = {c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}" for c in _CONTROL}
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal: control characters written as escapes (ESC as \\x1b), so a file
+    name or a sentence can never move the cursor, recolour the screen or hide what follows."""
+    return text.translate(_ESCAPES)
 
 
 class DataError(ValueError):

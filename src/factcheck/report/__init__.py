@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from factcheck.errors import printable as printable  # where the reporters have always found it
 from factcheck.findings import Finding, Result
 
 if TYPE_CHECKING:
@@ -19,20 +20,6 @@ class Located(NamedTuple):
     end_line: int
     end_column: int
     related: tuple[tuple[int, int, int, int, str], ...]
-
-
-# C0 and C1 control characters (the escape that starts a terminal sequence among them), DEL, and
-# the bidirectional overrides that make a terminal show text in another order than it is stored,
-# each with the escape that shows it. A translation table rather than a regular expression: a
-# character class reaching past U+00FF took a third of a millisecond to compile in every run.
-_CONTROL = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-_ESCAPES = {c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}" for c in _CONTROL}
-
-
-def printable(text: str) -> str:
-    """`text` safe for a terminal: control characters written as escapes (ESC as \\x1b), so a file
-    name or a sentence can never move the cursor, recolour the screen or hide what follows."""
-    return text.translate(_ESCAPES)
 
 
 def locate(result: Result) -> tuple[Located, ...]:
