@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from conftest import fixture_texts
 from factcheck.api import extract_text
-from factcheck.extract.events import _Starts, _TriggerTokens
-from factcheck.facts import PersonMention, Span, TimeExpr
+from factcheck.extract.events import _Guests, _Record, _Starts, _TriggerTokens
+from factcheck.facts import EventClaim, PersonMention, Span, TimeExpr
 from factcheck.temporal import TimesBySentence
 
 
@@ -66,6 +66,42 @@ def test_trigger_tokens_as_a_set_of_the_triggers_tokens() -> None:
     probe = [*range(16), *range(299_998, 300_004)]
     assert [k for k in probe if k in inside] == sorted(expected)
     assert 0 not in _TriggerTokens()
+
+
+def _visit(host: str, guest: str, at: int, place: str = "JP", via: str = "full-name", quoted: bool = False) -> _Record:
+    agent = PersonMention(host, Span(at, at + 1), 0, (host,), via)
+    patient = PersonMention(guest, Span(at + 2, at + 3), 0, (guest,), "full-name")
+    event = EventClaim("visit", Span(at, at + 3), Span(at + 1, at + 2), 0, agent, patient, place, None, quoted)
+    return _Record(event, host, guest, agent, patient)
+
+
+def _scanned(found: list[_Record], guest: str, offset: int) -> list[_Record]:
+    """What a visit noun read before `_Guests`: every unquoted event of the guest ending by `offset`."""
+    return [r for r in found if r.patient_key == guest and r.event.trigger.end <= offset and not r.event.quoted]
+
+
+def _last_alike(records: list[_Record]) -> list[_Record]:
+    """Of the events alike in all a visit noun reads of them (host, kind, exclusiveness, named host,
+    destination), the last of each, in text order."""
+    last = {(r.agent_key, r.event.kind, r.event.exclusive, r.agent.via, r.event.place): r for r in records}
+    return sorted(last.values(), key=records.index)
+
+
+def test_guests_fold_their_earlier_events_into_the_last_of_each_kind() -> None:
+    # 600 visits of one guest by two hosts, one of them named by a role noun now and then, to two
+    # places, some quoted, and visits of another guest between: a noun after any of them reads the
+    # last event of each group of the full scan, and never more than the groups there are.
+    found = []
+    for n in range(600):
+        host, place = ("a", "JP") if n % 3 else ("b", "IN" if n % 2 else "JP")
+        found.append(_visit(host, "g", 10 * n, place, "role-noun" if n % 7 == 0 else "full-name", quoted=n % 11 == 0))
+        found.append(_visit("a", "h", 10 * n + 5))
+    guests = _Guests(found)
+    for offset in (0, 1, 2, 15, 2_000, 2_001, 3_333, 6_000, 9_000):
+        got = guests.before("g", offset)
+        assert got == _last_alike(_scanned(found, "g", offset)), offset
+        assert len(got) <= 6
+    assert guests.before("nobody", 9_000) == []
 
 
 def test_findings_share_equal_messages_evidence_and_related_places() -> None:

@@ -18,7 +18,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from factcheck.extract.gazetteer import Gazetteer
@@ -396,16 +396,13 @@ def find_events(
                 events.append(event)
                 found.append(_Record(event, agent.key, patient.key, agent.mention, patient.mention))
             break
-    # The events found so far by guest, in order: a visit noun asks for those of its sentence (`found`
-    # is in sentence order: a binary search) and of its guest (a scan of all of them per noun grew with
-    # the square of the length).
-    by_guest: dict[str, list[_Record]] = {}
-    for r in found:
-        by_guest.setdefault(r.patient_key, []).append(r)
+    # A visit noun asks for the events of its sentence (`found` is in sentence order: a binary search)
+    # and for the earlier events of its guest (see _Guests).
+    guests = _Guests(found)
     for k in noun_tokens:
         noun_words = nouns[tokens.key(k)]
         if k not in trigger_tokens:
-            noun_event = _noun_event(reader, k, noun_words, found, by_guest, quotes, time_index)
+            noun_event = _noun_event(reader, k, noun_words, found, guests, quotes, time_index)
             if noun_event is not None:
                 events.append(noun_event)
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.trigger.end)))
@@ -443,6 +440,38 @@ class _TriggerTokens:
 _SENTENCE = attrgetter("event.sentence")
 
 
+class _Guests:
+    """The events of each guest that end before a point of the text, for the visit nouns, which come
+    in text order. What a noun reads of an event is its host, kind, exclusiveness, whether the host
+    is named where they stand, and its destination: of the events alike in all of these, only the
+    last counts, so each guest's are folded into the last of each such group as the point moves on.
+    A long text names the same guest thousands of times, and a look at all their events for every
+    noun grew with the square of its length (a 100 MB text took over 8 s a MB, 3.4 at 10 MB)."""
+
+    __slots__ = ("_events", "_read", "_last")
+
+    def __init__(self, found: list[_Record]) -> None:
+        self._events: dict[str, list[_Record]] = {}  # by guest, in text order (`found` is)
+        for r in found:
+            self._events.setdefault(r.patient_key, []).append(r)
+        self._read: dict[str, int] = {}  # by guest: how many of its events are folded in
+        self._last: dict[str, dict[tuple[object, ...], tuple[int, _Record]]] = {}
+
+    def before(self, guest: str, offset: int) -> list[_Record]:
+        """The guest's unquoted events whose trigger ends by `offset` (at or after the last offset
+        asked for), the last of each group, in text order."""
+        events = self._events.get(guest, [])
+        last = self._last.setdefault(guest, {})
+        n = self._read.get(guest, 0)
+        while n < len(events) and events[n].event.trigger.end <= offset:
+            r = events[n]
+            if not r.event.quoted:
+                last[r.agent_key, r.event.kind, r.event.exclusive, r.agent.via in _NAMED, r.event.place] = (n, r)
+            n += 1
+        self._read[guest] = n
+        return [r for _, r in sorted(last.values(), key=itemgetter(0))]
+
+
 def _quoted_pronoun(tokens: Tokens, quotations: Quotations) -> bool:
     """Whether a quotation holds "I", "me" or "you": a speaker stands in for nothing else, and finding
     speakers (the subject of every speech verb) took a third of the time of this stage."""
@@ -473,8 +502,11 @@ def _address(reader: _Reader, quotations: Quotations, quotes: tuple[Span, ...], 
     if not yous or any(_plural_you(tokens, k) for k in yous):
         return
     sentence = sentence_at(reader.sentences, q.start)
-    keys = {r.patient_key: r.patient for r in found if r.agent_key == speaker.key and not r.event.quoted
-            and r.event.trigger.end <= q.start and sentence - 3 <= r.event.sentence}
+    # `found` is in sentence order: the events of the sentence and the three before, by binary search
+    # (a scan of all of them for every quotation grew with the square of a long text's length).
+    near = found[bisect_left(found, sentence - 3, key=_SENTENCE) : bisect_right(found, sentence, key=_SENTENCE)]
+    keys = {r.patient_key: r.patient for r in near if r.agent_key == speaker.key and not r.event.quoted
+            and r.event.trigger.end <= q.start}
     opening = next((k for k in inside if tokens[k].is_word), None)
     if opening is not None:
         vocative = reader.at(opening, inside[-1] + 1)
@@ -506,8 +538,7 @@ def _is_noun(tokens: Tokens, k: int, first: int) -> int | None:
     return j if j >= first and tokens[j].key in _DETERMINERS else None
 
 
-def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record],
-                by_guest: dict[str, list[_Record]], quotes: tuple[Span, ...],
+def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record], guests: _Guests, quotes: tuple[Span, ...],
                 time_index: TimesBySentence) -> EventClaim | None:
     """A visit noun's event: "Y's visit", "a visit by Y" or, with neither, the guest of an earlier event of
     its sentence ("X welcomed Y ..., as part of an official visit to Z"); the destination after it; and
@@ -539,7 +570,7 @@ def _noun_event(reader: _Reader, k: int, words: EventWords, found: list[_Record]
         return None
     guest_key, guest = who
     place = _place_after(prose, tokens, tokens[after - 1].end, gaz)
-    before = [r for r in by_guest.get(guest_key, ()) if r.event.trigger.end <= noun.start and not r.event.quoted]
+    before = guests.before(guest_key, noun.start)
     hosts = {r.agent_key: r for r in before if r.event.kind == words.kind and r.event.exclusive
              and r.agent.via in _NAMED and (place is None or r.event.place == place)}
     if not hosts:
