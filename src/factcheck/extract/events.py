@@ -446,7 +446,7 @@ class _Guests:
     is named where they stand, and its destination: of the events alike in all of these, only the
     last counts, so each guest's are folded into the last of each such group as the point moves on.
     A long text names the same guest thousands of times, and a look at all their events for every
-    noun grew with the square of its length (a 100 MB text took over 8 s a MB, 3.4 at 10 MB)."""
+    noun grew with the square of its length (a dense 100 MB text took over 10 s a MB, 3.4 at 10 MB)."""
 
     __slots__ = ("_events", "_read", "_last")
 

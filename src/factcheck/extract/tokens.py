@@ -192,7 +192,7 @@ def tokenize(prose: str) -> Tokens:
     wide = "I" if len(prose) < 2**32 and array("I").itemsize >= 4 else "Q"  # offsets past 4 GB need 8 bytes
     # The columns are made once at about their final size and filled in place: grown by appending,
     # each was copied as it grew, and a long text's resident memory rose by half again what they hold.
-    # Text has about 1.1 tokens per space or line end; the guess is cut or extended at the end.
+    # Text has about 1.1 tokens per space or line end; what the guess has too many is cut at the end.
     guess = (prose.count(" ") + prose.count("\n")) * 9 // 8 + 16
     starts, ends, ids = _zeros(wide, guess), _zeros(wide, guess), _zeros("H", guess)  # numbers in 2 bytes while they fit
     n = 0  # tokens read so far
@@ -228,15 +228,9 @@ def tokenize(prose: str) -> Tokens:
         if len(numbers) > 2 ** (8 * ids.itemsize):
             ids = array(wide, ids)  # more distinct words than two bytes number
         m = n + len(texts)
-        if m <= len(ids):
-            ids[n:m] = array(ids.typecode, map(number_of.__getitem__, texts))
-            starts[n:m] = array(wide, first)
-            ends[n:m] = array(wide, last)
-        else:  # past the guess: appended from here on
-            del ids[n:], starts[n:], ends[n:]
-            ids.extend(map(number_of.__getitem__, texts))
-            starts.extend(first)
-            ends.extend(last)
+        ids[n:m] = array(ids.typecode, map(number_of.__getitem__, texts))  # past the guess, this lengthens it
+        starts[n:m] = array(wide, first)
+        ends[n:m] = array(wide, last)
         n = m
     del ids[n:], starts[n:], ends[n:]
     return Tokens(prose, starts, ends, ids, numbers, capitalized, lower)
